@@ -1,0 +1,3 @@
+from ficlens.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""One module per ``ficlens`` subcommand; each has ``add_arguments(parser)`` and ``main(args)``."""
