@@ -194,6 +194,7 @@ LAYERS: dict[str, type[Record]] = {
     "characters": Character,
     "mentions": Mention,
     "quotes": Quote,
+    "nonspeech_quotes": Quote,
     "findings": Finding,
 }
 
@@ -216,6 +217,8 @@ class Work:
     characters: list[Character] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # Quotation marks that are not speech or thought: titles, scare quotes, terms, signs.
+    nonspeech_quotes: list[Quote] = field(default_factory=list)
     interactions: dict[str, Any] = field(default_factory=dict)
     arcs: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)

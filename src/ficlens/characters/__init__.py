@@ -1,10 +1,233 @@
-"""Stage 'characters': not built yet."""
+"""Stage 'characters': the cast, every mention of it, and pronoun coreference.
+
+Names are found by pooled evidence (names.py), clustered into characters (cluster.py), seeded by
+AO3 tags and the user's list, given a gender (gender.py), joined by epithets (epithets.py),
+vocatives and pet names (vocatives.py), a first-person narrator or second-person reader
+(persons.py), and pronouns (coref.py). Output: ``work.characters`` and ``work.mentions``.
+"""
 
 from __future__ import annotations
 
-from ficlens.model import Work
+import re
+from collections import Counter
+
+from ficlens.characters.cluster import Cluster, FormKey, build_clusters
+from ficlens.characters.coref import resolve_pronouns
+from ficlens.characters.epithets import find_epithets, link_epithets
+from ficlens.characters.gender import decide, pronoun_votes
+from ficlens.characters.layout import Layout
+from ficlens.characters.lexicon import PRONOUN_LABEL
+from ficlens.characters.names import accepted_forms, find_occurrences, group_occurrences, pool_evidence
+from ficlens.characters.persons import (
+    NAME_GIVEN_RE,
+    READER_RE,
+    SAID_I_RE,
+    count_person,
+    narrative_person,
+)
+from ficlens.characters.vocatives import pet_names_in
+from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[”\"’']?\s")
 
 
 def run(work: Work, options: Options) -> None:
-    """Add this stage's layers to ``work``."""
+    text = work.text
+    layout = Layout.of(work)
+    occurrences = find_occurrences(text, layout)
+    evidence = pool_evidence(text, occurrences)
+    forms = accepted_forms(occurrences, evidence)
+    form_votes = pronoun_votes(text, [(o.start, o.end, (o.title, o.tokens)) for o in occurrences
+                                      if (o.title, o.tokens) in forms], layout.in_quote)
+    form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
+    clusters = build_clusters(forms, _seeds(work, options), form_gender)
+
+    counts = count_person(text, layout.paragraphs, layout.in_quote)
+    reader_spans = [m.span() for s, e in layout.paragraphs for m in READER_RE.finditer(text, s, e)]
+    person = narrative_person(counts, bool(reader_spans))
+    work.runtime["characters.person"] = person
+
+    form_cluster: dict[FormKey, Cluster] = {f: c for c in clusters for f in c.forms}
+    grouped = group_occurrences(occurrences)
+    display = {key: " ".join(text[occs[0].start:occs[0].end].split()) for key, occs in grouped.items()}
+
+    narrator_cluster = None
+    if person == "first":
+        narrator_cluster = _narrator_cluster(text, layout, occurrences, form_cluster)
+    clusters.sort(key=lambda c: (c is not narrator_cluster, -c.count))
+    ids = {id(c): f"c{i}" for i, c in enumerate(clusters)}
+
+    characters: list[Character] = []
+    for c in clusters:
+        origin = "narrator" if c is narrator_cluster else c.origin
+        characters.append(Character(ids[id(c)], _canonical(c, display), _aliases(c, display), origin=origin))
+    narrator_id = None
+    if person == "first":
+        if narrator_cluster is None:
+            narrator_id = f"c{len(characters)}"
+            characters.append(Character(narrator_id, "Narrator", [], origin="narrator"))
+        else:
+            narrator_id = ids[id(narrator_cluster)]
+    reader_id = None
+    if person == "second":
+        reader_id = f"c{len(characters)}"
+        name = "Y/N" if reader_spans else "Reader"
+        aliases = sorted({" ".join(text[s:e].split()) for s, e in reader_spans}) or ["Reader"]
+        characters.append(Character(reader_id, name, aliases, origin="reader"))
+
+    mentions: list[Mention] = []
+    for occ in occurrences:
+        cluster = form_cluster.get((occ.title, occ.tokens))
+        if cluster is None or (occ.title, occ.tokens) not in forms:
+            continue
+        kind = ("vocative" if occ.vocative else "nickname" if (occ.title, occ.tokens) in cluster.nickname_forms
+                else "title" if occ.title else "name")
+        mentions.append(Mention(occ.start, occ.end, ids[id(cluster)], kind))
+    if reader_id:
+        mentions += [Mention(s, e, reader_id, "reader") for s, e in reader_spans]
+
+    genders = _genders(text, clusters, ids, mentions, layout)
+    for ch in characters:
+        ch.gender = genders.get(ch.id, "unknown")
+        ch.pronouns = PRONOUN_LABEL.get(ch.gender)
+
+    mentions += _epithet_mentions(text, layout, mentions, genders, characters)
+    for q_start, q_end in layout.quotes:
+        mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
+    mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
+                                 layout.scene_index, narrator=narrator_id, reader=reader_id)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    per_char = Counter(m.character for m in mentions if m.character)
+    for ch in characters:
+        ch.mention_count = per_char[ch.id]
+    work.characters = characters
+    work.mentions = mentions
+    work.runtime["characters.narrator"] = narrator_id
+    work.runtime["characters.reader"] = reader_id
+
+
+def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:
+    seeds: list[tuple[str, str]] = []
+    for name in options.characters or []:
+        for part in str(name).split(";"):
+            if part.strip():
+                seeds.append((_clean_tag(part), "user"))
+    meta = work.metadata or {}
+    tagged = list(meta.get("characters") or [])
+    for rel in meta.get("relationships") or []:
+        if isinstance(rel, dict):
+            tagged += list(rel.get("characters") or [])
+    for name in tagged:
+        cleaned = _clean_tag(str(name))
+        if cleaned and cleaned.lower() not in ("original characters", "original character", "reader", "you"):
+            seeds.append((cleaned, "tag"))
+    return seeds
+
+
+def _clean_tag(name: str) -> str:
+    """'Harry Potter (Harry Potter)' -> 'Harry Potter'; 'Original Female Character(s)' kept out."""
+    name = re.sub(r"\s*\([^)]*\)\s*", " ", name)
+    return " ".join(name.split())
+
+
+def _canonical(c: Cluster, display: dict[FormKey, str]) -> str:
+    if c.seed_name:
+        return c.seed_name
+    top = max(c.forms.values()) if c.forms else 0
+    usable = [k for k, n in c.forms.items() if n >= max(1, 0.05 * top) and k in display]
+    if not usable:
+        return next(iter(display.get(k, " ".join(k[1])) for k in c.forms))
+    best = max(usable, key=lambda k: (len(k[1]), k[0] is None, c.forms[k]))
+    return display[best]
+
+
+def _aliases(c: Cluster, display: dict[FormKey, str]) -> list[str]:
+    names = {display.get(k, " ".join(k[1])) for k in c.forms}
+    if c.seed_name:
+        names.add(c.seed_name)
+    return sorted(names)
+
+
+def _genders(text, clusters, ids, mentions, layout) -> dict[str, str]:
+    named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
+    votes = pronoun_votes(text, named, layout.in_quote)
+    return {ids[id(c)]: decide(c.title_gender(), votes.get(ids[id(c)])) for c in clusters}
+
+
+def _sentence_bounds(text: str):
+    def bounds(pos: int) -> tuple[int, int]:
+        lo = max(0, pos - 400)
+        starts = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, pos)]
+        end_m = _SENTENCE_END_RE.search(text, pos, pos + 400)
+        return (starts[-1] if starts else lo, end_m.end() if end_m else pos + 400)
+    return bounds
+
+
+def _epithet_mentions(text, layout, mentions, genders, characters) -> list[Mention]:
+    epithets = find_epithets(text, layout.paragraphs, layout.in_quote)
+    if not epithets:
+        return []
+    named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]
+    links = link_epithets(epithets, named, genders, layout.scene_index, _sentence_bounds(text))
+    by_id = {c.id: c for c in characters}
+    for phrase, cid in links.items():
+        by_id[cid].aliases.append("the " + phrase)
+    out = []
+    named.sort()
+    for ep in epithets:
+        cid = links.get(ep.phrase)
+        if cid is None and ep.generic:
+            cid = _recent_compatible(named, ep, genders, layout)
+        out.append(Mention(ep.start, ep.end, cid, "epithet"))
+    return out
+
+
+def _recent_compatible(named, ep, genders, layout) -> str | None:
+    scene = layout.scene_index(ep.start)
+    for start, _, cid in reversed(named[:_bisect_left(named, ep.start)]):
+        if layout.scene_index(start) != scene or ep.start - start > 3000:
+            return None
+        if ep.gender is None or genders.get(cid) == ep.gender:
+            return cid
+    return None
+
+
+def _bisect_left(named, pos: int) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(named, (pos,))
+
+
+def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None:
+    """The named cluster the narrator turns out to be: 'my name is X', or the name others call
+    out in the quotes next to the narrator's own ('…,' said I)."""
+    for s, e in layout.paragraphs:
+        for m in NAME_GIVEN_RE.finditer(text, s, e):
+            if layout.in_quote(m.start()):
+                continue
+            words = tuple(m.group(1).split())
+            for n in range(len(words), 0, -1):
+                c = form_cluster.get((None, words[:n]))
+                if c is not None:
+                    return c
+    narrator_quotes = set()
+    for qi, (qs, qe) in enumerate(layout.quotes):
+        if SAID_I_RE.search(text[qe:qe + 30]) or re.search(r"\bI\s+(?:said|asked|replied)\W{0,3}$",
+                                                            text[max(0, qs - 30):qs]):
+            narrator_quotes.add(qi)
+    votes: Counter = Counter()
+    for occ in occurrences:
+        if not occ.vocative:
+            continue
+        qi = layout.quote_index(occ.start)
+        if qi is not None and (qi - 1 in narrator_quotes or qi + 1 in narrator_quotes) and qi not in narrator_quotes:
+            c = form_cluster.get((occ.title, occ.tokens))
+            if c is not None:
+                votes[id(c)] += 1
+    if not votes:
+        return None
+    ranked = votes.most_common()
+    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return next(c for c in form_cluster.values() if id(c) == ranked[0][0])
+    return None

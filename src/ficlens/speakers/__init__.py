@@ -1,10 +1,98 @@
-"""Stage 'speakers': not built yet."""
+"""Stage 'speakers': who says each quote, to whom, how sure, and by which evidence.
+
+Order of evidence (strongest first): a speech tag next to the quote (tags.py); another quote of the
+same paragraph that has one; an action beat naming a character in the paragraph; the previous
+turn's vocative naming this speaker; a speaker named at the start of the next paragraph;
+turn-taking in an exchange (A, B, A, B); the other party of a two-person exchange; a recency
+fallback. Addressees come from vocatives and pet names, else from the other party of the exchange
+(addressees.py). Confidence is the measured accuracy of the deciding rule (confidence.py).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from ficlens.characters.layout import Layout
 from ficlens.model import Work
 from ficlens.options import Options
+from ficlens.speakers.addressees import assign_addressees
+from ficlens.speakers.confidence import confidence
+from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
+from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
+
+NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
+_WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def run(work: Work, options: Options) -> None:
-    """Add this stage's layers to ``work``."""
+    if not work.quotes:
+        return
+    text = work.text
+    work.quotes.sort(key=lambda q: q.start)
+    quotes = work.quotes
+    layout = Layout.of(work)
+    index = MentionIndex([m for m in work.mentions if m.character and m.kind in NARRATION_KINDS
+                          and not layout.in_quote(m.start)])
+    para = [layout.paragraph_index(q.start) for q in quotes]
+    tags: list[Tag | None] = []
+    for i, q in enumerate(quotes):
+        p = para[i]
+        p_lo, p_hi = layout.paragraphs[p] if p is not None else (max(0, q.start - 200), min(len(text), q.end + 200))
+        lo = quotes[i - 1].end if i and para[i - 1] == p and p is not None else p_lo
+        if lo == p_lo and p and not text[p_lo:q.start].strip(" \t\r\n“\"‘'"):
+            prev_lo, prev_hi = layout.paragraphs[p - 1]
+            if text[prev_lo:prev_hi].rstrip()[-1:] in (",", ":") and (i == 0 or quotes[i - 1].end <= prev_lo):
+                lo = prev_lo  # 'Emma could not help saying,' closes the paragraph before the quote
+        hi = quotes[i + 1].start if i + 1 < len(quotes) and para[i + 1] == p and p is not None else p_hi
+        after = tag_after(text, q.end, hi, index)
+        before = tag_before(text, q.start, lo, index)
+        ends_sentence = text[q.start:q.end].rstrip("”\"’' \n").endswith(".")
+        tags.append((before or after) if ends_sentence else (after or before))
+
+    turns = _turns(quotes, para)
+    for turn in turns:
+        turn.tagged = {qi: tags[qi] for qi in turn.quotes if tags[qi] is not None}
+        p = turn.paragraph
+        if p is not None:
+            lo, hi = layout.paragraphs[p]
+            turn.narration = [m for m in index.within(lo, hi)]
+    runs = build_runs(turns, layout)
+    decided = resolve_turns(turns, runs, work, layout, index)
+
+    for qi, q in enumerate(quotes):
+        speaker, evidence = decided[qi]
+        tag = tags[qi]
+        q.speaker = speaker
+        q.evidence = evidence
+        if tag is not None and evidence.startswith("tag_"):
+            q.type = tag.kind
+            q.tag = tag.as_dict(text)
+        else:
+            q.type = "implicit"
+            q.tag = None
+        q.confidence = confidence(evidence) if speaker else 0.0
+    assign_addressees(work, turns, runs, layout)
+    _count_speech(work)
+
+
+def _turns(quotes, para) -> list[Turn]:
+    turns: list[Turn] = []
+    for qi, p in enumerate(para):
+        if turns and p is not None and turns[-1].paragraph == p:
+            turns[-1].quotes.append(qi)
+        else:
+            turns.append(Turn(p, [qi]))
+    return turns
+
+
+def _count_speech(work: Work) -> None:
+    counts: Counter = Counter()
+    words: Counter = Counter()
+    for q in work.quotes:
+        if q.speaker:
+            counts[q.speaker] += 1
+            words[q.speaker] += len(_WORDS_RE.findall(work.text, q.start, q.end))
+    for ch in work.characters:
+        ch.quote_count = counts[ch.id]
+        ch.words_spoken = words[ch.id]

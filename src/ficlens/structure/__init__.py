@@ -1,20 +1,141 @@
-"""Structure: paragraphs, notes, chapters, scene breaks and scenes, for every format.
+"""Structure: paragraphs, in-body notes, chapters, scene breaks and scenes, for every format.
 
-Placeholder: blank-line paragraphs, one chapter, one scene.
+Plain text arrives as bare ``text``; markup arrives with paragraphs, site chapters, site notes,
+breaks (hr / br_run / nbsp candidates), italics and centered spans already filled. Both go through
+the same regex-over-paragraphs passes (no NLP, so this stage costs almost nothing):
+
+1. paragraphs (plain text only), 2. glyph and POV-label breaks, 3. chapters (author headings, or
+repeated headings inside site chapters), 4. notes (front matter, A/N, disclaimers, end markers),
+5. breaks (+ blank-line runs, nbsp decisions), 6. paragraph kinds, 7. scenes, 8. metadata.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 
-from ficlens.model import Chapter, Paragraph, Scene, Work
+from ficlens.model import Break, Note, Work
 from ficlens.options import Options
+from ficlens.structure.breaks import blank_line_breaks, glyph_of, keep_nbsp, label_of
+from ficlens.structure.chapters import (
+    build_chapters,
+    find_heading_groups,
+    mark_repeated_headings,
+    split_heading_paragraphs,
+)
+from ficlens.structure.layout import Layout
+from ficlens.structure.metadata_text import merge_metadata, parse_front_metadata
+from ficlens.structure.paragraphs import split_paragraphs
+from ficlens.structure.paratext import mark_chapter_notes, mark_front
+from ficlens.structure.scenes import assemble_scenes
+
+__all__ = ["run"]
 
 
 def run(work: Work, options: Options) -> None:
-    if not work.paragraphs:
-        work.paragraphs = [Paragraph(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", work.text)]
-    if not work.chapters and work.paragraphs:
-        work.chapters = [Chapter(work.paragraphs[0].start, work.paragraphs[-1].end, 1, None)]
-    if not work.scenes:
-        work.scenes = [Scene(c.start, c.end, i, "chapter" if i else None) for i, c in enumerate(work.chapters)]
+    plain = not work.paragraphs
+    if plain:
+        work.paragraphs = split_paragraphs(work.text)
+    layout = Layout.of(work)
+    if plain:
+        split_heading_paragraphs(layout)
+    _mark_glyph_breaks(layout)
+    if work.chapters:
+        bodies = _site_bodies(layout)
+        for index, body in enumerate(bodies):
+            mark_repeated_headings(layout, index, body)
+            mark_chapter_notes(layout, body, first_chapter=index == 0)
+    else:
+        bodies = _author_chapters(layout)
+        for index, body in enumerate(bodies):
+            mark_chapter_notes(layout, body, first_chapter=index == 0 and not layout.note_kinds)
+    work.notes = _merged_notes(layout, bodies) + [n for n in work.notes if n.kind not in _IN_BODY]
+    work.notes.sort(key=lambda n: (n.start, n.end))
+    for i, role in enumerate(layout.roles):
+        work.paragraphs[i].kind = role
+    work.breaks = _breaks(layout, plain, bodies)
+    work.scenes = assemble_scenes(work.chapters, work.paragraphs, work.breaks)
+    if plain:
+        front = "\n".join(work.text[n.start:n.end] for n in work.notes if n.kind == "front_matter")
+        merge_metadata(work.metadata, parse_front_metadata(front))
+
+
+_IN_BODY = {"front_matter", "author_note", "disclaimer", "end_marker"}
+
+
+def _mark_glyph_breaks(layout: Layout) -> None:
+    centered = {(s.start, s.end) for s in layout.work.centered}
+    for i, p in enumerate(layout.paragraphs):
+        if layout.roles[i] != "text":
+            continue
+        line = layout.text_of(i)
+        glyph = glyph_of(line, centered=_inside(p.start, p.end, centered))
+        if glyph is not None:
+            layout.roles[i] = "break"
+            layout.glyphs[i] = ("glyph", glyph)
+            continue
+        label = label_of(line)
+        if label is not None:
+            layout.roles[i] = "break"
+            layout.glyphs[i] = ("label", label)
+
+
+def _inside(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _site_bodies(layout: Layout) -> list[list[int]]:
+    """Paragraph indices of each site chapter, in order."""
+    starts = [p.start for p in layout.paragraphs]
+    bodies = []
+    for chapter in layout.work.chapters:
+        lo = bisect.bisect_left(starts, chapter.start)
+        hi = bisect.bisect_right(starts, chapter.end - 1) if chapter.end > chapter.start else lo
+        bodies.append(list(range(lo, hi)))
+    return bodies
+
+
+def _author_chapters(layout: Layout) -> list[list[int]]:
+    """Find author chapter headings, mark the credits block before them, build the chapters."""
+    groups = find_heading_groups(layout)
+    top = groups[0].indices[0] if groups else len(layout.paragraphs)
+    region = layout.narrative(range(top))
+    marked = mark_front(layout, region, whole=bool(groups))
+    first_story = region[marked] if marked < len(region) else None
+    layout.work.chapters = build_chapters(layout, groups, first_story)
+    return _site_bodies(layout)
+
+
+def _merged_notes(layout: Layout, bodies: list[list[int]]) -> list[Note]:
+    """One Note per run of adjacent paragraphs of one kind (an A/N and its continuation)."""
+    chapter_of = {i: n for n, body in enumerate(bodies) for i in body}
+    notes: list[Note] = []
+    last_index = -2
+    for i in sorted(layout.note_kinds):
+        kind = layout.note_kinds[i]
+        p = layout.paragraphs[i]
+        chapter = chapter_of.get(i)
+        if notes and last_index == i - 1 and notes[-1].kind == kind and notes[-1].chapter == chapter \
+                and kind != "end_marker":
+            notes[-1].end = p.end
+        else:
+            notes.append(Note(p.start, p.end, kind, chapter))
+        last_index = i
+    return notes
+
+
+def _breaks(layout: Layout, plain: bool, bodies: list[list[int]]) -> list[Break]:
+    work = layout.work
+    out = [Break(work.paragraphs[i].start, work.paragraphs[i].end, kind, glyph)
+           for i, (kind, glyph) in layout.glyphs.items() if layout.roles[i] == "break"]
+    narrative = {i for i, role in enumerate(layout.roles) if role == "text"}
+    if plain:
+        out += blank_line_breaks(work.text, work.paragraphs, narrative)
+    chapter_of = {i: n for n, body in enumerate(bodies) for i in body}
+    seen = {(b.kind, b.start, b.end) for b in out}
+    given = [b for b in work.breaks if b.kind != "nbsp" and (b.kind, b.start, b.end) not in seen]
+    candidates = [b for b in work.breaks if b.kind == "nbsp"]
+    kept = keep_nbsp(candidates, work.paragraphs, narrative,
+                     lambda a, b: chapter_of.get(a) is not None and chapter_of.get(a) == chapter_of.get(b))
+    out += given + kept
+    out.sort(key=lambda b: (b.start, b.end))
+    return out

@@ -1,0 +1,134 @@
+"""Epithets standing in for a named character ("the blonde", "the older man", "the potions master").
+
+A role is fine while the name is unknown (before the character is first named, or never named);
+after that, fan fiction readers read "the blond" as the writer avoiding the name. Worst in the
+character's own POV: nobody thinks of themselves as "the shorter man".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from ficlens.beta.context import BetaContext
+from ficlens.beta.registry import rule
+from ficlens.model import Finding
+
+_LOOKS = (
+    r"blond|blonde|brunet|brunette|redhead|red-head|raven-haired|ginger|pinkette|bluenette|"
+    r"silverette|[a-z]+-haired|[a-z]+-eyed"
+)
+_ADJECTIVES = (
+    r"older|younger|elder|taller|shorter|smaller|bigger|larger|slimmer|thinner|"
+    r"blond|blonde|brunette|dark|pale|tall|short|small|lanky|muscular|[a-z]+-haired|[a-z]+-eyed"
+)
+_PERSONS = r"man|woman|boy|girl|teen|teenager|male|female|lad|lass|wizard|witch|omega|alpha|brother|sister"
+EPITHET_RE = re.compile(
+    rf"\b[Tt]he\s+(?:(?:{_ADJECTIVES})\s+(?:{_PERSONS})|(?:{_LOOKS})(?:\s+(?:{_PERSONS}))?)\b"
+)
+STRETCH_WORDS = 300
+STRETCH_MIN = 3
+RATE_WARNING = 2.0  # epithets per 1,000 words
+
+
+def epithet_spans(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
+    """``(start, end, character)`` of epithets standing for an already-named character."""
+    work = ctx.work
+    first_named = ctx.cast.first_named()
+    linked = [(m.start, m.end, m.character) for m in work.mentions if m.kind == "epithet"]
+    found: dict[int, tuple[int, int, str | None]] = {}
+    for start, end, char in linked:
+        if char and char in first_named and first_named[char] < start:
+            found[start] = (start, end, char)
+    earliest_name = min(first_named.values(), default=None)
+    links = {m.start: m.character for m in work.mentions if m.character}
+    for start, end in ctx.narration:
+        for match in EPITHET_RE.finditer(ctx.text, start, end):
+            if match.start() in found:
+                continue
+            char = links.get(match.start()) or links.get(match.start() + 4)
+            if char is not None:
+                if char in first_named and first_named[char] < match.start():
+                    found[match.start()] = (match.start(), match.end(), char)
+            elif (
+                earliest_name is not None
+                and earliest_name < match.start()
+                and _named_in_scene(ctx, match.start())
+            ):
+                found[match.start()] = (match.start(), match.end(), None)
+    return sorted(found.values())
+
+
+def cached_epithets(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
+    if "epithets" not in ctx.memo:
+        ctx.memo["epithets"] = epithet_spans(ctx)
+    return ctx.memo["epithets"]
+
+
+def _named_in_scene(ctx: BetaContext, offset: int) -> bool:
+    scene = ctx.scene_at(offset)
+    lo = scene.start if scene else 0
+    return bool(ctx.cast.named_in(lo, offset))
+
+
+def epithet_rate(ctx: BetaContext) -> tuple[int, float]:
+    spans = cached_epithets(ctx)
+    return len(spans), round(1000 * len(spans) / ctx.words, 2) if ctx.words else 0.0
+
+
+@rule("epithets", 'epithets ("the blonde", "the older man") standing in for a named character')
+def epithets(ctx: BetaContext) -> Iterator[Finding]:
+    spans = cached_epithets(ctx)
+    if not spans:
+        return
+    count, rate = epithet_rate(ctx)
+    text = ctx.text
+    if count >= STRETCH_MIN:
+        start, end, _ = spans[0]
+        yield Finding(
+            "epithets",
+            start,
+            end,
+            f"{count} epithets for named characters ({rate} per 1,000 words), "
+            f'e.g. "{text[start:end]}": readers prefer the name or a pronoun.',
+            "warning" if rate >= RATE_WARNING else "info",
+            {"kind": "rate", "count": count, "per_1000_words": rate},
+        )
+    yield from _stretches(ctx, spans)
+    for start, end, char in spans:
+        scene = ctx.scene_at(start)
+        if char and scene and scene.pov == char:
+            name = ctx.work.character(char).name if ctx.work.character(char) else char
+            yield Finding(
+                "epithets",
+                start,
+                end,
+                f'"{text[start:end]}" in {name}\'s own POV: nobody thinks of themselves by an epithet.',
+                "warning",
+                {"kind": "own_pov", "character": char},
+            )
+
+
+def _stretches(ctx: BetaContext, spans: list[tuple[int, int, str | None]]) -> Iterator[Finding]:
+    """Runs of STRETCH_MIN or more epithets within STRETCH_WORDS words."""
+    word_ends = [m.end() for m in re.finditer(r"\S+", ctx.text)] if len(spans) >= STRETCH_MIN else []
+    index = [bisect.bisect_left(word_ends, s) for s, _, _ in spans]
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and index[j + 1] - index[i] <= STRETCH_WORDS:
+            j += 1
+        if j - i + 1 >= STRETCH_MIN:
+            words = ", ".join(dict.fromkeys(f'"{ctx.text[s:e]}"' for s, e, _ in spans[i : j + 1]))
+            yield Finding(
+                "epithets",
+                spans[i][0],
+                spans[j][1],
+                f"{j - i + 1} epithets within {STRETCH_WORDS} words ({words}).",
+                "info",
+                {"kind": "stretch", "count": j - i + 1},
+            )
+            i = j + 1
+        else:
+            i += 1

@@ -1,0 +1,137 @@
+"""Repetition: a content word used three times within forty words, or three sentences in a row
+opening the same way. Names, pronouns, character aliases and stopwords are never flagged: the
+community's advice is to *use* names and pronouns, not to vary them."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+
+from ficlens.beta.context import BetaContext
+from ficlens.beta.registry import rule
+from ficlens.model import Finding
+from ficlens.pov.narration import in_quote, sentence_spans
+
+WINDOW = 40
+TIMES = 3
+MIN_LENGTH = 4
+STOPWORDS = frozenset(
+    re.findall(
+        r"[a-z']+",
+        """
+a about above after again against all almost along already also although always am among an and another any
+anyone anything are around as at away back be because been before being below between both but by can cannot
+could did do does doing done down during each either else enough even ever every everything few for from
+further get gets getting got had has have having he her here hers herself him himself his how however i if in
+into is it its itself just least less like little made make many may me might more most much must my myself
+near need never no nor not nothing now of off often on once one only onto or other others our ours ourselves
+out over own perhaps quite rather really said same say says see seemed seems she should since so some someone
+something still such than that the their theirs them themselves then there these they thing things this those
+though through thus to together too toward towards under until up upon us very was way we well were what
+whatever when where whether which while who whom whose why will with within without would yet you your yours
+yourself yourselves asked told replied again even just back around before after looked look looking eyes
+can't couldn't didn't doesn't don't hadn't hasn't haven't he'd he'll he's i'd i'll i'm i've isn't it's let's
+she'd she'll she's shouldn't that's there's they'd they'll they're they've wasn't we'd we're we've weren't
+what's won't wouldn't you'd you'll you're you've""".replace("’", "'"),
+    )
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def _ignored(ctx: BetaContext) -> frozenset[str]:
+    if "repetition.ignored" not in ctx.memo:
+        names = {n.casefold() for n in ctx.cast.names}
+        names |= {t for n in names for t in re.findall(r"[a-z']+", n)}
+        ctx.memo["repetition.ignored"] = frozenset(names | STOPWORDS)
+    return ctx.memo["repetition.ignored"]
+
+
+def _key(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+@rule(
+    "repetition",
+    "the same content word three times within forty words, or the same sentence opening three times in a row",
+)
+def repetition(ctx: BetaContext) -> Iterator[Finding]:
+    openings = list(_openings(ctx))
+    yield from openings
+    for finding in _close_words(ctx):
+        covered = any(
+            o.start <= finding.start
+            and finding.end <= o.end
+            and finding.data["word"] in o.data["opening"].split()
+            for o in openings
+        )
+        if not covered:
+            yield finding
+
+
+def _close_words(ctx: BetaContext) -> Iterator[Finding]:
+    ignored = _ignored(ctx)
+    recent: dict[str, deque[tuple[int, int, int]]] = {}
+    index = 0
+    for lo, hi in ctx.narration:
+        for match in _WORD.finditer(ctx.text, lo, hi):
+            index += 1
+            key = _key(match.group(0))
+            if len(key) < MIN_LENGTH or key in ignored:
+                continue
+            seen = recent.setdefault(key, deque())
+            while seen and index - seen[0][0] > WINDOW:
+                seen.popleft()
+            seen.append((index, match.start(), match.end()))
+            if len(seen) >= TIMES:
+                first, last = seen[0], seen[-1]
+                yield Finding(
+                    "repetition",
+                    first[1],
+                    last[2],
+                    f'"{key}" {len(seen)} times within {last[0] - first[0] + 1} words.',
+                    "info",
+                    {"kind": "word", "word": key, "times": len(seen), "spans": [[s, e] for _, s, e in seen]},
+                )
+                seen.clear()
+
+
+def _openings(ctx: BetaContext) -> Iterator[Finding]:
+    ignored = _ignored(ctx)
+    run: list[tuple[int, int]] = []
+    run_key: str | None = None
+    for start, end in sentence_spans(ctx.work):
+        key = _opening(ctx.text[start:end], ignored)
+        if key is None or in_quote(ctx.work, start) or ctx.text[start] in "\"“‘'":
+            key = None
+        if key is not None and key == run_key:
+            run.append((start, end))
+        else:
+            if len(run) >= TIMES:
+                yield _opening_finding(ctx, run_key, run)
+            run, run_key = ([(start, end)], key) if key else ([], None)
+    if len(run) >= TIMES:
+        yield _opening_finding(ctx, run_key, run)
+
+
+def _opening(sentence: str, ignored: frozenset[str]) -> str | None:
+    words = [_key(w) for w in _WORD.findall(sentence[:80])[:2]]
+    if not words:
+        return None
+    if words[0] not in ignored:
+        return words[0]
+    if len(words) > 1 and words[1] not in ignored and len(words[1]) >= MIN_LENGTH:
+        return " ".join(words)
+    return None
+
+
+def _opening_finding(ctx: BetaContext, key: str | None, run: list[tuple[int, int]]) -> Finding:
+    return Finding(
+        "repetition",
+        run[0][0],
+        run[-1][1],
+        f'{len(run)} sentences in a row open with "{key}".',
+        "info",
+        {"kind": "opening", "opening": key, "times": len(run)},
+    )

@@ -1,0 +1,161 @@
+"""Unclear speakers (dialogue a reader cannot attribute) and head-hopping (two heads in one scene)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ficlens.beta.context import BetaContext
+from ficlens.beta.registry import rule
+from ficlens.model import Finding
+from ficlens.pov.narration import narration_ranges
+
+LOW_CONFIDENCE = 0.35
+UNTAGGED_RUN = 4
+WINDOW_PARAGRAPHS = 3  # the paragraph of the tag and this many before it
+
+
+def _characters_in(ctx: BetaContext, start: int, end: int) -> set[str]:
+    return ctx.characters_in(start, end)
+
+
+@rule(
+    "unclear-speaker",
+    "dialogue a reader cannot attribute: low confidence, long untagged runs, ambiguous pronoun tags",
+)
+def unclear_speaker(ctx: BetaContext) -> Iterator[Finding]:
+    yield from _low_confidence(ctx)
+    yield from _untagged_runs(ctx)
+    yield from _ambiguous_pronoun_tags(ctx)
+
+
+def _low_confidence(ctx: BetaContext) -> Iterator[Finding]:
+    quotes = ctx.speech_quotes
+    if not any(q.confidence > 0 for q in quotes):  # no speaker attribution ran
+        return
+    seen_groups: set[int] = set()
+    for quote in quotes:
+        if quote.group is not None:
+            if quote.group in seen_groups:
+                continue
+            seen_groups.add(quote.group)
+        if quote.confidence >= LOW_CONFIDENCE:
+            continue
+        scene = ctx.scene_at(quote.start)
+        if scene and len(_characters_in(ctx, scene.start, scene.end)) < 2:
+            continue
+        yield Finding(
+            "unclear-speaker",
+            quote.start,
+            quote.end,
+            "Hard to tell who says this: no tag or beat names the speaker nearby.",
+            "info",
+            {"kind": "low_confidence", "confidence": round(quote.confidence, 2), "guess": quote.speaker},
+        )
+
+
+def _untagged_runs(ctx: BetaContext) -> Iterator[Finding]:
+    tagged = {id(t.quote) for t in ctx.tags if t.is_speech_tag or t.kind == "silent"}
+    run: list = []
+    last_paragraph = -1
+
+    def flush() -> Iterator[Finding]:
+        if len(run) >= UNTAGGED_RUN:
+            scene = ctx.scene_at(run[0].start)
+            present = _characters_in(ctx, scene.start, scene.end) if scene else set()
+            if len(present) > 2:
+                yield Finding(
+                    "unclear-speaker",
+                    run[0].start,
+                    run[-1].end,
+                    f"{len(run)} lines of dialogue in a row with no tag or beat, and {len(present)} "
+                    "characters in the scene: add a tag or an action to anchor the speaker.",
+                    "warning",
+                    {"kind": "untagged_run", "quotes": len(run), "characters": sorted(present)},
+                )
+
+    for quote in ctx.speech_quotes:
+        paragraph = ctx.paragraph_index(quote.start)
+        anchored = (
+            quote.tag is not None or id(quote) in tagged or _paragraph_names_someone(ctx, paragraph, quote)
+        )
+        if anchored:
+            yield from flush()
+            run = []
+        elif paragraph != last_paragraph:
+            run.append(quote)
+        last_paragraph = paragraph
+    yield from flush()
+
+
+def _paragraph_names_someone(ctx: BetaContext, paragraph: int, quote) -> bool:
+    """An action beat in the paragraph that names a character anchors the speaker."""
+    start, end = ctx.paragraphs[paragraph]
+    names = ctx.cast.named_in(start, end)
+    if not names:
+        return False
+    narration = "".join(ctx.text[lo:hi] for lo, hi in narration_ranges(ctx.work, start, end))
+    return len(narration.strip()) > 3
+
+
+_PRONOUN_GENDER = {"he": "male", "she": "female"}
+
+
+def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
+    for tag in ctx.tags:
+        gender = _PRONOUN_GENDER.get(tag.subject.lower())
+        if gender is None or not tag.is_speech_tag:
+            continue
+        paragraph = ctx.paragraph_index(tag.start)
+        lo = ctx.paragraphs[max(0, paragraph - WINDOW_PARAGRAPHS)][0]
+        hi = ctx.paragraphs[paragraph][1]
+        same = sorted(c for c in _characters_in(ctx, lo, hi) if ctx.cast.gender.get(c) == gender)
+        if len(same) < 2:
+            continue
+        named_in_paragraph = ctx.cast.named_in(*ctx.paragraphs[paragraph])
+        if (
+            any(ctx.cast.gender.get(c) == gender for c in named_in_paragraph)
+            and len([c for c in named_in_paragraph if ctx.cast.gender.get(c) == gender]) == 1
+        ):
+            continue  # the paragraph itself names one of them
+        yield Finding(
+            "unclear-speaker",
+            tag.start,
+            tag.end,
+            f'"{tag.subject} {tag.verb}" could be {_names(ctx, same)}: use a name.',
+            "info",
+            {"kind": "ambiguous_pronoun", "candidates": same},
+        )
+
+
+def _names(ctx: BetaContext, ids: list[str]) -> str:
+    names = [(ctx.work.character(i).name if ctx.work.character(i) else i) for i in ids]
+    return " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+@rule("head-hopping", "interiority for two or more characters inside one scene")
+def head_hopping(ctx: BetaContext) -> Iterator[Finding]:
+    for scene in ctx.scenes:
+        if scene.pov != "mixed" or scene.person in ("first", "second"):
+            continue
+        evidence = [e for e in scene.pov_evidence if e["kind"] != "label"]
+        order: list[str] = []
+        for item in evidence:
+            if item["character"] not in order:
+                order.append(item["character"])
+        if len(order) < 2:
+            continue
+        hop = next(e for e in evidence if e["character"] == order[1])
+        yield Finding(
+            "head-hopping",
+            hop["start"],
+            hop["end"],
+            f"This scene is in {_names(ctx, order[:1])}'s head, and here it enters "
+            f"{_names(ctx, order[1:2])}'s: keep one POV per scene or add a scene break.",
+            "warning",
+            {
+                "characters": order,
+                "scene_start": scene.start,
+                "scene_end": scene.end,
+                "evidence": [{k: e[k] for k in ("start", "end", "kind", "character")} for e in evidence[:12]],
+            },
+        )

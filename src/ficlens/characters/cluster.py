@@ -1,0 +1,201 @@
+"""Name forms → characters.
+
+"Frank Churchill" ⊃ "Frank", "Mr. Churchill", "Mr. Frank Churchill"; nicknames join their given
+name; honorific gender and first names keep people who share a surname apart ("Mr. Bennet",
+"Mrs. Bennet", "Jane Bennet"); a bare name joins a holder only when one holder clearly dominates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ficlens.characters.lexicon import TITLES
+from ficlens.characters.nicknames import is_nickname_of, nickname_groups
+
+FormKey = tuple[str | None, tuple[str, ...]]
+# Honorifics that go with a given name ("Aunt Petunia", "Miss Lizzy", "Sir William").
+_GIVEN_NAME_TITLES = frozenset({"miss", "master", "aunt", "auntie", "uncle", "sir", "lady", "dame",
+                                "cousin", "father", "mother", "sister", "brother"})
+
+
+@dataclass
+class Cluster:
+    forms: Counter = field(default_factory=Counter)          # FormKey -> occurrences
+    nickname_forms: set = field(default_factory=set)          # forms that joined as nicknames
+    origin: str = "text"
+    seed_name: str | None = None
+    form_gender: dict = field(default_factory=dict)          # FormKey -> gender from pronouns
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
+
+    def title_gender(self) -> str | None:
+        votes = Counter()
+        for (title, _), n in self.forms.items():
+            g = TITLES.get(title) if title else None
+            if g:
+                votes[g] += max(n, 1)
+        if not votes:
+            for key, n in self.forms.items():
+                g = self.form_gender.get(key)
+                if g in ("male", "female"):
+                    votes[g] += max(n, 1)
+        if not votes:
+            return None
+        (best, n), *rest = votes.most_common()
+        return best if not rest or n >= 3 * rest[0][1] else None
+
+    def has(self, pred) -> bool:
+        return any(pred(title, tokens) for title, tokens in self.forms)
+
+    def first_names(self) -> set[str]:
+        return {t[0] for _, t in self.forms if len(t) >= 2}
+
+    def given_names(self) -> set[str]:
+        """First names, and the single word a cluster of one bare name goes by."""
+        return self.first_names() | {t[0] for title, t in self.forms if len(t) == 1 and title is None}
+
+    def surnames(self) -> set[str]:
+        return {t[-1] for title, t in self.forms if len(t) >= 2 or title}
+
+
+def _known(gender: str | None) -> str | None:
+    return gender if gender in ("male", "female") else None
+
+
+def _compatible(gender: str | None, cluster: Cluster, strict: bool = False) -> bool:
+    """Genders agree; with ``strict`` an unknown cluster gender does not count as agreeing."""
+    other = cluster.title_gender()
+    if strict and gender and other is None:
+        return False
+    return gender is None or other is None or gender == other
+
+
+def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
+    """The one candidate, or the clearly dominant one (twice the next), else None."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    weight = weight or (lambda c: c.count)
+    ranked = sorted(candidates, key=weight, reverse=True)
+    if ranked[0].origin in ("tag", "user") and not any(c.origin in ("tag", "user") for c in ranked[1:]):
+        return ranked[0]
+    return ranked[0] if weight(ranked[0]) >= 2 * max(weight(ranked[1]), 1) else None
+
+
+def _other_title(c: Cluster, title: str) -> bool:
+    """Does the cluster already go by a different gendered honorific ("Miss Lucas" versus
+    "Lady Lucas")? Then this one is another person."""
+    return any(t and t != title and TITLES.get(t) and TITLES.get(title) for t, _ in c.forms)
+
+
+def parse_seed(name: str) -> FormKey:
+    words = name.replace("(", " ").split()
+    title = None
+    if words and words[0].rstrip(".").lower() in TITLES and len(words) > 1:
+        title = words[0].rstrip(".").lower()
+        words = words[1:]
+    return title, tuple(words)
+
+
+def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
+                   form_gender: dict[FormKey, str] | None = None) -> list[Cluster]:
+    form_gender = form_gender or {}
+    clusters: list[Cluster] = []
+
+    def new_cluster() -> Cluster:
+        c = Cluster(form_gender=form_gender)
+        clusters.append(c)
+        return c
+
+    seeded: dict[FormKey, Cluster] = {}
+    for name, origin in seeds:
+        key = parse_seed(name)
+        if not key[1] or key in seeded:
+            continue
+        c = Cluster(origin=origin, seed_name=name, form_gender=form_gender)
+        c.forms[key] += 0
+        clusters.append(c)
+        seeded[key] = c
+
+    by_count = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0][1]))
+    # 1. multi-word names anchor characters.
+    for key, n in by_count:
+        title, tokens = key
+        if len(tokens) < 2:
+            continue
+        gender = (TITLES.get(title) if title else None) or _known(form_gender.get((None, tokens[:1]))) \
+            or _known(form_gender.get(key))
+        if gender:
+            form_gender[key] = gender
+        same = [c for c in clusters if _compatible(gender, c) and c.has(
+            lambda t, toks, tokens=tokens: len(toks) >= 2 and toks[-1] == tokens[-1] and (
+                toks[0] == tokens[0] or is_nickname_of(tokens[0], toks[0]) or is_nickname_of(toks[0], tokens[0])))]
+        target = _pick(same) or new_cluster()
+        target.forms[key] += n
+    # 2. honorific + surname ("Mr. Churchill"); honorific + given name waits for step 4.
+    given_titled: list[tuple[FormKey, int]] = []
+    known_given = nickname_groups()
+    for key, n in by_count:
+        title, tokens = key
+        if len(tokens) != 1 or title is None:
+            continue
+        word, gender = tokens[0], TITLES.get(title)
+        if title in _GIVEN_NAME_TITLES and (word.lower() in known_given and not any(
+                word in c.surnames() for c in clusters) or any(word in c.first_names() for c in clusters)):
+            given_titled.append((key, n))
+            continue
+
+        def holds_surname(c: Cluster, word=word, title=title, n=n) -> bool:
+            full_titled = sum(m for (t, toks), m in c.forms.items()
+                              if t == title and len(toks) >= 2 and toks[-1] == word)
+            if full_titled >= 5 and full_titled >= 0.1 * n:
+                return False  # "Mr. John Knightley", said often, tells him from "Mr. Knightley"
+            return word in c.surnames()
+
+        fits = [c for c in clusters if _compatible(gender, c, strict=True) and not _other_title(c, title)]
+        surname_weight = lambda c, word=word: sum(m for (_, toks), m in c.forms.items() if toks[-1] == word)  # noqa: E731
+        target = _pick([c for c in fits if holds_surname(c)], weight=surname_weight)
+        if target is not None and target.origin == "text" and n > 4 * max(surname_weight(target), 1):
+            target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
+        target = target or new_cluster()
+        target.forms[key] += n
+    # 3. bare single words: first name, then surname, then nickname.
+    for key, n in by_count:
+        title, tokens = key
+        if len(tokens) != 1 or title is not None:
+            continue
+        word = tokens[0]
+        target = _pick([c for c in clusters if word in c.first_names()])
+        nickname = False
+        if target is None:
+            holders = [c for c in clusters if word in c.surnames()]
+            target = _pick(holders, weight=lambda c, word=word: sum(n for (_, toks), n in c.forms.items()
+                                                                     if toks[-1] == word))
+            men = [c for c in holders if c.title_gender() == "male"]
+            if target is None and len(men) == 1:
+                target = men[0]  # a bare surname in narration is most often a man's
+        if target is None:
+            target = _pick([c for c in clusters if any(is_nickname_of(word, f) for f in c.given_names())])
+            nickname = target is not None
+        target = target or new_cluster()
+        target.forms[key] += n
+        if nickname:
+            target.nickname_forms.add(key)
+    # 4. honorific + given name ("Miss Lizzy", "Aunt Petunia").
+    for key, n in given_titled:
+        title, (word,) = key
+        fits = [c for c in clusters if _compatible(TITLES.get(title), c)]
+        target = _pick([c for c in fits if word in c.given_names()])
+        nickname = False
+        if target is None:
+            target = _pick([c for c in fits if any(is_nickname_of(word, f) for f in c.given_names())])
+            nickname = target is not None
+        target = target or new_cluster()
+        target.forms[key] += n
+        if nickname:
+            target.nickname_forms.add(key)
+    return clusters

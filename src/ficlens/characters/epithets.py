@@ -1,0 +1,96 @@
+"""Epithets: descriptions that stand for a named character ("the potions master", "the redhead",
+"the older man", "the Boy Who Lived").
+
+A distinctive epithet is linked to one character by co-occurrence over the whole work: it keeps
+turning up in the same scenes as that character (of a compatible gender) but never in the same
+sentence, where the two would be different people. Generic ones ("the man") are resolved one by
+one to the most recent compatible character instead, and are not kept as aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+_MALE = set("""man boy gentleman fellow lad guy king prince lord duke headmaster wizard 
+monk priest vicar curate rector clergyman butler landlord policeman
+cabman sailor""".split())
+_FEMALE = set("""woman girl lady maid landlady headmistress witch queen princess 
+nun housekeeper governess widow actress waitress""".split())
+_NEUTRAL = set("""detective doctor inspector captain professor master auror soldier officer nurse
+surgeon lawyer solicitor keeper servant driver constable agent stranger child kid teen teenager
+redhead blonde blond brunette youth healer teacher student boss chef pilot knight writer artist
+musician painter poet guard doctor's""".split())
+GENERIC = frozenset("man woman boy girl lady gentleman fellow stranger child kid guy lad youth".split())
+_ADJ = """older younger elder eldest youngest old young tall short little big small taller shorter smaller
+larger former new pale dark fair thin fat handsome pretty beautiful lanky burly stout elderly aged
+blonde blond redheaded red-haired dark-haired fair-haired grey-haired gray-haired silver-haired
+white-haired black-haired brown-haired curly-haired bearded english french german american irish
+scottish italian spanish russian welsh quiet taller angry furious smiling grinning""".split()
+_NOUNS = sorted(_MALE | _FEMALE | _NEUTRAL, key=len, reverse=True)
+EPITHET_RE = re.compile(
+    r"\b[Tt]he\s+((?:(?:%s)\s+){0,2}(?:[a-z]+\s+)?(?:%s))\b|\b[Tt]he\s+((?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)"
+    % ("|".join(_ADJ), "|".join(re.escape(n) for n in _NOUNS)))
+
+
+@dataclass
+class Epithet:
+    start: int
+    end: int
+    phrase: str          # lowercase, "the" dropped: "potions master"
+    gender: str | None
+    generic: bool
+
+
+def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> list[Epithet]:
+    out = []
+    for p_start, p_end in paragraphs:
+        for m in EPITHET_RE.finditer(text, p_start, p_end):
+            if in_quote(m.start()):
+                continue
+            group = 1 if m.group(1) else 2
+            phrase = re.sub(r"\s+", " ", m.group(group)).lower()
+            words = phrase.split()
+            # "the man who…" style captures of a free modifier must not eat verbs or articles.
+            if group == 1 and len(words) >= 2 and words[-2] in ("and", "of", "a", "an", "to", "was", "is"):
+                continue
+            head = words[-1]
+            gender = "male" if head in _MALE else "female" if head in _FEMALE else None
+            out.append(Epithet(m.start(), m.end(), phrase, gender,
+                               group == 1 and phrase in GENERIC))
+    return out
+
+
+def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], genders: dict[str, str],
+                  scene_of, sentence_bounds) -> dict[str, str]:
+    """phrase -> character id for distinctive epithets, by scene co-occurrence."""
+    by_scene: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for start, _, cid in named:
+        by_scene[scene_of(start)].append((start, cid))
+    scores: dict[str, Counter] = defaultdict(Counter)
+    seen: Counter = Counter()
+    for ep in epithets:
+        if ep.generic:
+            continue
+        seen[ep.phrase] += 1
+        s_lo, s_hi = sentence_bounds(ep.start)
+        same_sentence, same_scene = set(), set()
+        for pos, cid in by_scene.get(scene_of(ep.start), ()):
+            if ep.gender and genders.get(cid) not in (ep.gender, "unknown", None):
+                continue
+            (same_sentence if s_lo <= pos < s_hi else same_scene).add(cid)
+        for cid in same_scene - same_sentence:
+            scores[ep.phrase][cid] += 1
+        for cid in same_sentence:
+            scores[ep.phrase][cid] -= 3
+    links = {}
+    for phrase, counter in scores.items():
+        ranked = [kv for kv in counter.most_common() if kv[1] > 0]
+        if not ranked:
+            continue
+        best, n = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0
+        if n >= max(1, 0.5 * seen[phrase]) and n > runner:
+            links[phrase] = best
+    return links

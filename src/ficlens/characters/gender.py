@@ -1,0 +1,37 @@
+"""A character's gender: honorifics first, then which pronoun follows their name in narration."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ficlens.characters.lexicon import PRONOUN_GENDER
+
+_NEXT_PRONOUN_RE = re.compile(r"\b(he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
+_WINDOW = 120
+
+
+def pronoun_votes(text: str, spans: list[tuple[int, int, str]], in_quote) -> dict[str, Counter]:
+    """For each (start, end, character id) name mention in narration, the gender of the first
+    pronoun after it (before the next name) votes for that character."""
+    votes: dict[str, Counter] = {}
+    ordered = sorted(spans)
+    for i, (start, end, cid) in enumerate(ordered):
+        if in_quote(start):
+            continue
+        limit = min(end + _WINDOW, ordered[i + 1][0] if i + 1 < len(ordered) else len(text))
+        m = _NEXT_PRONOUN_RE.search(text, end, max(end, limit))
+        if m and not in_quote(m.start()):
+            votes.setdefault(cid, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
+    return votes
+
+
+def decide(title_gender: str | None, votes: Counter | None) -> str:
+    if title_gender:
+        return title_gender
+    if votes:
+        (best, n), *rest = votes.most_common()
+        other = rest[0][1] if rest else 0
+        if n >= 2 and n >= 2 * other:
+            return best
+    return "unknown"

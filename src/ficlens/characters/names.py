@@ -1,0 +1,239 @@
+"""Proper-name candidates, with evidence pooled over the whole work.
+
+spaCy's per-mention NER misses many fiction names and is too slow for a whole novel, so names are
+found the way a reader would: capitalised word sequences, counted across the work, kept when they
+behave like names (seen mid-sentence, after an honorific, next to a speech verb, as a vocative) and
+dropped when they behave like words (the lowercase form is common) or places ("at Hartfield").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ficlens.characters.layout import Layout
+from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES
+from ficlens.speakers.verbs import SPEECH_VERBS
+
+_TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
+_WORD = r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
+_TOKEN = rf"(?:{_TITLE_ABBREV}(?![a-z])|{_WORD})"
+_SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
+SEQUENCE_RE = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:{_SEP}{_TOKEN}){{0,4}}(?![\w])")
+TOKEN_RE = re.compile(_TOKEN)
+LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z]+(?![\w])")
+READER_RE = re.compile(r"\(?\b[Yy]/[Nn]\b\)?")
+
+_SENTENCE_END = ".!?…:"
+_PLACE_HEADS = frozenset("""street road lane house hall park abbey court square rock island bay castle church
+station hotel inn lake river hill manor place row gardens garden bridge cottage farm wood woods forest
+mountain valley city town village college school university hospital club theatre company railway
+ocean sea office street's ministry alley avenue terrace common green mill tower palace""".split())
+
+
+def _is_stop(word: str) -> bool:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    low = word.lower().rstrip(".")
+    return low in NOT_NAMES or low in STOP_WORDS
+
+
+@dataclass
+class Occurrence:
+    start: int
+    end: int
+    title: str | None          # normalised honorific ("mr"), None without one
+    tokens: tuple[str, ...]    # the name words ("Frank", "Churchill")
+    initial: bool              # first word of a sentence (weak evidence)
+    in_quote: bool
+    person: int = 0            # speech-verb neighbour / vocative evidence
+    place: bool = False        # after "at", "in", "to"...
+    vocative: bool = False
+
+
+@dataclass
+class NameEvidence:
+    """Pooled counts per single name word."""
+
+    total: Counter = field(default_factory=Counter)
+    noninitial: Counter = field(default_factory=Counter)
+    person: Counter = field(default_factory=Counter)
+    place: Counter = field(default_factory=Counter)
+    titled: Counter = field(default_factory=Counter)
+    lower: Counter = field(default_factory=Counter)
+
+
+def title_key(token: str) -> str | None:
+    key = token.rstrip(".").lower()
+    return key if key in TITLES else None
+
+
+def _initial(text: str, start: int, para_start: int) -> bool:
+    """Is ``start`` the first word of a sentence (or of a quote)? Right after a closing quote
+    mark it is not: that is where tags put names ("Go!" Harry said)."""
+    i = start - 1
+    while i >= para_start and text[i] in " \t\r\n":
+        i -= 1
+    if i < para_start:
+        return True
+    c = text[i]
+    if c in "“‘([":
+        return True
+    if c in "”’":
+        return False
+    if c in "\"'":
+        return i == para_start or text[i - 1] in " \t\r\n—–-(["
+    return c in _SENTENCE_END
+
+
+def _prev_word(text: str, start: int, floor: int) -> str:
+    m = re.search(r"([A-Za-z]+)[^A-Za-z]{0,3}$", text[max(floor, start - 24):start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int, ceil: int) -> str:
+    m = re.match(r"[^A-Za-z\n]{0,3}([A-Za-z]+)", text[end:min(ceil, end + 24)])
+    return m.group(1).lower() if m else ""
+
+
+def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None, list[tuple[str, int, int]]]]:
+    """Cut a capitalised run into (title, name words) pieces: stopwords cut, honorifics open."""
+    pieces: list[tuple[str | None, list[tuple[str, int, int]]]] = []
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    current: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        nonlocal current, title, title_span
+        if current:
+            if title_span:
+                current = [("", title_span[0], title_span[0]), *current]
+            pieces.append((title, current))
+        current, title, title_span = [], None, None
+
+    for word, s, e in words:
+        key = title_key(word)
+        if key is not None and (word.endswith(".") or not current):
+            flush()
+            title, title_span = key, (s, e)
+            continue
+        if _is_stop(word) or word.lower() in TITLES:
+            flush()
+            continue
+        current.append((word, s, e))
+    flush()
+    return pieces
+
+
+def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
+    """Every capitalised name-like word run in narrative paragraphs (narration and dialogue)."""
+    out: list[Occurrence] = []
+    for p_start, p_end in layout.paragraphs:
+        for m in SEQUENCE_RE.finditer(text, p_start, p_end):
+            words = [(t.group(), m.start() + t.start(), m.start() + t.end())
+                     for t in TOKEN_RE.finditer(m.group())]
+            for title, piece in _split_sequence(words):
+                has_title = piece[0][0] == ""
+                names = piece[1:] if has_title else piece
+                if not names:
+                    continue
+                start, end = piece[0][1], names[-1][2]
+                first_word_start = names[0][1]
+                initial = (not has_title and first_word_start == words[0][1]
+                           and _initial(text, first_word_start, p_start))
+                occ = Occurrence(start, end, title, tuple(w for w, _, _ in names), initial,
+                                 layout.in_quote(start))
+                before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
+                if after in SPEECH_VERBS or (before in SPEECH_VERBS and not occ.in_quote):
+                    occ.person += 1
+                occ.place = before in PLACE_PREPOSITIONS and title is None
+                if occ.in_quote:
+                    occ.vocative = _looks_vocative(text, start, end)
+                    occ.person += occ.vocative
+                out.append(occ)
+    return out
+
+
+def _looks_vocative(text: str, start: int, end: int) -> bool:
+    left = text[max(0, start - 3):start].rstrip()
+    right = text[end:end + 2]
+    opened = not left or left[-1] in "\"“‘'"
+    after_comma = bool(left) and left[-1] == ","
+    return (opened and right[:1] in (",", "!", "?")) or (after_comma and right[:1] in (",", ".", "!", "?"))
+
+
+def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
+    ev = NameEvidence()
+    wanted: set[str] = set()
+    for occ in occurrences:
+        for word in occ.tokens:
+            ev.total[word] += 1
+            ev.noninitial[word] += not occ.initial
+            ev.person[word] += occ.person + (occ.title is not None)
+            ev.place[word] += occ.place
+            ev.titled[word] += occ.title is not None
+            wanted.add(word.lower())
+    for m in LOWER_WORD_RE.finditer(text):
+        w = m.group()
+        if w in wanted:
+            ev.lower[w] += 1
+    return ev
+
+
+def _is_given_name(word: str) -> bool:
+    from ficlens.characters.nicknames import nickname_groups
+
+    return word.lower() in nickname_groups()
+
+
+def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = False) -> bool:
+    """Does this capitalised word behave like a (character) name across the work?"""
+    if _is_stop(word):
+        return False
+    cap, non_initial, person = ev.total[word], ev.noninitial[word], ev.person[word]
+    lower = ev.lower[word.lower()]
+    if ev.titled[word]:
+        return lower <= 2 * cap
+    if lower > 0.5 * cap and person < 2:
+        return False
+    if ev.place[word] > 0.34 * cap and person == 0:
+        return False
+    if word.lower() in _PLACE_HEADS:
+        return False
+    if person >= 1 or (lower == 0 and _is_given_name(word)):
+        return True
+    return non_initial >= 2 or (in_accepted_multiword and non_initial >= 1)
+
+
+def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[tuple[str | None, tuple[str, ...]], int]:
+    """The surface forms kept as names, with how often each was seen."""
+    counts: Counter = Counter((o.title, o.tokens) for o in occurrences)
+    multi_ok: set[str] = set()
+    accepted: dict[tuple[str | None, tuple[str, ...]], int] = {}
+    for (title, tokens), n in counts.items():
+        if len(tokens) < 2 or tokens[-1].lower() in _PLACE_HEADS:
+            continue
+        known = all(ev.lower[t.lower()] == 0 for t in tokens) and _is_given_name(tokens[0])
+        if (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
+                ev.lower[t.lower()] <= ev.total[t] for t in tokens):
+            if title is None and ev.place[tokens[0]] > 0.3 * ev.total[tokens[0]]:
+                continue  # "London Lydia": a place and a name that a line break glued together
+            accepted[(title, tokens)] = n
+            multi_ok.update(tokens)
+    for (title, tokens), n in counts.items():
+        if len(tokens) != 1:
+            continue
+        word = tokens[0]
+        if title is not None and not _is_stop(word) and ev.lower[word.lower()] <= 2 * ev.total[word]:
+            accepted[(title, tokens)] = n
+        elif title is None and is_name_word(word, ev, word in multi_ok):
+            accepted[(title, tokens)] = n
+    return accepted
+
+
+def group_occurrences(occurrences: list[Occurrence]) -> dict[tuple[str | None, tuple[str, ...]], list[Occurrence]]:
+    grouped: dict[tuple[str | None, tuple[str, ...]], list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        grouped[(occ.title, occ.tokens)].append(occ)
+    return grouped

@@ -1,0 +1,146 @@
+"""Find every quote of a work: scan each narrative paragraph for each convention, join quotes that
+run over paragraphs, drop nested ones, then decide mode (speech / thought / title / scare) and group.
+
+The convention is decided per stretch, not per document: single quotes are thought where double
+quotes carry the speech nearby, and speech where they don't.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ficlens.model import Work
+from ficlens.quotes.candidates import Candidate
+from ficlens.quotes.dash import scan_dash, uses_dash_dialogue
+from ficlens.quotes.double import scan_double
+from ficlens.quotes.italic import italic_thoughts, plain_italics
+from ficlens.quotes.nonspeech import nonspeech_mode
+from ficlens.quotes.single import scan_single
+from ficlens.quotes.tags import tag_kind
+
+STRETCH = 12  # paragraphs either side that decide what an untagged single quote is
+
+
+@dataclass
+class Found:
+    """Detected quotes, in text order, with the narrative paragraph each one starts in."""
+
+    quotes: list[Candidate] = field(default_factory=list)
+    paragraph: list[int] = field(default_factory=list)
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # per narrative paragraph
+
+
+def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _blocks(work: Work) -> list[tuple[int, int] | None]:
+    """Trimmed narrative paragraphs in order; None stands for a note/heading/break between them."""
+    if not work.paragraphs:
+        return [_trimmed(work.text, 0, len(work.text))]
+    return [_trimmed(work.text, p.start, p.end) if p.kind == "text" else None for p in work.paragraphs]
+
+
+def detect(work: Work) -> Found:
+    text = work.text
+    blocks = _blocks(work)
+    narrative = [b for b in blocks if b is not None]
+    dash_dialogue = uses_dash_dialogue(text, narrative)
+    italic_runs = sorted((s.start, s.end) for s in work.italics)
+    found = Found(bounds=narrative)
+    pending: dict[str, tuple[Candidate, int]] = {}
+    index = -1
+
+    def emit(quote: Candidate, paragraph: int) -> None:
+        found.quotes.append(quote)
+        found.paragraph.append(paragraph)
+
+    for block in blocks:
+        if block is None:
+            for quote, para in pending.values():
+                emit(quote, para)
+            pending.clear()
+            continue
+        index += 1
+        lo, hi = block
+        doubles = scan_double(text, lo, hi)
+        singles = scan_single(text, lo, hi, [(q.start, q.end) for q in doubles])
+        for marks, scanned in (("double", doubles), ("single", singles)):
+            scanned = list(scanned)
+            if marks in pending:
+                open_quote, para = pending.pop(marks)
+                if scanned and not text[lo:scanned[0].start].strip():  # the quote goes on here
+                    piece = scanned.pop(0)
+                    open_quote.end, open_quote.closed = piece.end, piece.closed
+                    if not piece.closed and piece.end == hi:
+                        pending[marks] = (open_quote, para)
+                    else:
+                        emit(open_quote, para)
+                else:
+                    emit(open_quote, para)  # recovered: closed at its own paragraph's end
+            for quote in scanned:
+                if not quote.closed and quote.end == hi and quote is scanned[-1]:
+                    pending[marks] = (quote, index)
+                else:
+                    emit(quote, index)
+        if dash_dialogue and not doubles and not singles:
+            for quote in scan_dash(text, lo, hi):
+                emit(quote, index)
+        runs = [r for r in italic_runs if r[0] < hi and r[1] > lo] + plain_italics(text, lo, hi)
+        for quote in italic_thoughts(text, lo, hi, runs):
+            emit(quote, index)
+    for quote, para in pending.values():
+        emit(quote, para)
+    _drop_nested(found)
+    _decide_modes(text, found)
+    return found
+
+
+def _drop_nested(found: Found) -> None:
+    """Keep outer quotes only: “He said ‘run’ and left” is one quote; italics inside quotes too.
+    Quotation marks beat italics: an italic run holding a marked quote is a flashback, not a thought."""
+    marked = [(q.start, q.end) for q in found.quotes if q.marks != "italic"]
+    keep = [k for k, q in enumerate(found.quotes)
+            if q.marks != "italic" or not any(s < q.end and q.start < e and not (q.start >= s and q.end <= e)
+                                              for s, e in marked)]
+    found.quotes = [found.quotes[k] for k in keep]
+    found.paragraph = [found.paragraph[k] for k in keep]
+    order = sorted(range(len(found.quotes)), key=lambda k: (found.quotes[k].start, -found.quotes[k].end))
+    kept: list[int] = []
+    reach = -1
+    for k in order:
+        quote = found.quotes[k]
+        if quote.start < reach:
+            continue  # inside (or overlapping) the quote before it
+        kept.append(k)
+        reach = max(reach, quote.end)
+    found.quotes = [found.quotes[k] for k in kept]
+    found.paragraph = [found.paragraph[k] for k in kept]
+
+
+def _decide_modes(text: str, found: Found) -> None:
+    """Title/scare first, then the tag's verb; untagged single quotes follow the stretch."""
+    tags: list[str | None] = []
+    double_speech: list[int] = []
+    for quote, para in zip(found.quotes, found.paragraph, strict=True):
+        lo, hi = found.bounds[para]
+        hi = max(hi, quote.end)
+        tag = None
+        if quote.marks != "italic":
+            mode = nonspeech_mode(text, quote, lo, hi)
+            if mode is None:
+                tag = tag_kind(text, quote.start, quote.end, lo, hi)
+                mode = tag or "speech"
+            quote.mode = mode
+            if quote.marks == "double" and mode == "speech":
+                double_speech.append(para)
+        tags.append(tag)
+    for quote, para, tag in zip(found.quotes, found.paragraph, tags, strict=True):
+        untagged_single = quote.marks == "single" and quote.mode == "speech" and tag is None
+        if untagged_single and sum(1 for p in double_speech if abs(p - para) <= STRETCH) >= 2:
+            quote.mode = "thought"
+

@@ -1,0 +1,52 @@
+"""Double quotation marks in one paragraph: curly “ ”, straight ", and „ « » where they occur.
+
+Direction comes from the glyph when it has one (“ opens, ” closes) and from the neighbours for the
+straight ``"`` (a space before and a letter after opens; a letter or punctuation before closes).
+Alternation decides the rest. A clear opener met while a quote is still open means the author
+forgot a closing mark: the open quote is closed just before it (recovery), never run on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.quotes.candidates import Candidate
+
+DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+
+
+def _trim_end(text: str, lo: int, end: int) -> int:
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def scan_double(text: str, lo: int, hi: int) -> list[Candidate]:
+    """Double-quoted spans in ``text[lo:hi]``; the last one may be unclosed (ends at ``hi``)."""
+    found: list[Candidate] = []
+    open_at: int | None = None
+    for match in DOUBLE_MARKS.finditer(text, lo, hi):
+        i = match.start()
+        ch = text[i]
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        opens_by_context = (before.isspace() or before in "([{—–-_*/") and not after.isspace()
+        # 'why would you - “ Emmanellain': a mark with space on both sides while open closes
+        closes_by_context = after.isspace() or (not before.isspace() and not after.isalnum())
+        if open_at is None:
+            # '" Tis only': a mark after the opener blanked to a space (PDNC) still opens
+            if ch in _OPENERS or (ch == '"' and (not after.isspace() or before.isspace())) or (
+                    ch in _CLOSERS and opens_by_context):
+                open_at = i
+            continue
+        if ch in _CLOSERS or (ch == '"' and not opens_by_context) or (ch in _OPENERS and closes_by_context):
+            found.append(Candidate(open_at, i + 1, "double"))
+            open_at = None
+        else:  # a clear opener while open: the previous quote lost its closing mark
+            found.append(Candidate(open_at, _trim_end(text, open_at, i), "double", closed=False))
+            open_at = i
+    if open_at is not None:
+        found.append(Candidate(open_at, _trim_end(text, open_at, hi), "double", closed=False))
+    return found

@@ -1,0 +1,71 @@
+"""Metadata written as "Key: value" lines in a plain-text credits block ("Title:", "Author:",
+"Fandom:", "Pairing:", "Rating:", "Summary:"...). Never overwrites what ingest filled."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_KEY = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z' ]{1,24}?)\s*:\s*(?P<value>.*)$")
+_FIELDS = {
+    "title": "title", "author": "authors", "authors": "authors", "writer": "authors", "by": "authors",
+    "fandom": "fandoms", "fandoms": "fandoms",
+    "pairing": "relationships", "pairings": "relationships", "relationship": "relationships",
+    "relationships": "relationships", "ship": "relationships", "ships": "relationships",
+    "rating": "rating", "rated": "rating", "summary": "summary",
+    "character": "characters", "characters": "characters",
+    "warning": "warnings", "warnings": "warnings", "archive warning": "warnings",
+    "category": "categories", "categories": "categories", "genre": "genres", "genres": "genres",
+    "language": "language",
+}
+_LISTS = {"authors", "fandoms", "relationships", "characters", "warnings", "categories", "genres"}
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_DISAMBIGUATOR = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def parse_front_metadata(block: str) -> dict[str, Any]:
+    """Fields found in the credits block text; a key's value runs on over following lines that
+    are not keys (a long summary)."""
+    found: dict[str, str] = {}
+    current: str | None = None
+    for line in block.split("\n"):
+        m = _KEY.match(line)
+        name = _FIELDS.get(m.group("key").strip().lower()) if m else None
+        if name:
+            current = name
+            if name not in found:
+                found[name] = m.group("value").strip()  # type: ignore[union-attr]
+            continue
+        if current == "summary" and line.strip() and found.get(current) is not None:
+            found[current] = (found[current] + " " + line.strip()).strip()
+        else:
+            current = None
+    return {name: _value(name, raw) for name, raw in found.items() if raw}
+
+
+def _value(name: str, raw: str) -> Any:
+    if name not in _LISTS:
+        return raw
+    if name == "relationships":
+        return [_relationship(x.strip()) for x in re.split(r"[,;]", raw) if x.strip()]
+    items = [x for x in _SPLIT.split(raw) if x]
+    if name == "characters":
+        return [_DISAMBIGUATOR.sub("", x) for x in items]
+    return items
+
+
+def _relationship(tag: str) -> dict[str, Any]:
+    """``A/B`` is romantic, ``A & B`` (or "A and B") platonic, as AO3's convention has it."""
+    if "/" in tag:
+        kind, names = "romantic", tag.split("/")
+    else:
+        kind, names = "platonic", re.split(r"\s*&\s*", tag)
+    characters = [_DISAMBIGUATOR.sub("", n).strip() for n in names if n.strip()]
+    return {"tag": tag, "kind": kind, "characters": characters}
+
+
+def merge_metadata(metadata: dict[str, Any], found: dict[str, Any]) -> None:
+    """Add ``found`` fields that ``metadata`` lacks (or has empty)."""
+    for key, value in found.items():
+        if metadata.get(key) in (None, "", [], {}):
+            metadata[key] = value

@@ -1,0 +1,268 @@
+"""Work → table rows: the flat, typed view of a Work that batch writes to Parquet.
+
+Every table has a ``key`` column (the batch's stable id of the work) so tables join on it. The
+schemas are fixed here, not inferred, so that every Parquet part of a batch has the same columns
+and an empty table still has its columns for SQL. Metadata keys vary by reader (AO3 labels were
+singular before 2023), so lists are looked up under several names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter
+from typing import Any
+
+import pyarrow as pa
+
+from ficlens.model import Work
+
+_STR = pa.string()
+_INT = pa.int64()
+_FLOAT = pa.float64()
+_STRS = pa.list_(pa.string())
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "works": pa.schema([
+        ("key", _STR), ("path", _STR), ("member", _STR), ("format", _STR), ("sha256", _STR),
+        ("title", _STR), ("authors", _STRS), ("fandoms", _STRS), ("rating", _STR),
+        ("warnings", _STRS), ("categories", _STRS), ("relationships", _STRS),
+        ("tagged_characters", _STRS), ("additional_tags", _STRS), ("language", _STR),
+        ("status", _STR), ("published", _STR), ("updated", _STR), ("series", _STR),
+        ("tokens", _INT), ("words", _INT), ("chapters", _INT), ("scenes", _INT),
+        ("characters", _INT), ("quotes", _INT), ("mentions", _INT), ("epithet_mentions", _INT),
+        ("name_mentions", _INT), ("pronoun_mentions", _INT), ("findings", _INT),
+        ("person", _STR), ("seconds", _FLOAT), ("metadata_json", _STR), ("stats_json", _STR),
+    ]),
+    "chapters": pa.schema([
+        ("key", _STR), ("chapter", _INT), ("number", _INT), ("title", _STR),
+        ("start", _INT), ("end", _INT), ("words", _INT), ("quotes", _INT),
+    ]),
+    "scenes": pa.schema([
+        ("key", _STR), ("scene", _INT), ("chapter", _INT), ("start", _INT), ("end", _INT),
+        ("break_kind", _STR), ("person", _STR), ("pov", _STR), ("pov_name", _STR),
+        ("words", _INT), ("quotes", _INT),
+    ]),
+    "characters": pa.schema([
+        ("key", _STR), ("id", _STR), ("name", _STR), ("aliases", _STRS), ("gender", _STR),
+        ("pronouns", _STR), ("mention_count", _INT), ("quote_count", _INT),
+        ("words_spoken", _INT), ("origin", _STR),
+    ]),
+    "quotes": pa.schema([
+        ("key", _STR), ("quote", _INT), ("start", _INT), ("end", _INT), ("chapter", _INT),
+        ("speaker", _STR), ("speaker_name", _STR), ("addressees", _STRS),
+        ("addressee_names", _STRS), ("confidence", _FLOAT), ("type", _STR), ("mode", _STR),
+        ("marks", _STR), ("group", _INT), ("evidence", _STR), ("words", _INT), ("text", _STR),
+    ]),
+    "interactions": pa.schema([
+        ("key", _STR), ("a", _STR), ("b", _STR), ("a_name", _STR), ("b_name", _STR),
+        ("quotes_a_to_b", _INT), ("quotes_b_to_a", _INT), ("words_a_to_b", _INT),
+        ("words_b_to_a", _INT), ("weight", _FLOAT), ("data_json", _STR),
+    ]),
+    "findings": pa.schema([
+        ("key", _STR), ("rule", _STR), ("severity", _STR), ("start", _INT), ("end", _INT),
+        ("chapter", _INT), ("message", _STR), ("data_json", _STR),
+    ]),
+    "errors": pa.schema([
+        ("key", _STR), ("path", _STR), ("member", _STR), ("sha256", _STR), ("kind", _STR),
+        ("reason", _STR), ("seconds", _FLOAT),
+    ]),
+}
+
+TABLES: tuple[str, ...] = tuple(SCHEMAS)
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def count_tokens(work: Work) -> int:
+    """Tokens of the story as the language stage counted them, else a regex count of the text."""
+    tokens = work.stats.get("tokens")
+    if isinstance(tokens, int) and tokens > 0:
+        return tokens
+    return sum(1 for _ in _TOKEN.finditer(work.text))
+
+
+def _meta(metadata: dict[str, Any], *names: str) -> Any:
+    lowered = {str(k).lower().replace(" ", "_"): v for k, v in metadata.items()}
+    for name in names:
+        if lowered.get(name) not in (None, "", []):
+            return lowered[name]
+    return None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or list(value.values())
+        return _as_list(value)
+    if isinstance(value, (list, tuple)):
+        out: list[str] = []
+        for item in value:
+            out.extend([str(item.get("name") or item.get("title"))] if isinstance(item, dict) else
+                       [str(item)])
+        return out
+    return [str(value)]
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_as_list(value)) or None
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _chapter_of(chapter_starts: list[tuple[int, int]], offset: int) -> int | None:
+    """Index of the chapter whose span holds ``offset`` (linear scan is fine: few chapters)."""
+    for index, (start, end) in enumerate(chapter_starts):
+        if start <= offset < end:
+            return index
+    return None
+
+
+def work_rows(work: Work, key: str, *, member: str | None = None,
+              seconds: float | None = None) -> dict[str, list[dict[str, Any]]]:
+    """All table rows of one analyzed work, keyed by table name (``errors`` stays empty)."""
+    text = work.text
+    names = {c.id: c.name for c in work.characters}
+    spans = [(c.start, c.end) for c in work.chapters]
+    quote_counts = Counter(_chapter_of(spans, q.start) for q in work.quotes)
+    quote_starts = sorted(q.start for q in work.quotes)
+    mention_kinds = Counter(m.kind for m in work.mentions)
+    md = work.metadata
+    words = work.stats.get("words")
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+
+    rows["works"].append({
+        "key": key, "path": work.source.get("path"), "member": member,
+        "format": work.source.get("format"), "sha256": work.source.get("sha256"),
+        "title": _as_str(_meta(md, "title")),
+        "authors": _as_list(_meta(md, "authors", "author", "byline", "creators")),
+        "fandoms": _as_list(_meta(md, "fandoms", "fandom", "canon")),
+        "rating": _as_str(_meta(md, "rating", "ratings")),
+        "warnings": _as_list(_meta(md, "warnings", "archive_warnings", "archive_warning", "warning")),
+        "categories": _as_list(_meta(md, "categories", "category")),
+        "relationships": _as_list(_meta(md, "relationships", "relationship", "pairings")),
+        "tagged_characters": _as_list(_meta(md, "characters", "character")),
+        "additional_tags": _as_list(_meta(md, "additional_tags", "freeforms", "freeform", "tags")),
+        "language": _as_str(_meta(md, "language")),
+        "status": _as_str(_meta(md, "status")),
+        "published": _as_str(_meta(md, "published")),
+        "updated": _as_str(_meta(md, "updated", "completed")),
+        "series": _as_str(_meta(md, "series")),
+        "tokens": count_tokens(work),
+        "words": words if isinstance(words, int) else count_words(text),
+        "chapters": len(work.chapters), "scenes": len(work.scenes),
+        "characters": len(work.characters), "quotes": len(work.quotes),
+        "mentions": len(work.mentions), "epithet_mentions": mention_kinds.get("epithet", 0),
+        "name_mentions": mention_kinds.get("name", 0),
+        "pronoun_mentions": mention_kinds.get("pronoun", 0),
+        "findings": len(work.findings),
+        "person": _as_str(work.stats.get("person")),
+        "seconds": seconds if seconds is not None else work.stats.get("seconds"),
+        "metadata_json": _dumps(md),
+        "stats_json": _dumps({k: v for k, v in work.stats.items() if k not in ("timings", "seconds")}),
+    })
+    for index, ch in enumerate(work.chapters):
+        rows["chapters"].append({
+            "key": key, "chapter": index, "number": ch.number, "title": ch.title,
+            "start": ch.start, "end": ch.end, "words": count_words(text[ch.start:ch.end]),
+            "quotes": quote_counts.get(index, 0)})
+    for index, sc in enumerate(work.scenes):
+        rows["scenes"].append({
+            "key": key, "scene": index, "chapter": sc.chapter, "start": sc.start, "end": sc.end,
+            "break_kind": sc.break_kind, "person": sc.person, "pov": sc.pov,
+            "pov_name": names.get(sc.pov or ""), "words": count_words(text[sc.start:sc.end]),
+            "quotes": bisect.bisect_left(quote_starts, sc.end) - bisect.bisect_left(quote_starts, sc.start)})
+    for ch in work.characters:
+        rows["characters"].append({
+            "key": key, "id": ch.id, "name": ch.name, "aliases": list(ch.aliases),
+            "gender": ch.gender, "pronouns": ch.pronouns, "mention_count": ch.mention_count,
+            "quote_count": ch.quote_count, "words_spoken": ch.words_spoken, "origin": ch.origin})
+    for index, q in enumerate(work.quotes):
+        quote_text = text[q.start:q.end]
+        rows["quotes"].append({
+            "key": key, "quote": index, "start": q.start, "end": q.end,
+            "chapter": _chapter_of(spans, q.start), "speaker": q.speaker,
+            "speaker_name": names.get(q.speaker or ""), "addressees": list(q.addressees),
+            "addressee_names": [names.get(a, a) for a in q.addressees],
+            "confidence": float(q.confidence), "type": q.type, "mode": q.mode, "marks": q.marks,
+            "group": q.group, "evidence": q.evidence, "words": count_words(quote_text),
+            "text": quote_text})
+    rows["interactions"] = interaction_rows(work, key, names)
+    for f in work.findings:
+        rows["findings"].append({
+            "key": key, "rule": f.rule, "severity": f.severity, "start": f.start, "end": f.end,
+            "chapter": _chapter_of(spans, f.start), "message": f.message, "data_json": _dumps(f.data)})
+    return rows
+
+
+def _stage_pairs(interactions: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Pairs the interactions stage reported, if it gives a list of pair records."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for list_name in ("pairs", "edges"):
+        for item in interactions.get(list_name) or []:
+            if not isinstance(item, dict):
+                continue
+            ends = item.get("characters") or item.get("pair") or [
+                item.get("a") or item.get("source"), item.get("b") or item.get("target")]
+            if len(ends) != 2 or not all(isinstance(e, str) for e in ends):
+                continue
+            out[tuple(sorted(ends))] = item  # type: ignore[index]
+    return out
+
+
+def interaction_rows(work: Work, key: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per unordered pair: who talks to whom (from attributed quotes), merged with the
+    interactions stage's own pair records (their weight and full record in ``data_json``)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    words: Counter[tuple[str, str]] = Counter()
+    for q in work.quotes:
+        if not q.speaker:
+            continue
+        n = count_words(work.text[q.start:q.end])
+        for addressee in q.addressees:
+            if addressee and addressee != q.speaker:
+                counts[(q.speaker, addressee)] += 1
+                words[(q.speaker, addressee)] += n
+    stage = _stage_pairs(work.interactions)
+    pairs = {tuple(sorted(p)) for p in counts} | set(stage)
+    rows = []
+    for a, b in sorted(pairs):
+        record = stage.get((a, b))
+        weight = None
+        if record is not None:
+            raw = record.get("weight", record.get("score", record.get("count")))
+            weight = float(raw) if isinstance(raw, (int, float)) else None
+        rows.append({
+            "key": key, "a": a, "b": b, "a_name": names.get(a), "b_name": names.get(b),
+            "quotes_a_to_b": counts[(a, b)], "quotes_b_to_a": counts[(b, a)],
+            "words_a_to_b": words[(a, b)], "words_b_to_a": words[(b, a)], "weight": weight,
+            "data_json": _dumps(record) if record is not None else None})
+    return rows
+
+
+def error_row(key: str, path: str, member: str | None, sha256: str | None, kind: str, reason: str,
+              seconds: float | None = None) -> dict[str, Any]:
+    return {"key": key, "path": path, "member": member, "sha256": sha256, "kind": kind,
+            "reason": reason, "seconds": seconds}
+
+
+def to_arrow(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows of ``table`` as an Arrow table with its fixed schema."""
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[table])

@@ -1,0 +1,58 @@
+"""``ficlens eval`` end to end on one short PDNC novel, and its user errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ficlens.cli import main
+
+
+@pytest.mark.data
+def test_eval_pdnc_on_one_short_novel_prints_one_table(data_dir: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    if not (data_dir / "pdnc" / "DaisyMiller").is_dir():
+        pytest.skip("no PDNC DaisyMiller")
+    out = tmp_path / "eval.json"
+    code = main(["eval", "pdnc", str(data_dir), "--novels", "DaisyMiller", "--quiet",
+                 "--json", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "END-TO-END" in printed and "gold-span" in printed
+    assert "pdnc/DaisyMiller" in printed and "strict" in printed
+    rows = json.loads(out.read_text())["rows"]
+    daisy = next(r for r in rows if r["row"] == "pdnc/DaisyMiller")
+    assert daisy["quotes"] == 550
+    assert 0.0 <= daisy["strict"] <= daisy["lenient"] <= 1.0
+    assert daisy["gold-span strict"] is not None
+
+
+@pytest.mark.data
+def test_eval_gold_spans_only_says_so(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if not (data_dir / "pdnc" / "DaisyMiller").is_dir():
+        pytest.skip("no PDNC DaisyMiller")
+    code = main(["eval", "pdnc", str(data_dir / "pdnc"), "--novels", "DaisyMiller", "--gold-spans",
+                 "--quiet", "--no-booknlp"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "GIVEN GOLD QUOTE SPANS" in printed
+    # Every gold quote is fed in, so every one is found.
+    assert "100.0" in printed
+
+
+@pytest.mark.data
+def test_eval_unknown_novel_is_a_one_line_error(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if not (data_dir / "pdnc").is_dir():
+        pytest.skip("no PDNC")
+    code = main(["eval", "pdnc", str(data_dir), "--novels", "NoSuchNovel"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("ficlens: error:") and "NoSuchNovel" in err and "Traceback" not in err
+
+
+def test_eval_missing_folder_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["eval", "quoteli3", str(tmp_path / "nowhere")])
+    err = capsys.readouterr().err
+    assert code == 2 and "no quoteli3 data" in err
