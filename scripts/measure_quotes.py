@@ -3,6 +3,9 @@
 A gold quote is found when a predicted quote overlaps one of its sub-spans by at least half of
 that sub-span's characters; a prediction is correct when it overlaps some gold sub-span by half
 of that sub-span or half of itself. Usage: ``python scripts/measure_quotes.py [--data DIR] [NOVEL ...]``
+
+``--litbank`` scores LitBank instead: its quotes are over tokenised text, so each token is found again
+in ``original/`` (in order) and only the annotated opening (~2,000 words) is scored.
 """
 
 from __future__ import annotations
@@ -63,6 +66,55 @@ def score(gold: list[list[tuple[int, int]]], predicted: list[tuple[int, int]]):
     return found, len(gold), correct, len(predicted), missed, wrong
 
 
+def litbank_gold(litbank: Path, name: str, text: str) -> tuple[list[list[tuple[int, int]]], int]:
+    """LitBank gold quotes as character spans of the original text, and where the annotated part ends."""
+    sentences = (litbank / "quotations" / "tsv" / f"{name}_brat.txt").read_text(encoding="utf-8").split("\n")
+    offsets: dict[tuple[int, int], tuple[int, int]] = {}
+    cursor = 0
+    for sent, line in enumerate(sentences):
+        for tok, token in enumerate(line.split(" ")):
+            if not token:
+                continue
+            at = text.find(token, cursor, cursor + 200)
+            if at >= 0:
+                offsets[sent, tok] = (at, at + len(token))
+                cursor = at + len(token)
+    gold = []
+    annotations = (litbank / "quotations" / "tsv" / f"{name}_brat.ann").read_text(encoding="utf-8")
+    for line in annotations.splitlines():
+        parts = line.split("\t")
+        if parts[0] != "QUOTE":
+            continue
+        s_sent, s_tok, e_sent, e_tok = (int(x) for x in parts[2:6])
+        if (s_sent, s_tok) in offsets and (e_sent, e_tok) in offsets:
+            gold.append([(offsets[s_sent, s_tok][0], offsets[e_sent, e_tok][1])])
+    return gold, cursor
+
+
+def run_litbank(data: Path, names: list[str], show: int) -> list[int]:
+    litbank = data / "litbank"
+    folder = litbank / "quotations" / "tsv"
+    names = names or sorted(p.name[:-len("_brat.ann")] for p in folder.glob("*.ann"))
+    totals = [0, 0, 0, 0]
+    for name in names:
+        path = litbank / "original" / f"{name}.txt"
+        work = analyze(path, Options(until="quotes"))
+        gold, region_end = litbank_gold(litbank, name, work.text)
+        if not gold:
+            continue
+        predicted = [(q.start, q.end) for q in work.quotes if q.start < region_end]
+        found, n_gold, correct, n_pred, missed, wrong = score(gold, predicted)
+        for k, value in enumerate((found, n_gold, correct, n_pred)):
+            totals[k] += value
+        if show:
+            print(f"{name:40} found {found}/{n_gold}  correct {correct}/{n_pred}")
+            for s, e in missed[:show]:
+                print("   MISS", repr(work.text[max(0, s - 30):e + 10][:160]))
+            for s, e in wrong[:show]:
+                print("   FALSE", repr(work.text[max(0, s - 30):e + 10][:160]))
+    return totals
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("novels", nargs="*", help="PDNC folder names (default: all)")
@@ -70,7 +122,15 @@ def main() -> int:
     parser.add_argument("--speech-only", action="store_true",
                         help="score speech quotes only (PDNC annotates quoted thought too)")
     parser.add_argument("--show", type=int, default=0, help="print this many misses / false hits per novel")
+    parser.add_argument("--litbank", action="store_true", help="score LitBank quotations instead of PDNC")
     args = parser.parse_args()
+    if args.litbank:
+        started = time.perf_counter()
+        found, n_gold, correct, n_pred = run_litbank(args.data, args.novels, args.show)
+        p, r = correct / max(n_pred, 1), found / max(n_gold, 1)
+        print(f"LitBank micro: P {p:.1%}  R {r:.1%}  F1 {2 * p * r / max(p + r, 1e-9):.1%}  gold {n_gold}"
+              f"  pred {n_pred}  ({time.perf_counter() - started:.1f} s)")
+        return 0
     pdnc = args.data / "pdnc"
     if not pdnc.is_dir():
         print(f"PDNC not found at {pdnc}", file=sys.stderr)

@@ -214,3 +214,13 @@ def test_archive_reads_are_capped_by_bytes_actually_read(tmp_path: Path,
     monkeypatch.setattr(limits, "MAX_ARCHIVE_ENTRY", 1 << 20)
     with pytest.raises(InputError, match="bomb"):
         archive.read("a.txt")
+
+
+def test_word_document_is_refused_not_unpacked(tmp_path: Path) -> None:
+    path = tmp_path / "story.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document>The lamp.</w:document>")
+    assert "Word" in _error(path).reason
+    results = list(iter_works(path))
+    assert len(results) == 1 and isinstance(results[0], InputError)

@@ -18,6 +18,7 @@ import pytest
 from ficlens.batch import BatchConfig, run_batch
 from ficlens.batch.ledger import Ledger
 from ficlens.batch.store import compact, read_table, write_part
+from ficlens.errors import FiclensError
 from ficlens.options import Options
 from ficlens.views.tables import TABLES
 from test_batch_stories import story, write_stories
@@ -211,3 +212,31 @@ def test_kill_9_mid_run_then_resume_gives_every_work_once(tmp_path):
     clean = tmp_path / "clean"
     run_batch(config([tmp_path / "in"], clean))
     assert comparable(out) == comparable(clean)
+
+
+def test_one_batch_at_a_time_per_output_folder(tmp_path):
+    import fcntl
+
+    write_stories(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(FiclensError, match="another ficlens batch"):
+            run_batch(config([tmp_path / "in"], out))
+    (out / "works").mkdir()
+    (out / "works" / ".half-written.json.gz.abc.part").write_bytes(b"\x1f")
+    assert run_batch(config([tmp_path / "in"], out)).analyzed == 1
+    assert not list((out / "works").glob(".*.part"))
+
+
+def test_cli_batch_reports_and_rejects_bad_arguments(tmp_path, capsys):
+    from ficlens.cli import main as cli
+
+    write_stories(tmp_path / "in", 1)
+    assert cli(["batch", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "out")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert cli(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--scheduler", "x:1"]) == 2
+    assert cli(["batch", str(tmp_path / "in" / "*.txt"), "--out", str(tmp_path / "out"), "-j", "1",
+                "--until", "language"]) == 0
+    assert "1 analyzed, 0 failed" in capsys.readouterr().err

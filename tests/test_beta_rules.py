@@ -278,3 +278,21 @@ def test_findings_json_round_trip() -> None:
     again = Work.from_json(work.to_json())
     assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in work.findings]
     assert work.stats["beta"]["said_bookism_ratio"] == 1.0
+
+
+def test_pointed_out_is_speech_and_capital_narration_after_period_is_not_a_tag() -> None:
+    text = '"It was you," Anna pointed out.\n"Fine." Anna offered him a cup.\n'
+    assert findings(text, "action-beat-as-tag") == []
+    assert findings(text, "dialogue-punctuation") == []
+
+
+def test_conditional_past_is_not_tense_drift() -> None:
+    text = ("Anna walks to the door. She opens it and looks out. Ben stands on the step. He smiles at her. "
+            "She feels the cold air. He holds out a letter. If he knew, he would say. She wishes she had "
+            "gone. If she ran, he would follow. She takes it and turns it over.\n")
+    assert findings(text, "tense-drift") == []
+
+
+def test_repetition_skips_proper_nouns() -> None:
+    text = "They drove to London. London was grey, and London was loud, and the rain fell on London.\n"
+    assert findings(text, "repetition") == []

@@ -56,3 +56,20 @@ def test_eval_missing_folder_is_a_one_line_error(tmp_path: Path, capsys: pytest.
     code = main(["eval", "quoteli3", str(tmp_path / "nowhere")])
     err = capsys.readouterr().err
     assert code == 2 and "no quoteli3 data" in err
+
+
+def test_folds_hold_out_each_novel_once_and_reach_the_options() -> None:
+    from ficlens.eval.cli import fold_plan
+    from ficlens.eval.gold import GoldNovel, GoldQuote
+    from ficlens.eval.runner import GOLD_SPANS, options_for
+
+    novels = [GoldNovel("pdnc", name, "text") for name in ("A", "B", "C", "D", "E")]
+    fold = fold_plan(novels, 2)
+    held = [fold(n)["eval_heldout"] for n in novels]
+    assert held[0] == ["A", "C", "E"] and held[1] == ["B", "D"]
+    assert all(n.name in h for n, h in zip(novels, held, strict=True))
+    assert fold_plan(novels, 0) is None
+    novel = GoldNovel("pdnc", "A", "x" * 50, quotes=[GoldQuote("q", [(30, 40), (5, 9)], "s")])
+    options = options_for(novel, GOLD_SPANS, fold(novel))
+    assert options.gold_quotes == [(5, 9), (30, 40)]
+    assert options.extra["eval_fold"] == 0 and options.extra["eval_folds"] == 2

@@ -15,8 +15,10 @@ QUOTELI3 = """<doc>
   </characters>
   <text><chapter>ONE
 
-<quote speaker="Ada_Vance" addressees="Tom_Reed" id="q1">"Tom, you said <quote speaker="Tom_Reed" id="q2">'never'</quote> once,"</quote> said <mention id="m1">Ada</mention>.
-<quote speaker="UNSURE" id="q3">"Who?"</quote> <quote speaker="Tom_Reed" id="q4">"I did &amp; I meant it."</quote></chapter></text>
+<quote speaker="Ada_Vance" addressees="Tom_Reed" id="q1">"Tom, you said \
+<quote speaker="Tom_Reed" id="q2">'never'</quote> once,"</quote> said <mention id="m1">Ada</mention>.
+<quote speaker="UNSURE" id="q3">"Who?"</quote> \
+<quote speaker="Tom_Reed" id="q4">"I did &amp; I meant it."</quote></chapter></text>
 </doc>"""
 
 
@@ -84,3 +86,13 @@ def test_booknlp_quote_is_placed_by_its_letters() -> None:
                                        skel, offsets, 0)
     assert text[start:end] == "Poor Miss Taylor!--I wish she were here again"
     assert booknlp.align("“ Unrelated words entirely ”", skel, offsets, cursor) is None
+
+
+def test_litbank_tokens_align_to_the_original_text() -> None:
+    original = ("Title page\n\nCHAPTER I\n\n\u201cCome here, Nell,\u201d said Jack. She\ncame; he didn't.\n\n"
+                "Later text.")
+    lines = ["CHAPTER I \u201c Come here , Nell , \u201d said Jack .", "She came ; he did n't ."]
+    text, offsets = litbank.align_to_original(lines, original)
+    assert text.startswith("CHAPTER I\n\n") and text.endswith("he didn't.")
+    assert [text[s:e] for s, e in offsets[1]] == ["She", "came", ";", "he", "did", "n't", "."]
+    assert litbank.align_to_original(["Nothing like it here ."], original) is None

@@ -35,6 +35,7 @@ def test_ffn_page(tmp_path: Path) -> None:
     assert meta["relationships"] == [{"tag": "Wren A./Tamsin H.", "kind": "romantic",
                                       "characters": ["Wren A.", "Tamsin H."]}]
     assert meta["stats"]["words"] == 14414 and meta["stats"]["chapters_posted"] == 5
+    assert meta["stats"]["reviews"] == 39 and meta["stats"]["favs"] == 77
     assert meta["stats"]["published"] == "2024-01-05" and meta["stats"]["updated"] == "2024-02-10"
     assert meta["work_id"] == "9999" and meta["summary"].startswith("Wren keeps the light")
     assert [(c.number, c.title) for c in work.chapters] == [(2, "Ninety-One Stairs")]
@@ -152,3 +153,13 @@ def test_iter_works_single_file_and_missing(tmp_path: Path) -> None:
     assert [w.text for w in iter_works(path)] == ["One story."]
     missing = list(iter_works(tmp_path / "nope"))
     assert len(missing) == 1 and isinstance(missing[0], InputError)
+
+
+def test_ao3_epub_of_unknown_layout_falls_back_to_generic(tmp_path: Path) -> None:
+    docs = [("preface.xhtml", "<html><body><h1>Old Work</h1><p>Summary text.</p></body></html>"),
+            ("chapter1_1.xhtml", "<html><body><h2>Chapter 1</h2><p>The story.</p></body></html>")]
+    path = fx.write_epub(tmp_path / "legacy.epub", docs,
+                         "<dc:title>Old Work</dc:title><dc:publisher>Archive of Our Own</dc:publisher>")
+    work = read_path(path)
+    assert work.source["format"] == "epub" and work.metadata["site"] == "ao3"
+    assert "The story." in _paras(work)

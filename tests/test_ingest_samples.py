@@ -114,7 +114,7 @@ def test_ffn_sample(samples_dir: Path) -> None:
     meta = work.metadata
     assert meta["title"] == "Child of Four" and meta["fandoms"] == ["Harry Potter"]
     assert meta["work_id"] == "2790804" and meta["rating"] == "M"
-    assert work.chapters[0].number == 3
+    assert work.chapters[0].number == 3 and meta["stats"]["chapters_posted"] == 69
     assert "Chapter Three" in _texts(work, "text")
     assert "Return to Top" not in work.text and "Add Story to Favorites" not in work.text
     assert len(work.centered) >= 4

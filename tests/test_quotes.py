@@ -225,3 +225,27 @@ def test_gold_quote_marks_follow_the_text():
     work = make_work(text)
     quotes.run(work, Options(gold_quotes=[(1, 7), (19, 25)]))
     assert [q.marks for q in work.quotes] == ["single", "double"]
+
+
+def test_elisions_at_quote_edges_and_years():
+    text = ("‘I’ve been waitin’ ’til dawn since the ’90s,’ said Gran. ‘’Twas cold.’\n\n"
+            "'I've been waitin' 'til dawn since the '90s,' said Gran. ''Twas cold.'")
+    work = detect(text)
+    assert spans(work) == ["‘I’ve been waitin’ ’til dawn since the ’90s,’", "‘’Twas cold.’",
+                           "'I've been waitin' 'til dawn since the '90s,'", "''Twas cold.'"]
+
+
+def test_single_quote_over_several_paragraphs():
+    text = "‘It was long ago,\n\n‘and nobody remembers it now.’\n\n‘Nobody?’ asked Tim."
+    work = detect(text)
+    assert spans(work) == ["‘It was long ago,\n\n‘and nobody remembers it now.’", "‘Nobody?’"]
+
+
+def test_foreign_phrase_in_italics_is_not_a_thought():
+    work = detect("She hummed *la vie en rose* again and again.")
+    assert work.quotes == []
+
+
+def test_turned_closing_mark_from_autocorrect_still_closes():
+    work = detect("‘Hello,‘ he said. ‘Bye.’")
+    assert spans(work) == ["‘Hello,‘", "‘Bye.’"]

@@ -80,7 +80,8 @@ def test_block_of_long_finished_lines_splits_into_paragraphs():
 # -- scene breaks -------------------------------------------------------------------------------
 
 GLYPHS = ["~ ~ ~", "***", "* * *", "xxx", "xXx", "oOo", "-o-", "~*~", ".:O:.:O:.:O:.", "-x-x-", "+++",
-          "###", "---", "___", "• • •", "[scene break]", "XXXXX", "~Scene Break~"]
+          "###", "---", "___", "• • •", "[scene break]", "XXXXX", "~Scene Break~", "o0o", "-o0o-",
+          "Line Break", "[break]", "=====", "oOoOoOo"]
 
 
 @pytest.mark.parametrize("glyph", GLYPHS)
@@ -101,6 +102,8 @@ def test_glyph_line_is_a_scene_break(glyph):
     "Ooo!",
     "Oh!",
     "The score was 3 - 2.",
+    "Break",
+    "--O!",
 ])
 def test_prose_and_dialogue_do_not_break(line):
     work = analyse(f"{STORY_A}\n\n{line}\n\n{STORY_B}")
@@ -353,6 +356,29 @@ def test_markup_without_site_chapters_gets_author_chapters():
     assert [(c.number, c.number_source) for c in work.chapters] == [(1, "author"), (2, "author")]
 
 
+def test_bare_numerals_counting_up_are_chapter_headings():
+    parts = [f"{numeral}\n\n{story}" for numeral, story in
+             zip(["I", "II", "III", "IV."], [STORY_A, STORY_B, STORY_C, STORY_A], strict=True)]
+    work = analyse("\n\n\n\n".join(parts))
+    assert [c.number for c in work.chapters] == [1, 2, 3, 4]
+    assert texts(work, "heading") == ["I", "II", "III", "IV."]
+    assert work.breaks == []
+
+
+def test_two_bare_numerals_are_not_headings():
+    work = analyse(f"1\n\n{STORY_A}\n\n2\n\n{STORY_B}")
+    assert len(work.chapters) == 1 and work.chapters[0].heading is None
+
+
+def test_xxx_among_roman_chapter_numbers_is_a_heading_not_a_break():
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII",
+                "XXVIII", "XXIX", "XXX", "XXXI"]
+    work = analyse("\n\n".join(f"{n}\n\n{STORY_A}" for n in numerals))
+    assert [c.number for c in work.chapters] == list(range(1, 32))
+    assert not [b for b in work.breaks if b.kind == "glyph"]
+
+
 @pytest.mark.parametrize(("token", "value"), [("12", 12), ("Twelve", 12), ("twenty-one", 21), ("XII", 12),
                                               ("iv", 4), ("Third", 3), ("banana", None)])
 def test_parse_number(token, value):
@@ -383,3 +409,49 @@ def test_text_is_never_rewritten_and_kinds_are_valid():
     assert work.text == text
     assert {p.kind for p in work.paragraphs} == {"text", "heading", "note", "break", "end_marker"}
     assert all(text[p.start:p.end] == text[p.start:p.end].strip() for p in work.paragraphs)
+
+
+# -- odd inputs ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Hi"])
+def test_empty_or_tiny_text_does_not_fail(text):
+    work = analyse(text)
+    assert work.text == text
+    assert len(work.scenes) <= 1
+
+
+def test_untitled_opening_before_the_first_heading_is_its_own_chapter():
+    work = analyse(f"{STORY_A}\n\n{STORY_B}\n\nChapter 2\n\n{STORY_C}")
+    assert [(c.number, c.heading is None) for c in work.chapters] == [(None, True), (2, False)]
+    assert work.notes == []
+    assert [s.break_kind for s in work.scenes] == [None, "chapter"]
+
+
+def test_markup_credits_at_top_of_first_chapter_are_front_matter():
+    blocks = [("heading", "Chapter 1"), ("text", "Banner art by someone lovely. Beta'd by Ann."),
+              ("text", "Disclaimer: not mine."), *_narrative(3)]
+    work = markup_work(blocks, chapters=[(0, 5, 1, None)])
+    run(work, Options())
+    assert [n.kind for n in work.notes] == ["front_matter", "disclaimer"]
+    assert len(work.narrative_paragraphs()) == 3
+
+
+def test_running_the_stage_twice_changes_nothing():
+    text = (f"{FRONT}\n\nChapter 1: Rain\n\nA/N: hi there, readers!\n\n{STORY_A}\n\n~*~\n\n{STORY_B}\n\n"
+            f"Chapter 2\n\n{STORY_C}\n\n\n\n{STORY_A}\n\nThe End\n\nThanks for reading!")
+    work = analyse(text)
+    first = work.to_dict()
+    run(work, Options())
+    assert work.to_dict() == first
+
+
+def test_the_end_followed_by_dialogue_is_story():
+    work = analyse(f"{STORY_A}\n\nThe end.\n\n“Of what?” Ron asked.\n\n{STORY_B}")
+    assert work.notes == [] and texts(work, "end_marker") == []
+
+
+def test_the_end_followed_by_a_long_end_note():
+    replies = "\n\n".join(f"Reader{i}: thank you so much for your review, you made my day!" for i in range(8))
+    work = analyse(f"{STORY_A}\n\n{STORY_B}\n\nThe End\n\n{replies}")
+    assert texts(work, "end_marker") == ["The End"]
+    assert texts(work, "text") == [STORY_A, STORY_B]

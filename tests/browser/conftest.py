@@ -70,15 +70,19 @@ def open_html(browser, tmp_path):
         page = context.new_page()
         opened = OpenedPage(page, path.as_uri())
 
+        def record(url: str) -> None:
+            if url not in opened.requests:
+                opened.requests.append(url)
+
         def on_route(route):
-            opened.requests.append(route.request.url)
+            record(route.request.url)
             if route.request.url == opened.url:
                 route.continue_()
             else:
                 route.abort()
 
         context.route("**/*", on_route)
-        page.on("request", lambda r: r.url in opened.requests or opened.requests.append(r.url))
+        page.on("request", lambda r: record(r.url))
         page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda e: opened.errors.append(str(e)))
         page.on("console", lambda m: m.type in ("error", "warning") and opened.console.append(m.text))

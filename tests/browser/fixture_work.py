@@ -92,8 +92,8 @@ def story_work() -> Work:
     w.paragraphs = _paragraphs(t)
     ch2 = t.index("Chapter 2")
     end_notes = t.index("End Notes:")
-    w.chapters = [Chapter(t.index("Chapter 1"), ch2, 1, "The Crossing", list(find(t, "Chapter 1: The Crossing")),
-                          "author"),
+    w.chapters = [Chapter(t.index("Chapter 1"), ch2, 1, "The Crossing",
+                          list(find(t, "Chapter 1: The Crossing")), "author"),
                   Chapter(ch2, end_notes, 2, "The Ford", list(find(t, "Chapter 2: The Ford")), "author")]
     summary = find(t, "Summary: Two smugglers, one map, and a very stubborn mule.")
     author_note = find(t, "A/N: Thanks to my beta, Wren, for catching all my comma splices!")
@@ -178,7 +178,7 @@ def hostile_work() -> Work:
                   "stats": {HOSTILE: HOSTILE_IMG}}
     w.paragraphs = _paragraphs(text)
     w.chapters = [Chapter(0, len(text), 1, HOSTILE, None, None)]
-    w.characters = [Character(f'"><script>window.__pwned=3</script>', HOSTILE_SVG, [HOSTILE_IMG, HOSTILE]),
+    w.characters = [Character('"><script>window.__pwned=3</script>', HOSTILE_SVG, [HOSTILE_IMG, HOSTILE]),
                     Character("b", HOSTILE_IMG, [])]
     qs, qe = find(text, f'"{HOSTILE}"')
     w.quotes = [Quote(qs, qe, w.characters[0].id, ["b"], 0.2, "explicit",
@@ -187,7 +187,7 @@ def hostile_work() -> Work:
     w.mentions = [Mention(*find(text, "She"), w.characters[0].id, "pronoun")]
     w.scenes = [Scene(0, len(text), 0, None, "third", w.characters[0].id, [])]
     w.findings = [Finding(HOSTILE, *find(text, HOSTILE_LINK), f"</script>{HOSTILE}{HOSTILE_IMG}",
-                          f'"><script>window.__pwned=4</script>')]
+                          '"><script>window.__pwned=4</script>')]
     w.notes = []
     w.interactions = {"pairs": [{"source": w.characters[0].id, "target": "b", "count": 2}]}
     w.arcs = {"scenes": [{"compound": 0.5}]}
@@ -232,7 +232,7 @@ def generated_work(words: int, chapters: int = 40) -> Work:
             a, b = _NAMES[k % 8], _NAMES[(k + 3) % 8]
             k += 1
             quote = f'"We should keep moving before the light goes, {b}," said {a}. 🌊'
-            start, end = add(f"{quote} {_NARRATION} {b} nodded slowly.")
+            start, _end = add(f"{quote} {_NARRATION} {b} nodded slowly.")
             q_end = start + quote.index(",\" said") + 2
             w.quotes.append(Quote(start, q_end, a.lower(), [b.lower()], 0.4 if k % 9 == 0 else 0.9,
                                   "explicit", {"text": f"said {a}", "verb": "said"}))

@@ -125,6 +125,15 @@ def test_phone_width_stacks_panels_without_horizontal_overflow(open_html, artifa
     page.screenshot(path=str(artifacts / "report-phone.png"), full_page=True)
 
 
+def test_the_harness_would_notice_a_request_and_an_injected_script(open_html):
+    # Without ficlens' escaping and CSP the same probes fire: the checks below are not vacuous.
+    opened = open_html('<!doctype html><body><img src="http://127.0.0.1:9/x.png">'
+                       "<script>window.__pwned = 1; document.body.setAttribute('data-ready', '1')</script>")
+    opened.page.wait_for_timeout(300)
+    assert opened.foreign_requests() == ["http://127.0.0.1:9/x.png"]
+    assert opened.page.evaluate("window.__pwned") == 1
+
+
 def test_injected_markup_in_story_metadata_and_names_never_runs(open_html, artifacts):
     opened = open_html(render_html(hostile_work()))
     page = opened.page

@@ -10,6 +10,8 @@ nothing. The compacted tables take each key's rows only from the part the ledger
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import time
 from collections import Counter
@@ -161,11 +163,24 @@ def run_batch(config: BatchConfig) -> Summary:
     """Analyze the inputs into ``config.out``; resumable, see the module docstring."""
     out = config.out
     out.mkdir(parents=True, exist_ok=True)
-    ledger = Ledger(out / "ledger.sqlite")
-    try:
-        return _run(config, ledger)
-    finally:
-        ledger.close()
+    with _exclusive(out):
+        store.remove_leftovers(out)
+        ledger = Ledger(out / "ledger.sqlite")
+        try:
+            return _run(config, ledger)
+        finally:
+            ledger.close()
+
+
+@contextlib.contextmanager
+def _exclusive(out: Path):
+    """One batch at a time per output folder (the lock goes with the process, even on kill -9)."""
+    with open(out / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise FiclensError(f"{out}: another ficlens batch is writing here") from err
+        yield
 
 
 def _run(config: BatchConfig, ledger: Ledger) -> Summary:

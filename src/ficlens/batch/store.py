@@ -107,6 +107,14 @@ def _swap_link(link: Path, target: Path) -> None:
     os.replace(tmp, link)
 
 
+def remove_leftovers(out: Path) -> None:
+    """Temporary files of atomic writes cut short by a kill (never a finished file)."""
+    for folder in [works_dir(out), *[(out / "parts" / t) for t in TABLES]]:
+        if folder.is_dir():
+            for tmp in folder.glob(".*.part"):
+                tmp.unlink(missing_ok=True)
+
+
 def read_table(out: Path, table: str) -> pa.Table:
     """A compacted table (for tests and tools); empty with its schema when absent."""
     path = tables_dir(out) / f"{table}.parquet"

@@ -27,37 +27,47 @@ _PERSONS = r"man|woman|boy|girl|teen|teenager|male|female|lad|lass|wizard|witch|
 EPITHET_RE = re.compile(
     rf"\b[Tt]he\s+(?:(?:{_ADJECTIVES})\s+(?:{_PERSONS})|(?:{_LOOKS})(?:\s+(?:{_PERSONS}))?)\b"
 )
+_ROLES = (
+    r"(?:consulting\s+)?detective|(?:army\s+)?doctor|ex-soldier|soldier|potions\s+master|headmaster|"
+    r"professor|auror|slytherin|gryffindor|hufflepuff|ravenclaw|captain|genius|billionaire|"
+    r"super\s+soldier|assassin|spy|prince|princess|werewolf|vampire|hunter|boy\s+who\s+lived|"
+    r"mechanic|inventor|archer|god\s+of\s+\w+|demigod|dragon|alpha|omega"
+)
+ROLE_RE = re.compile(rf"\b[Tt]he\s+(?:(?:older|younger|elder|tall|taller|short|shorter)\s+)?(?:{_ROLES})\b",
+                     re.IGNORECASE)
 STRETCH_WORDS = 300
 STRETCH_MIN = 3
 RATE_WARNING = 2.0  # epithets per 1,000 words
 
 
 def epithet_spans(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
-    """``(start, end, character)`` of epithets standing for an already-named character."""
+    """``(start, end, character)`` of epithets standing for an already-named character.
+
+    What counts as an epithet is decided here (looks, age, size: EPITHET_RE; fandom roles such as
+    "the potions master": ROLE_RE, only when the mentions layer links them to a named character).
+    The mentions layer's own "epithet" kind is used for *who*, not *whether*: on real fics it also
+    tags plain roles ("the nurse", "the guard") that are fine for unnamed people.
+    """
     work = ctx.work
     first_named = ctx.cast.first_named()
-    linked = [(m.start, m.end, m.character) for m in work.mentions if m.kind == "epithet"]
-    found: dict[int, tuple[int, int, str | None]] = {}
-    for start, end, char in linked:
-        if char and char in first_named and first_named[char] < start:
-            found[start] = (start, end, char)
     earliest_name = min(first_named.values(), default=None)
     links = {m.start: m.character for m in work.mentions if m.character}
+    found: list[tuple[int, int, str | None]] = []
     for start, end in ctx.narration:
-        for match in EPITHET_RE.finditer(ctx.text, start, end):
-            if match.start() in found:
-                continue
-            char = links.get(match.start()) or links.get(match.start() + 4)
-            if char is not None:
-                if char in first_named and first_named[char] < match.start():
-                    found[match.start()] = (match.start(), match.end(), char)
-            elif (
-                earliest_name is not None
-                and earliest_name < match.start()
-                and _named_in_scene(ctx, match.start())
-            ):
-                found[match.start()] = (match.start(), match.end(), None)
-    return sorted(found.values())
+        for pattern in (EPITHET_RE, ROLE_RE):
+            for match in pattern.finditer(ctx.text, start, end):
+                char = links.get(match.start()) or links.get(match.start() + 4)
+                if char is not None:
+                    if char in first_named and first_named[char] < match.start():
+                        found.append((match.start(), match.end(), char))
+                elif (
+                    pattern is EPITHET_RE
+                    and earliest_name is not None
+                    and earliest_name < match.start()
+                    and _named_in_scene(ctx, match.start())
+                ):
+                    found.append((match.start(), match.end(), None))
+    return sorted(set(found))
 
 
 def cached_epithets(ctx: BetaContext) -> list[tuple[int, int, str | None]]:

@@ -24,7 +24,12 @@ def dialogue_punctuation(ctx: BetaContext) -> Iterator[Finding]:
             "we",
             "you",
         )
-        if tag.is_speech_tag and tag.inner_last == "." and tag.position in ("after", "inverted"):
+        if (
+            tag.is_speech_tag
+            and tag.inner_last == "."
+            and tag.position in ("after", "inverted")
+            and (tag.subject[:1].islower() or tag.ends_sentence)
+        ):
             yield Finding(
                 "dialogue-punctuation",
                 tag.quote.start,

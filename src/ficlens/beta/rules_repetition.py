@@ -33,7 +33,8 @@ whatever when where whether which while who whom whose why will with within with
 yourself yourselves asked told replied again even just back around before after looked look looking eyes
 can't couldn't didn't doesn't don't hadn't hasn't haven't he'd he'll he's i'd i'll i'm i've isn't it's let's
 she'd she'll she's shouldn't that's there's they'd they'll they're they've wasn't we'd we're we've weren't
-what's won't wouldn't you'd you'll you're you've""".replace("’", "'"),
+what's won't wouldn't you'd you'll you're you've time know think going want right good yes okay mean tell come take make
+feel even first last next long""".replace("’", "'"),
     )
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -78,7 +79,7 @@ def _close_words(ctx: BetaContext) -> Iterator[Finding]:
         for match in _WORD.finditer(ctx.text, lo, hi):
             index += 1
             key = _key(match.group(0))
-            if len(key) < MIN_LENGTH or key in ignored:
+            if len(key) < MIN_LENGTH or key in ignored or match.group(0)[0].isupper():
                 continue
             seen = recent.setdefault(key, deque())
             while seen and index - seen[0][0] > WINDOW:

@@ -11,7 +11,6 @@ from ficlens.pov.narration import narration_ranges
 
 LOW_CONFIDENCE = 0.35
 UNTAGGED_RUN = 4
-WINDOW_PARAGRAPHS = 3  # the paragraph of the tag and this many before it
 
 
 def _characters_in(ctx: BetaContext, start: int, end: int) -> set[str]:
@@ -101,22 +100,15 @@ _PRONOUN_GENDER = {"he": "male", "she": "female"}
 
 
 def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
+    """A pronoun tag right after a sentence that names two characters of that gender."""
     for tag in ctx.tags:
         gender = _PRONOUN_GENDER.get(tag.subject.lower())
         if gender is None or not tag.is_speech_tag:
             continue
-        paragraph = ctx.paragraph_index(tag.start)
-        lo = ctx.paragraphs[max(0, paragraph - WINDOW_PARAGRAPHS)][0]
-        hi = ctx.paragraphs[paragraph][1]
-        same = sorted(c for c in _characters_in(ctx, lo, hi) if ctx.cast.gender.get(c) == gender)
+        lo, hi = _sentence_before(ctx, tag.quote.start)
+        same = sorted(c for c in set(ctx.cast.named_in(lo, hi)) if ctx.cast.gender.get(c) == gender)
         if len(same) < 2:
             continue
-        named_in_paragraph = ctx.cast.named_in(*ctx.paragraphs[paragraph])
-        if (
-            any(ctx.cast.gender.get(c) == gender for c in named_in_paragraph)
-            and len([c for c in named_in_paragraph if ctx.cast.gender.get(c) == gender]) == 1
-        ):
-            continue  # the paragraph itself names one of them
         yield Finding(
             "unclear-speaker",
             tag.start,
@@ -125,6 +117,19 @@ def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
             "info",
             {"kind": "ambiguous_pronoun", "candidates": same},
         )
+
+
+def _sentence_before(ctx: BetaContext, quote_start: int) -> tuple[int, int]:
+    """The last sentence of narration a reader saw before this quote (same or previous paragraph)."""
+    paragraph = ctx.paragraph_index(quote_start)
+    p_start = ctx.paragraphs[paragraph][0]
+    text = ctx.text
+    if not text[p_start:quote_start].strip() and paragraph > 0:
+        p_start, quote_start = ctx.paragraphs[paragraph - 1]
+    segment = text[p_start:quote_start].rstrip()
+    cut = max(segment.rfind(". ", 0, len(segment) - 1), segment.rfind("? ", 0, len(segment) - 1),
+              segment.rfind("! ", 0, len(segment) - 1), segment.rfind("\n", 0, len(segment) - 1))
+    return p_start + (cut + 1 if cut >= 0 else 0), p_start + len(segment)
 
 
 def _names(ctx: BetaContext, ids: list[str]) -> str:

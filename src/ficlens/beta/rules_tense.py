@@ -28,7 +28,7 @@ fall falls fell|speak speaks spoke|answer answers answered|reply replies replied
 lean leans leaned|frown frowns frowned|close closes closed|stare stares stared|glance glances glanced|
 need needs needed|like likes liked|love loves loved|hate hates hated|wonder wonders wondered|
 realize realizes realized|realise realises realised|notice notices noticed|remember remembers remembered|
-decide decides decided|sleep sleeps slept|eat eats ate|drink drinks drank|write writes wrote|can can could|
+decide decides decided|sleep sleeps slept|eat eats ate|drink drinks drank|write writes wrote|
 grab grabs grabbed|pick picks picked|throw throws threw|catch catches caught|kiss kisses kissed|
 touch touches touched|climb climbs climbed|smirk smirks smirked|roll rolls rolled|sink sinks sank|
 drop drops dropped|rise rises rose|wake wakes woke|lie lies lay|follow follows followed|call calls called"""
@@ -72,6 +72,14 @@ def classify(subject: str, verb: str) -> str | None:
     return None
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:if|wish|wishes|wished|unless|though|whether)\s*$", re.IGNORECASE)
+
+
+def _hypothetical(text: str, subject_start: int, floor: int) -> bool:
+    """"if he did", "wishes she knew": the past form there is a subjunctive, not a tense slip."""
+    return bool(_HYPOTHETICAL.search(text, max(floor, subject_start - 12), subject_start))
+
+
 def _outside(ranges: list[tuple[int, int]], italics: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     for lo, hi in ranges:
         cursor = lo
@@ -98,6 +106,8 @@ def tense_drift(ctx: BetaContext) -> Iterator[Finding]:
         hits: dict[str, list[tuple[int, int]]] = {"past": [], "present": []}
         for lo, hi in _outside(ranges, italics):
             for match in pattern.finditer(ctx.text, lo, hi):
+                if _hypothetical(ctx.text, match.start(), lo):
+                    continue
                 tense = classify(match.group("subj"), match.group("verb"))
                 if tense:
                     hits[tense].append((match.start(), match.end()))

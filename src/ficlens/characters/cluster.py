@@ -156,10 +156,11 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
                 return False  # "Mr. John Knightley", said often, tells him from "Mr. Knightley"
             return word in c.surnames()
 
-        fits = [c for c in clusters if _compatible(gender, c, strict=True) and not _other_title(c, title)]
+        fits = [c for c in clusters if _compatible(gender, c) and not _other_title(c, title)]
         surname_weight = lambda c, word=word: sum(m for (_, toks), m in c.forms.items() if toks[-1] == word)  # noqa: E731
         target = _pick([c for c in fits if holds_surname(c)], weight=surname_weight)
-        if target is not None and target.origin == "text" and n > 4 * max(surname_weight(target), 1):
+        if (target is not None and target.origin == "text" and gender == "female"
+                and n > 4 * max(surname_weight(target), 1)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
         target = target or new_cluster()
         target.forms[key] += n

@@ -40,6 +40,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     recent: deque[tuple[int, str, str, bool]] = deque()   # (position, character, gender, subject)
     scene = -1
     ai = 0
+    learned: dict[str, str] = {}
     for start, end, kind in pronouns:
         while ai < len(anchors) and anchors[ai].start < start:
             a = anchors[ai]
@@ -56,10 +57,12 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         if kind in ("narrator", "reader"):
             out.append(Mention(start, end, narrator if kind == "narrator" else reader, kind))
             continue
-        best = _most_salient(recent, kind, start)
+        best = _most_salient(recent, kind, start, learned)
         out.append(Mention(start, end, best, "pronoun"))
         if best:
             recent.append((start, best, kind, is_subject(text, start)))
+            if genders.get(best, "unknown") == "unknown":
+                learned[best] = kind  # "she" went to them once: they are not "he" next time
     return out
 
 
@@ -74,11 +77,12 @@ def is_subject(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n;”\"—:"
 
 
-def _most_salient(recent, gender: str, pos: int) -> str | None:
+def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str | None:
     """Recent same-gender characters scored by recency, with sentence subjects counting double;
     an unknown-gender character competes at a discount."""
     scores: dict[str, float] = {}
     for p, cid, g, subject in recent:
+        g = learned.get(cid, g) if g == "unknown" else g
         if g == gender:
             weight = 1.0
         elif g == "unknown":

@@ -22,6 +22,8 @@ _NEUTRAL = set("""detective doctor inspector captain professor master auror sold
 surgeon lawyer solicitor keeper servant driver constable agent stranger child kid teen teenager
 redhead blonde blond brunette youth healer teacher student boss chef pilot knight writer artist
 musician painter poet guard doctor's""".split())
+# Roles that name a different minor person each time: kept as mentions, never linked.
+UNLINKED = frozenset("servant maid housekeeper butler driver cabman waiter landlord landlady guard".split())
 GENERIC = frozenset("man woman boy girl lady gentleman fellow stranger child kid guy lad youth".split())
 _ADJ = """older younger elder eldest youngest old young tall short little big small taller shorter smaller
 larger former new pale dark fair thin fat handsome pretty beautiful lanky burly stout elderly aged
@@ -71,17 +73,21 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
     scores: dict[str, Counter] = defaultdict(Counter)
     seen: Counter = Counter()
     for ep in epithets:
-        if ep.generic:
+        if ep.generic or ep.phrase.split()[-1] in UNLINKED:
             continue
         seen[ep.phrase] += 1
         s_lo, s_hi = sentence_bounds(ep.start)
-        same_sentence, same_scene = set(), set()
+        same_sentence, same_scene = set(), Counter()
         for pos, cid in by_scene.get(scene_of(ep.start), ()):
             if ep.gender and genders.get(cid) not in (ep.gender, "unknown", None):
                 continue
-            (same_sentence if s_lo <= pos < s_hi else same_scene).add(cid)
-        for cid in same_scene - same_sentence:
-            scores[ep.phrase][cid] += 1
+            if s_lo <= pos < s_hi:
+                same_sentence.add(cid)
+            else:
+                same_scene[cid] += 1
+        for cid, n in same_scene.items():
+            if cid not in same_sentence:
+                scores[ep.phrase][cid] += min(n, 3)  # salience in the scene, capped
         for cid in same_sentence:
             scores[ep.phrase][cid] -= 3
     links = {}
@@ -91,6 +97,6 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
             continue
         best, n = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0
-        if n >= max(1, 0.5 * seen[phrase]) and n > runner:
+        if n >= max(2, 0.5 * seen[phrase]) and n >= 1.5 * runner:
             links[phrase] = best
     return links

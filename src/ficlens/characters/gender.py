@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.characters.coref import is_subject
 from ficlens.characters.lexicon import PRONOUN_GENDER
 
 _NEXT_PRONOUN_RE = re.compile(r"\b(he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
@@ -17,8 +18,8 @@ def pronoun_votes(text: str, spans: list[tuple[int, int, str]], in_quote) -> dic
     votes: dict[str, Counter] = {}
     ordered = sorted(spans)
     for i, (start, end, cid) in enumerate(ordered):
-        if in_quote(start):
-            continue
+        if in_quote(start) or not is_subject(text, start):
+            continue  # "smiled at Arthur, and she…": only a subject's next pronoun is its own
         limit = min(end + _WINDOW, ordered[i + 1][0] if i + 1 < len(ordered) else len(text))
         m = _NEXT_PRONOUN_RE.search(text, end, max(end, limit))
         if m and not in_quote(m.start()):

@@ -88,8 +88,20 @@ def _initial(text: str, start: int, para_start: int) -> bool:
 
 
 def _prev_word(text: str, start: int, floor: int) -> str:
-    m = re.search(r"([A-Za-z]+)[^A-Za-z]{0,3}$", text[max(floor, start - 24):start])
+    m = re.search(r"([A-Za-z]+)[^A-Za-z.!?;:]{0,3}$", text[max(floor, start - 24):start])
     return m.group(1).lower() if m else ""
+
+
+_LOOK_VERB_RE = re.compile(r"(?:look|smil|glanc|star|turn|nodd|grinn|wav|wink|laugh|point|call|"
+                           r"shout|whisper|spok|talk|glar|frown|gaz|peer|lean)\w*\s+\w+\W{0,3}$",
+                           re.IGNORECASE)
+
+
+def _after_place_preposition(text: str, start: int, floor: int) -> bool:
+    """'at Hartfield', 'to London' — but not 'looked at Harry', 'turned to Ron'."""
+    if _prev_word(text, start, floor) not in PLACE_PREPOSITIONS:
+        return False
+    return not _LOOK_VERB_RE.search(text[max(floor, start - 30):start])
 
 
 def _next_word(text: str, end: int, ceil: int) -> str:
@@ -145,9 +157,9 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                 occ = Occurrence(start, end, title, tuple(w for w, _, _ in names), initial,
                                  layout.in_quote(start))
                 before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
-                if after in SPEECH_VERBS or (before in SPEECH_VERBS and not occ.in_quote):
+                if not occ.in_quote and (after in SPEECH_VERBS or before in SPEECH_VERBS):
                     occ.person += 1
-                occ.place = before in PLACE_PREPOSITIONS and title is None
+                occ.place = title is None and _after_place_preposition(text, start, p_start)
                 if occ.in_quote:
                     occ.vocative = _looks_vocative(text, start, end)
                     occ.person += occ.vocative
@@ -217,7 +229,7 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[tupl
         known = all(ev.lower[t.lower()] == 0 for t in tokens) and _is_given_name(tokens[0])
         if (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
                 ev.lower[t.lower()] <= ev.total[t] for t in tokens):
-            if title is None and ev.place[tokens[0]] > 0.3 * ev.total[tokens[0]]:
+            if title is None and ev.place[tokens[0]] > 0.5 * ev.total[tokens[0]]:
                 continue  # "London Lydia": a place and a name that a line break glued together
             accepted[(title, tokens)] = n
             multi_ok.update(tokens)

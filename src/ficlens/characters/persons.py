@@ -29,6 +29,6 @@ def narrative_person(counts: Counter, has_reader_tag: bool) -> str:
     first, second, third = counts["first"], counts["second"], counts["third"]
     if has_reader_tag or (second >= 20 and second > 0.5 * third and second > first):
         return "second"
-    if first >= 10 and first > 0.25 * third:
+    if first >= 5 and first > 0.3 * third:
         return "first"
     return "third"

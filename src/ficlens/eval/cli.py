@@ -33,6 +33,9 @@ def add_arguments(p: argparse.ArgumentParser, with_corpus: bool = True) -> None:
     p.add_argument("--no-booknlp", action="store_true", help="leave out BookNLP's Emma row")
     p.add_argument("--json", dest="json_out", type=Path, default=None,
                    help="also write every figure to this JSON file")
+    p.add_argument("--per-quote", dest="per_quote", type=Path, default=None,
+                   help="also write one TSV line per gold quote and setting (gold vs predicted "
+                        "speaker, evidence, text) for error analysis")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
 
 
@@ -119,7 +122,8 @@ def run(args: argparse.Namespace, corpus: str) -> int:
                 else SETTINGS)
     progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
     results = evaluate(novels, settings, jobs=max(1, args.jobs),
-                       folds=fold_plan(novels, args.folds), progress=progress)
+                       folds=fold_plan(novels, args.folds), progress=progress,
+                       keep_outcomes=args.per_quote is not None)
     extra = [] if args.no_booknlp else booknlp_rows(args.path, novels)
 
     from ficlens.eval import report
@@ -130,8 +134,28 @@ def run(args: argparse.Namespace, corpus: str) -> int:
         from ficlens.atomic import write_text
 
         write_text(args.json_out, json.dumps(report.to_json(table_rows, settings), indent=1))
+    if args.per_quote:
+        write_per_quote(args.per_quote, results)
     failed = sum(bool(r.errors) for r in results)
     return 1 if failed == len(results) else 0
+
+
+PER_QUOTE_COLUMNS = ("corpus", "text_name", "setting", "quote", "type", "start", "found",
+                     "gold_speaker", "predicted", "mapped_strict", "mapped_lenient", "strict_right",
+                     "lenient_right", "evidence", "text")
+
+
+def write_per_quote(path: Path, results: list[NovelResult]) -> None:
+    """One TSV line per gold quote and setting."""
+    from ficlens.atomic import write_text
+
+    lines = ["\t".join(PER_QUOTE_COLUMNS)]
+    for r in results:
+        for setting, outcomes in r.outcomes.items():
+            for o in outcomes:
+                row = {"corpus": r.corpus, "text_name": r.name, "setting": setting, **o}
+                lines.append("\t".join(str(row.get(c, "")).replace("\t", " ") for c in PER_QUOTE_COLUMNS))
+    write_text(path, "\n".join(lines) + "\n")
 
 
 def _load_matching(corpus: str, root: Path, names: list[str]) -> list[GoldNovel]:

@@ -1,11 +1,12 @@
 """LitBank: quotations with speakers (``quotations/tsv/*.ann``) and coreference
 (``coref/tsv/*.ann``) over tokenised text (one sentence a line, tokens split by spaces).
 
-The text given to ficlens is detokenised (no space before closing punctuation or after opening
-quotes, one sentence a line) and every token's character offsets are kept, so gold token spans
-become character spans. Speaker ids are coref cluster ids; a cluster's aliases are its
-proper-name (PROP) mentions plus the annotators' cluster name ("Parson_Tringham-4" -> "Parson
-Tringham").
+The text given to ficlens is the book's own text from ``original/`` (paragraphs and line breaks as
+published), cut to the annotated stretch, with every token aligned to its place in it; when a book
+cannot be aligned, the tokens are detokenised instead (no space before closing punctuation or
+after opening quotes, one sentence a line). Either way gold token spans become character spans.
+Speaker ids are coref cluster ids; a cluster's aliases are its proper-name (PROP) mentions plus
+the annotators' cluster name ("Parson_Tringham-4" -> "Parson Tringham").
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def detokenize(lines: list[str]) -> tuple[str, list[list[tuple[int, int]]]]:
     out: list[str] = []
     offsets: list[list[tuple[int, int]]] = []
     length = 0
-    open_double = False
+    open_double = open_single = False
     for line_no, line in enumerate(lines):
         if line_no:
             out.append("\n")
@@ -37,7 +38,7 @@ def detokenize(lines: list[str]) -> tuple[str, list[list[tuple[int, int]]]]:
         for token in line.split(" "):
             if not token:
                 continue
-            closing = token == '"' and open_double
+            closing = (token == '"' and open_double) or (token == "'" and open_single)
             space = not glue and not (token in NO_SPACE_BEFORE or CONTRACTION.match(token) or closing)
             if space:
                 out.append(" ")
@@ -47,9 +48,63 @@ def detokenize(lines: list[str]) -> tuple[str, list[list[tuple[int, int]]]]:
             length += len(token)
             if token == '"':
                 open_double = not open_double
-            glue = token in NO_SPACE_AFTER or (token == '"' and open_double)
+            elif token == "'":
+                open_single = not open_single
+            glue = (token in NO_SPACE_AFTER or (token == '"' and open_double)
+                    or (token == "'" and open_single))
         offsets.append(spans)
     return "".join(out), offsets
+
+
+def align_to_original(lines: list[str], original: str,
+                      max_misses: float = 0.02) -> tuple[str, list[list[tuple[int, int]]]] | None:
+    """Place every token in the book's original text, searched forward; the text returned is the
+    original from the first token to the end of the last token's paragraph. None when more than
+    ``max_misses`` of the tokens cannot be placed (the tokeniser changed them)."""
+    tokens = [[t for t in line.split(" ") if t] for line in lines]
+    flat = [t for line in tokens for t in line]
+    if not flat:
+        return None
+    start = locate_start(flat, original)
+    if start is None:
+        return None
+    cursor, misses = start, 0
+    offsets: list[list[tuple[int, int]]] = []
+    for line in tokens:
+        spans = []
+        for token in line:
+            i = original.find(token, cursor, cursor + 80 + len(token))
+            if i < 0:
+                misses += 1
+                spans.append((cursor, cursor))
+                continue
+            spans.append((i, i + len(token)))
+            cursor = i + len(token)
+        offsets.append(spans)
+    if misses > max_misses * len(flat):
+        return None
+    end = original.find("\n\n", cursor)
+    end = len(original) if end < 0 else end
+    text = original[start:end]
+    return text, [[(s - start, e - start) for s, e in spans] for spans in offsets]
+
+
+def locate_start(tokens: list[str], original: str, probe: int = 12) -> int | None:
+    """Where the first token sits: the occurrence after which the next tokens follow closely."""
+    first = tokens[0]
+    i = original.find(first)
+    while i >= 0:
+        cursor, ok = i + len(first), True
+        for token in tokens[1:probe]:
+            j = original.find(token, cursor, cursor + 20 + len(token))
+            if j < 0:
+                ok = False
+                break
+            cursor = j + len(token)
+        if ok:
+            return i
+        i = original.find(first, i + 1)
+    return None
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -57,6 +112,13 @@ def read_rows(path: Path) -> list[list[str]]:
         return []
     with path.open(encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def original_text(ann: Path) -> str | None:
+    """The book's full text from LitBank's ``original/`` folder, when it is there."""
+    root = ann.parent.parent.parent
+    path = root / "original" / (ann.stem.removesuffix("_brat") + ".txt")
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 def cluster_name(cluster: str) -> str:
@@ -70,7 +132,9 @@ def load_book(quotes_ann: Path, coref_ann: Path) -> GoldNovel:
     lines = txt.read_text(encoding="utf-8").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    text, offsets = detokenize(lines)
+    original = original_text(quotes_ann)
+    aligned = align_to_original(lines, original) if original else None
+    text, offsets = aligned or detokenize(lines)
 
     def char_span(sent: str, tok_start: str, sent_end: str, tok_end: str) -> tuple[int, int]:
         return offsets[int(sent)][int(tok_start)][0], offsets[int(sent_end)][int(tok_end)][1]

@@ -31,6 +31,7 @@ class NovelResult:
     scores: dict[str, Scores] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     system: str = "ficlens"
+    outcomes: dict[str, list[dict]] = field(default_factory=dict)   # per gold quote, if asked
 
 
 def options_for(novel: GoldNovel, setting: str, fold: dict | None = None):
@@ -62,29 +63,42 @@ def predict(novel: GoldNovel, setting: str, fold: dict | None = None) -> Predict
     return prediction
 
 
-def _task(novel: GoldNovel, setting: str, fold: dict | None) -> tuple[Scores | None, str | None]:
+Outcome = tuple[Scores | None, list[dict] | None, str | None]
+
+
+def _task(novel: GoldNovel, setting: str, fold: dict | None, keep_outcomes: bool) -> Outcome:
     try:
-        return score_novel(novel, predict(novel, setting, fold)), None
+        outcomes: list[dict] | None = [] if keep_outcomes else None
+        return score_novel(novel, predict(novel, setting, fold), outcomes), outcomes, None
     except Exception as err:
         if os.environ.get("FICLENS_DEBUG"):
             traceback.print_exc()
-        return None, f"{type(err).__name__}: {err}"
+        return None, None, f"{type(err).__name__}: {err}"
 
 
 def evaluate(novels: list[GoldNovel], settings: tuple[str, ...] = SETTINGS, jobs: int = 1,
              folds: Callable[[GoldNovel], dict | None] | None = None,
-             progress: Callable[[str], None] | None = None) -> list[NovelResult]:
-    """Score every novel in every setting; ``jobs`` > 1 runs novels in worker processes."""
+             progress: Callable[[str], None] | None = None,
+             keep_outcomes: bool = False) -> list[NovelResult]:
+    """Score every novel in every setting; ``jobs`` > 1 runs novels in worker processes.
+    ``keep_outcomes`` keeps one record per gold quote in ``NovelResult.outcomes``."""
     results = {(n.corpus, n.name): NovelResult(n.corpus, n.name) for n in novels}
     tasks = [(n, s, folds(n) if folds else None) for n in novels for s in settings]
     # Biggest texts first, so parallel workers finish together.
     tasks.sort(key=lambda t: -len(t[0].text))
 
-    def record(novel: GoldNovel, setting: str, outcome: tuple[Scores | None, str | None]) -> None:
-        scores, error = outcome
+    def record(novel: GoldNovel, setting: str, outcome: Outcome) -> None:
+        scores, outcomes, error = outcome
         result = results[(novel.corpus, novel.name)]
+        if outcomes is not None:
+            result.outcomes[setting] = outcomes
         if scores is not None:
             result.scores[setting] = scores
+            found = scores.found_share
+            if setting == GOLD_SPANS and found is not None and found < 0.99:
+                print(f"warning: {novel.corpus}/{novel.name}: only {100 * found:.1f} % of gold quotes "
+                      "came back in the gold-span setting (does the quote stage honour "
+                      "options.gold_quotes?)", file=sys.stderr)
         if error is not None:
             result.errors[setting] = error
         if progress:
@@ -92,10 +106,10 @@ def evaluate(novels: list[GoldNovel], settings: tuple[str, ...] = SETTINGS, jobs
 
     if jobs <= 1 or len(tasks) <= 1:
         for novel, setting, fold in tasks:
-            record(novel, setting, _task(novel, setting, fold))
+            record(novel, setting, _task(novel, setting, fold, keep_outcomes))
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [(n, s, pool.submit(_task, n, s, f)) for n, s, f in tasks]
+            futures = [(n, s, pool.submit(_task, n, s, f, keep_outcomes)) for n, s, f in tasks]
             for novel, setting, future in futures:
                 record(novel, setting, future.result())
     return [results[(n.corpus, n.name)] for n in novels]

@@ -28,6 +28,7 @@ class PredQuote:
     end: int
     speaker: str | None = None
     addressees: list[str] = field(default_factory=list)
+    evidence: str | None = None        # the rule that named the speaker (ficlens only)
 
 
 @dataclass(slots=True)
@@ -52,7 +53,8 @@ class Prediction:
     @classmethod
     def from_work(cls, work: Work) -> Prediction:
         return cls(
-            quotes=[PredQuote(q.start, q.end, q.speaker, list(q.addressees)) for q in work.quotes],
+            quotes=[PredQuote(q.start, q.end, q.speaker, list(q.addressees), q.evidence)
+                    for q in work.quotes],
             characters=[PredCharacter(c.id, c.name, set(c.aliases)) for c in work.characters],
             pronouns=[(m.start, m.end, m.character) for m in work.mentions if m.kind == "pronoun"],
             seconds=float(work.stats.get("seconds", 0.0)),
@@ -250,16 +252,30 @@ def ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def score_quotes(gold: GoldNovel, pred: Prediction, scores: Scores | None = None) -> Scores:
-    """Speaker (strict, lenient, by type), addressee and quote-detection counts."""
+def score_quotes(gold: GoldNovel, pred: Prediction, scores: Scores | None = None,
+                 outcomes: list[dict] | None = None) -> Scores:
+    """Speaker (strict, lenient, by type), addressee and quote-detection counts; with
+    ``outcomes``, also one record per gold quote (for error analysis)."""
     scores = scores or Scores()
     strict_map, lenient_map = map_characters(pred.characters, gold.characters, pred.quote_counts())
     index = SpanIndex((q.start, q.end) for q in pred.quotes)
     matched = match_quotes(gold.quotes, index)
+    names = {c.id: c.name for c in pred.characters}
     for q, m in zip(gold.quotes, matched, strict=True):
         p = pred.quotes[m] if m is not None else None
         strict_ok = p is not None and q.speaker is not None and strict_map.get(p.speaker or "") == q.speaker
         lenient_ok = p is not None and q.speaker is not None and lenient_map.get(p.speaker or "") == q.speaker
+        if outcomes is not None:
+            start = q.spans[0][0]
+            outcomes.append({
+                "quote": q.id, "type": q.type or "", "gold_speaker": q.speaker or "",
+                "found": p is not None,
+                "predicted": names.get(p.speaker, p.speaker or "") if p else "",
+                "mapped_strict": strict_map.get(p.speaker or "", "") if p else "",
+                "mapped_lenient": lenient_map.get(p.speaker or "", "") if p else "",
+                "strict_right": strict_ok, "lenient_right": lenient_ok,
+                "evidence": (p.evidence or "") if p else "", "start": start,
+                "text": " ".join(gold.text[start:q.spans[0][1]].split())[:100]})
         scores.gold_quotes += 1
         scores.found += p is not None
         scores.strict_right += strict_ok
@@ -333,9 +349,9 @@ def score_pronouns(gold: GoldNovel, pred: Prediction, scores: Scores | None = No
     return scores
 
 
-def score_novel(gold: GoldNovel, pred: Prediction) -> Scores:
-    """Every figure this corpus supports, for one text."""
-    scores = score_quotes(gold, pred)
+def score_novel(gold: GoldNovel, pred: Prediction, outcomes: list[dict] | None = None) -> Scores:
+    """Every figure this corpus supports, for one text (``outcomes``: see :func:`score_quotes`)."""
+    scores = score_quotes(gold, pred, outcomes=outcomes)
     if any(g.category for g in gold.characters):
         score_alias_clustering(gold, pred, scores)
     score_pronouns(gold, pred, scores)

@@ -80,34 +80,53 @@ def _skippable(name: str) -> bool:
 
 def _iter_file(path: Path) -> Iterator[Work | InputError]:
     try:
-        data = _load(path)
-        if sniff.is_zip(data) and not _is_epub_bytes(data, str(path)):
-            yield from _iter_archive(data, str(path))
-            return
-        yield from _read_data(data, str(path))
+        if _is_zip_file(path):
+            from ficlens.ingest.safezip import SafeZip
+
+            archive = SafeZip(path)
+            office = _office_kind(archive)
+            if office:
+                archive.close()
+                raise InputError(path, f"{office} is not supported; save it as plain text, HTML or EPUB")
+            if not archive.has("META-INF/container.xml"):
+                yield from _iter_archive(archive, str(path))
+                return
+            archive.close()
+        yield from _read_data(_load(path), str(path))
     except InputError as err:
         yield err
 
 
-def _iter_archive(data: bytes, label: str) -> Iterator[Work | InputError]:
-    from ficlens.ingest.safezip import SafeZip
-
-    zf = SafeZip(label, data=data)
+def _is_zip_file(path: Path) -> bool:
     try:
-        names = sorted(n for n in zf.names()
+        with path.open("rb") as handle:
+            return path.is_file() and sniff.is_zip(handle.read(4))
+    except OSError:
+        return False
+
+
+def _iter_archive(archive: Any, label: str) -> Iterator[Work | InputError]:
+    """Each member of a (non-EPUB) zip, read with the archive's caps; a bad member is yielded
+    as its InputError and the walk goes on, unless the archive-wide cap is hit."""
+    try:
+        names = sorted(n for n in archive.names()
                        if not _skippable(n) and not any(p.startswith(".") or p == "__MACOSX"
                                                         for p in n.split("/")[:-1]))
         for name in names:
             member = f"{label}!{name}"
             try:
-                yield from _read_data(zf.read(name), member)
+                data = archive.read(name)
             except InputError as err:
-                if err.path == label:  # the archive-wide cap was hit: the rest cannot be read either
-                    yield InputError(member, err.reason)
+                yield InputError(member, err.reason)
+                if archive.read_total > limits.MAX_ARCHIVE_TOTAL:
                     return
+                continue
+            try:
+                yield from _read_data(data, member)
+            except InputError as err:
                 yield err
     finally:
-        zf.close()
+        archive.close()
 
 
 def _load(path: Path) -> bytes:
@@ -143,6 +162,15 @@ def _read_file(path: Path) -> list[Work]:
     return _read_data(_load(path), str(path))
 
 
+def _office_kind(archive: Any) -> str | None:
+    """Word/OpenDocument files are zips too; they are documents, not archives of works."""
+    if archive.has("[Content_Types].xml") or archive.has("word/document.xml"):
+        return "a Word/Office document"
+    if archive.has("mimetype") and b"opendocument" in archive.read("mimetype")[:100]:
+        return "an OpenDocument file"
+    return None
+
+
 def _is_epub_bytes(data: bytes, label: str) -> bool:
     if data[30:58] == b"mimetypeapplication/epub+zip":
         return True
@@ -164,6 +192,13 @@ def _read_data(data: bytes, label: str) -> list[Work]:
     if kind:
         raise InputError(label, f"binary file ({kind}), not a story")
     if sniff.is_zip(data):
+        from ficlens.ingest.safezip import SafeZip
+
+        probe = SafeZip(label, data=data)
+        office = _office_kind(probe)
+        probe.close()
+        if office:
+            raise InputError(label, f"{office} is not supported; save it as plain text, HTML or EPUB")
         if not _is_epub_bytes(data, label):
             raise InputError(label, "is a zip archive, not a single work; read it with `ficlens batch` "
                              "(iter_works)")
@@ -201,10 +236,9 @@ def _read_html(text: str, label: str, source: dict[str, Any]) -> Work:
     tree = LexborHTMLParser(text)
     if tree.body is None:
         raise InputError(label, "HTML has no body")
-    if ao3_download.is_ao3_download(tree):
-        builder, meta = ao3_download.read_trees([tree])
+    if ao3_download.is_ao3_download(tree) and (found := ao3_download.read_trees([tree]))[0].has_text():
+        builder, meta = found
         fmt = "ao3-html"
-        source["generator"] = "ao3"
     elif ao3_page.is_ao3_page(tree):
         builder, meta = ao3_page.read_tree(tree)
         fmt = "ao3-page"
@@ -234,8 +268,11 @@ def _read_epub(data: bytes, label: str, source: dict[str, Any]) -> Work:
         _fill_from_opf(meta, book.opf)
     elif fmt == "fanficfare-epub":
         builder, meta = fanficfare.read_epub(book)
-    else:
+    if fmt == "epub" or not builder.has_text():  # unknown flavour, or an AO3 layout we do not know
         builder, meta = generic.read_epub(book)
+        if fmt == "ao3-epub":  # e.g. a pre-2019 AO3 EPUB: read generically, remember the site
+            meta["site"] = "ao3"
+        fmt = "epub"
     source.update(format=fmt, encoding="utf-8")
     if book.generator:
         source["generator"] = book.generator

@@ -142,6 +142,7 @@ class _Extractor:
             right = len(seg.rstrip(_EDGE))
             lines.append((a + left, a + right) if right > left else (a, a))
         content = [i for i, (s, e) in enumerate(lines) if e > s]
+        self.line_italics = self._italics_per_line(lines)
         gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
         join_single = 1 in gaps  # <br><br> separates paragraphs, so a lone <br> is a line break
         if content[0] >= 3:
@@ -160,6 +161,24 @@ class _Extractor:
         if len(lines) - 1 - content[-1] >= 3:
             self.items.append(Marker("br_run"))
 
+    def _italics_per_line(self, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """Italic runs clipped to each line, in one pass (both lists are in text order)."""
+        spans = sorted(self.italics)
+        out: list[list[tuple[int, int]]] = []
+        first = 0
+        for s, e in lines:
+            while first < len(spans) and spans[first][1] <= s:
+                first += 1
+            clipped = []
+            k = first
+            while k < len(spans) and spans[k][0] < e:
+                a, b = max(spans[k][0], s), min(spans[k][1], e)
+                if b > a:
+                    clipped.append((a, b))
+                k += 1
+            out.append(clipped)
+        return out
+
     def _emit_group(self, text: str, lines: list[tuple[int, int]], group: list[int]) -> None:
         out: list[str] = []
         italics: list[tuple[int, int]] = []
@@ -169,10 +188,7 @@ class _Extractor:
             if n:
                 out.append("\n")
                 pos += 1
-            for a, b in self.italics:
-                a2, b2 = max(a, s), min(b, e)
-                if b2 > a2:
-                    italics.append((pos + a2 - s, pos + b2 - s))
+            italics.extend((pos + a - s, pos + b - s) for a, b in self.line_italics[idx])
             out.append(text[s:e])
             pos += e - s
         joined = "".join(out)

@@ -24,6 +24,9 @@ _MOJIBAKE_HINT = re.compile(r"[ÂÃâÅÄÆÐÑÎÏ][\x80-\xbf\u0152\u0153\u0160
                             r"\u20ac\u2122]")
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -110,8 +113,7 @@ def _control_ratio(text: str) -> float:
     sample = text[:100_000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) < 0xA0)
-    return bad / len(sample)
+    return len(_CONTROLS.findall(sample)) / len(sample)
 
 
 def find_repairs(text: str) -> list[dict[str, Any]]:

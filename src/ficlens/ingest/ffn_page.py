@@ -55,7 +55,7 @@ def parse_meta_line(line: str, meta: dict[str, Any], tree: LexborHTMLParser) -> 
     stats = meta["stats"]
     stamps = [int(s.attributes.get("data-xutime") or 0) for s in tree.css("span[data-xutime]")]
     fields = [f.strip() for f in line.split(" - ") if f.strip()]
-    extra: dict[str, Any] = {}
+    complete = False
     for n, field in enumerate(fields):
         key, _, value = field.partition(":")
         key, value = key.strip().lower(), value.strip()
@@ -68,13 +68,11 @@ def parse_meta_line(line: str, meta: dict[str, Any], tree: LexborHTMLParser) -> 
             elif key == "words":
                 stats["words"] = int(digits) if digits else None
             else:
-                extra[key] = int(digits) if digits else None
+                stats[key] = int(digits) if digits else None
         elif _ and key in ("updated", "published"):
             stats[key] = _date(value)
         elif _ and key == "status":
-            if value.lower().startswith("complete"):
-                stats["completed"] = stats.get("updated") or stats.get("published")
-                meta["complete"] = True
+            complete = value.lower().startswith("complete")
         elif _ and key == "id":
             meta["work_id"] = value
         elif n == 1 and not _:
@@ -89,9 +87,8 @@ def parse_meta_line(line: str, meta: dict[str, Any], tree: LexborHTMLParser) -> 
             stats["published"] = dates[-1]
             if len(dates) > 1:
                 stats["updated"] = dates[0]
-    if meta.get("complete") and not stats.get("completed"):
+    if complete:  # FFN gives no completion date: the last update is when it was completed
         stats["completed"] = stats.get("updated") or stats.get("published")
-    meta["ffn_counts"] = extra
 
 
 def _split_genres(field: str) -> list[str]:
@@ -144,6 +141,10 @@ def read_tree(tree: LexborHTMLParser) -> tuple[WorkBuilder, dict[str, Any]]:
         chapter_title = re.sub(r"^\d+\.\s*", "", node_text(selected)) or None
         value = selected.attributes.get("value") or ""
         chapter_number = chapter_number or (int(value) if value.isdigit() else None)
+    menu = tree.css_first("select#chap_select, select[name=chapter]")
+    options = menu.css("option") if menu is not None else []
+    if options and meta["stats"]["chapters_posted"] is None:
+        meta["stats"]["chapters_posted"] = len(options)
     if chapter_title and re.fullmatch(r"Chapter\s+\d+", chapter_title):
         chapter_title = None
     b = WorkBuilder()

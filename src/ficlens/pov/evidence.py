@@ -85,7 +85,7 @@ _CLAUSE_OPENERS = frozenset(["and", "but", "then", "so", "yet", "now", "still", 
 def _subordinate(text: str, subject_start: int, floor: int) -> bool:
     """Whether the subject sits inside another clause ("glad when Sherlock decides", "doubts he
     would"): there it is usually the viewpoint character's inference about someone else."""
-    before = text[max(floor, subject_start - 30):subject_start].rstrip()
+    before = text[max(floor, subject_start - 30) : subject_start].rstrip()
     if not before or not before[-1].isalpha():
         return False
     word = re.findall(r"[A-Za-z']+$", before)
@@ -122,7 +122,7 @@ def interiority_evidence(
                     {"start": match.start(), "end": match.end(), "kind": "feeling", "character": char}
                 )
     for quote in work.quotes:
-        if quote.mode == "thought" and quote.speaker and start <= quote.start < end:
+        if quote.mode == "thought" and quote.speaker and start <= quote.start < end and _thought_tag(quote):
             found.append(
                 {"start": quote.start, "end": quote.end, "kind": "thought", "character": quote.speaker}
             )
@@ -130,6 +130,13 @@ def interiority_evidence(
     found.extend(_free_indirect(work, start, end, found))
     found.sort(key=lambda e: e["start"])
     return found
+
+
+def _thought_tag(quote) -> bool:
+    """A thought quote counts only with a thinking tag ("Idiot, he thought"): untagged italics are
+    as often text messages, letters or emphasis as thoughts."""
+    verb = str((quote.tag or {}).get("verb") or "").lower()
+    return _VERB_KIND.get(verb) == "thought_verb"
 
 
 _FID_RE = re.compile(r"[^.!?\"“”\n]{3,200}[?!]+")

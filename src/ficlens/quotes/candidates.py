@@ -14,6 +14,7 @@ class Candidate:
     marks: str            # double | single | dash | italic
     closed: bool = True
     mode: str = "speech"  # speech | thought | title | scare
+    continues: bool = False  # closes a quote left open in an earlier paragraph (no opening mark here)
 
     def contains(self, other: Candidate) -> bool:
         return self.start <= other.start and other.end <= self.end and self is not other

@@ -7,6 +7,8 @@ quotes carry the speech nearby, and speech where they don't.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from ficlens.model import Work
@@ -19,6 +21,7 @@ from ficlens.quotes.single import scan_single
 from ficlens.quotes.tags import tag_kind
 
 STRETCH = 12  # paragraphs either side that decide what an untagged single quote is
+MAX_CARRY = 8  # paragraphs without marks an unclosed double quote may run through to its closer
 
 
 @dataclass
@@ -51,14 +54,17 @@ def detect(work: Work) -> Found:
     narrative = [b for b in blocks if b is not None]
     dash_dialogue = uses_dash_dialogue(text, narrative)
     italic_runs = sorted((s.start, s.end) for s in work.italics)
+    run_starts = [s for s, _ in italic_runs]
+    run_ends = list(itertools.accumulate((e for _, e in italic_runs), max))  # sorted, for bisect
     found = Found(bounds=narrative)
     pending: dict[str, tuple[Candidate, int]] = {}
-    index = -1
+    waited = 0  # narrative paragraphs without a double mark since the open double quote's own
 
     def emit(quote: Candidate, paragraph: int) -> None:
         found.quotes.append(quote)
         found.paragraph.append(paragraph)
 
+    index = -1
     for block in blocks:
         if block is None:
             for quote, para in pending.values():
@@ -67,13 +73,20 @@ def detect(work: Work) -> Found:
             continue
         index += 1
         lo, hi = block
-        doubles = scan_double(text, lo, hi)
+        doubles = scan_double(text, lo, hi, carried="double" in pending)
         singles = scan_single(text, lo, hi, [(q.start, q.end) for q in doubles])
+        if "double" in pending and not doubles and waited < MAX_CARRY:
+            waited += 1  # no mark here: the quote may still close further on
+            doubles_open = pending.pop("double")
+        else:
+            doubles_open = None
         for marks, scanned in (("double", doubles), ("single", singles)):
             scanned = list(scanned)
             if marks in pending:
                 open_quote, para = pending.pop(marks)
-                if scanned and not text[lo:scanned[0].start].strip():  # the quote goes on here
+                goes_on = scanned and (scanned[0].continues or (
+                    not (marks == "double" and waited) and not text[lo:scanned[0].start].strip()))
+                if goes_on:  # the quote goes on here
                     piece = scanned.pop(0)
                     open_quote.end, open_quote.closed = piece.end, piece.closed
                     if not piece.closed and piece.end == hi:
@@ -87,10 +100,16 @@ def detect(work: Work) -> Found:
                     pending[marks] = (quote, index)
                 else:
                     emit(quote, index)
+        if doubles_open is not None:
+            pending["double"] = doubles_open
+        elif doubles:
+            waited = 0
         if dash_dialogue and not doubles and not singles:
             for quote in scan_dash(text, lo, hi):
                 emit(quote, index)
-        runs = [r for r in italic_runs if r[0] < hi and r[1] > lo] + plain_italics(text, lo, hi)
+        first = bisect.bisect_left(run_ends, lo + 1)
+        runs = [r for r in italic_runs[first:bisect.bisect_left(run_starts, hi)] if r[1] > lo]
+        runs += plain_italics(text, lo, hi)
         for quote in italic_thoughts(text, lo, hi, runs):
             emit(quote, index)
     for quote, para in pending.values():

@@ -17,16 +17,34 @@ _OPENERS = "“„«"
 _CLOSERS = "”»"
 
 
+def _only_closes(text: str, i: int, lo: int, hi: int) -> bool:
+    """A mark that cannot open: a closing glyph, or a straight mark after a letter/punctuation."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if text[i] in _CLOSERS:
+        return not (before.isspace() and not after.isspace())
+    return text[i] == '"' and not before.isspace() and (after.isspace() or not after.isalnum())
+
+
 def _trim_end(text: str, lo: int, end: int) -> int:
     while end > lo and text[end - 1].isspace():
         end -= 1
     return end
 
 
-def scan_double(text: str, lo: int, hi: int) -> list[Candidate]:
-    """Double-quoted spans in ``text[lo:hi]``; the last one may be unclosed (ends at ``hi``)."""
+def scan_double(text: str, lo: int, hi: int, carried: bool = False) -> list[Candidate]:
+    """Double-quoted spans in ``text[lo:hi]``; the last one may be unclosed (ends at ``hi``).
+
+    ``carried``: a quote is still open from an earlier paragraph. If this paragraph's first mark
+    can only close, it closes that quote: the first candidate then starts at ``lo`` with
+    ``continues=True`` (hard-wrapped texts whose lines come out as paragraphs).
+    """
     found: list[Candidate] = []
     open_at: int | None = None
+    first = DOUBLE_MARKS.search(text, lo, hi)
+    if carried and first and _only_closes(text, first.start(), lo, hi):
+        found.append(Candidate(lo, first.end(), "double", continues=True))
+        lo = first.end()
     for match in DOUBLE_MARKS.finditer(text, lo, hi):
         i = match.start()
         ch = text[i]

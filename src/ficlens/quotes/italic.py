@@ -14,6 +14,10 @@ _PLAIN_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![\w*]
 _WORD = re.compile(r"[A-Za-z’']+")
 _PERSONAL = word_set("i i'm i’m i'd i’d i'll i’ll i've i’ve me my mine myself we us our "
                       "you your yours yourself")
+_ENGLISH = _PERSONAL | word_set(
+    "the a an is was are were be been to of and in on at for with but or not no so if that this there "
+    "here what why how who where when he she it they him her them his its their can will would could "
+    "should must do did have has had just only")
 _SMALL = word_set("a an the of and or in on at to for by with from")
 
 
@@ -35,6 +39,8 @@ def is_inner_speech(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     asks = inner.rstrip("\"'”’").endswith(("?", "!"))
     if len(words) < (2 if asks else 3) or (len(words) <= 8 and _title_case(words)):
         return False
+    if not any(w.lower() in _ENGLISH for w in words):
+        return False  # a foreign phrase or a sound ("Tra-la-la"), set in italics as a term
     whole_paragraph = not text[lo:start].strip(" \t\n*_") and not text[end:hi].strip(" \t\n*_.")
     if len(words) >= 4 and not whole_paragraph:
         return True

@@ -43,12 +43,12 @@ def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
 
 def _closer_rank(text: str, i: int, lo: int, hi: int) -> int:
     """0 when the mark cannot close; else SURE, WORD or ELISION (how likely it closes)."""
-    if text[i] in "‘‛":
-        return 0
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     if before.isspace() or after.isalnum():
         return 0
+    if text[i] in "‘‛" and not (after.isspace() or i + 1 >= hi):
+        return 0  # a turned mark closes only where nothing else can be ('Hello,‘ he said)
     if before in _STRONG_BEFORE:
         return SURE
     word = _WORD_BEFORE.search(text, max(lo, i - 30), i)

@@ -20,6 +20,7 @@ from ficlens.structure.chapters import (
     build_chapters,
     find_heading_groups,
     mark_repeated_headings,
+    numeral_headings,
     split_heading_paragraphs,
 )
 from ficlens.structure.layout import Layout
@@ -32,13 +33,16 @@ __all__ = ["run"]
 
 
 def run(work: Work, options: Options) -> None:
+    """Fill paragraphs (kinds), chapters, in-body notes, breaks, scenes (and plain-text metadata).
+    Running it again on its own output changes nothing."""
     plain = not work.paragraphs
     if plain:
         work.paragraphs = split_paragraphs(work.text)
     layout = Layout.of(work)
     if plain:
         split_heading_paragraphs(layout)
-    _mark_glyph_breaks(layout)
+    numerals = {} if work.chapters else numeral_headings(layout, layout.narrative(range(len(layout.roles))))
+    _mark_glyph_breaks(layout, skip=numerals)
     if work.chapters:
         bodies = _site_bodies(layout)
         for index, body in enumerate(bodies):
@@ -48,7 +52,8 @@ def run(work: Work, options: Options) -> None:
         bodies = _author_chapters(layout)
         for index, body in enumerate(bodies):
             mark_chapter_notes(layout, body, first_chapter=index == 0 and not layout.note_kinds)
-    work.notes = _merged_notes(layout, bodies) + [n for n in work.notes if n.kind not in _IN_BODY]
+    found = _merged_notes(layout, bodies)
+    work.notes = found + [n for n in work.notes if n.kind not in _IN_BODY or not _overlaps(n, found)]
     work.notes.sort(key=lambda n: (n.start, n.end))
     for i, role in enumerate(layout.roles):
         work.paragraphs[i].kind = role
@@ -62,13 +67,21 @@ def run(work: Work, options: Options) -> None:
 _IN_BODY = {"front_matter", "author_note", "disclaimer", "end_marker"}
 
 
-def _mark_glyph_breaks(layout: Layout) -> None:
-    centered = {(s.start, s.end) for s in layout.work.centered}
+def _overlaps(note: Note, others: list[Note]) -> bool:
+    """Whether ``note`` (an in-body note already on the work, e.g. from an earlier run) is
+    found again; if not, it is kept, so running the stage twice changes nothing."""
+    return any(o.start < note.end and note.start < o.end for o in others)
+
+
+def _mark_glyph_breaks(layout: Layout, skip: dict[int, int]) -> None:
+    """Glyph and POV-label lines become breaks (except ``skip``: "XXX" in a run of numerals)."""
+    centered = sorted((s.start, s.end) for s in layout.work.centered)
+    centered_starts = [s for s, _ in centered]
     for i, p in enumerate(layout.paragraphs):
-        if layout.roles[i] != "text":
+        if layout.roles[i] != "text" or i in skip:
             continue
         line = layout.text_of(i)
-        glyph = glyph_of(line, centered=_inside(p.start, p.end, centered))
+        glyph = glyph_of(line, centered=_inside(p.start, p.end, centered, centered_starts))
         if glyph is not None:
             layout.roles[i] = "break"
             layout.glyphs[i] = ("glyph", glyph)
@@ -79,8 +92,10 @@ def _mark_glyph_breaks(layout: Layout) -> None:
             layout.glyphs[i] = ("label", label)
 
 
-def _inside(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _inside(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether [start, end) lies in one of the sorted, non-overlapping ``spans``."""
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and spans[k][1] >= end
 
 
 def _site_bodies(layout: Layout) -> list[list[int]]:

@@ -13,8 +13,9 @@ _QUOTES = "\"“”‘'’«»„"
 _DOTS_ONLY = re.compile(r"[.!?…·\s]+")
 _LETTERS_ONLY_GLYPH = re.compile(r"x{3,}|X{3,}|O{3,}|(?:xX)+x|(?:Xx)+X|(?:oO)+o|(?:Oo)+O")
 _WORD_THEN_PUNCT = re.compile(r"[A-Za-z]+[.!?…,]+")
-_SCENE_WORDS = re.compile(
-    r"[\W_]*(?:(?:scene|line|page|time|pov)[ -]?(?:break|change|skip|switch)|break)[\W_]*", re.IGNORECASE)
+_SCENE_WORDS = re.compile(r"[\W_]*(?:scene|line|page|time|pov)[ -]?(?:break|change|skip|switch)[\W_]*",
+                          re.IGNORECASE)
+_BARE_BREAK = re.compile(r"[\W_]+break[\W_]+", re.IGNORECASE)   # "[break]", "-break-", not "Break"
 _DECOR = r"[\s~*=#_\[\](){}<>•·:|+-]*"
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _POV = r"(?i:pov|p\.o\.v\.?|point of view)"
@@ -28,22 +29,22 @@ def glyph_of(line: str, centered: bool = False) -> str | None:
     line = line.strip()
     if not line or "\n" in line or len(line) > 100 or any(q in line for q in _QUOTES):
         return None
-    if _SCENE_WORDS.fullmatch(line) and any(not c.isalnum() and not c.isspace() for c in line):
+    if _SCENE_WORDS.fullmatch(line) or _BARE_BREAK.fullmatch(line):
         return line
-    letters = [c for c in line if c.isalpha()]
-    if any(c.isdigit() for c in line):
+    if any(c.isdigit() and c != "0" for c in line):
         return None
+    letters = [c for c in line.replace("0", "o") if c.isalpha()]
     if not letters:
         return None if _DOTS_ONLY.fullmatch(line) else line
     if any(c not in "xXoO" for c in letters):
         return None
     symbols = [c for c in line if not c.isalnum() and not c.isspace()]
     if not symbols:
-        compact = line.replace(" ", "")
+        compact = line.replace(" ", "").replace("0", "O" if "O" not in line else "o")
         if _LETTERS_ONLY_GLYPH.fullmatch(compact) or (centered and len(compact) >= 2):
             return line
         return None
-    if _WORD_THEN_PUNCT.fullmatch(line):      # "Ooo!" is a sound, not a divider
+    if _WORD_THEN_PUNCT.fullmatch(line) or "!" in line or "?" in line:   # "Ooo!", "--O!" are sounds
         return None
     return line
 

@@ -8,13 +8,16 @@ marked a heading paragraph: it is not a second chapter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ficlens.model import Chapter, Paragraph
 from ficlens.structure.headings import Heading, is_title_line, parse_heading
 from ficlens.structure.layout import Layout
+from ficlens.structure.numbers import parse_number
 
 _REPEAT_WINDOW = 4  # paragraphs at the top of a site chapter's body searched for a repeated heading
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3}|[IVXLC]{1,8})\.?\s*")
 
 
 @dataclass
@@ -49,8 +52,26 @@ def split_heading_paragraphs(layout: Layout) -> None:
     layout.roles = [p.kind or "text" for p in out]
 
 
-def heading_of(layout: Layout, i: int) -> Heading | None:
+def numeral_headings(layout: Layout, candidates: list[int]) -> dict[int, int]:
+    """Bare numbers on their own line ("IV", "12.") that count up from 1 (restarting at 1 for a
+    new part) are chapter headings, as in many plain-text books; 3 at least, else none."""
+    found: dict[int, int] = {}
+    expected = 1
+    for i in candidates:
+        m = _BARE_NUMBER.fullmatch(layout.text_of(i))
+        if not m:
+            continue
+        value = parse_number(m.group(1))
+        if value == expected or (value == 1 and found):
+            found[i] = value
+            expected = value + 1
+    return found if len(found) >= 3 else {}
+
+
+def heading_of(layout: Layout, i: int, numerals: dict[int, int] | None = None) -> Heading | None:
     """The heading paragraph ``i`` is (its first line a heading, any other lines title lines)."""
+    if numerals and i in numerals:
+        return Heading(numerals[i], None, "number")
     lines = [x for x in layout.text_of(i).split("\n") if x.strip()]
     if not lines or len(lines) > 3:
         return None
@@ -67,18 +88,19 @@ def find_heading_groups(layout: Layout) -> list[HeadingGroup]:
     heading, and consecutive headings ("Part One" / "Chapter 1") merged into one."""
     groups: list[HeadingGroup] = []
     candidates = layout.narrative(range(len(layout.paragraphs)))
+    numerals = numeral_headings(layout, candidates)
     position = {i: n for n, i in enumerate(candidates)}
     skip: set[int] = set()
     for i in candidates:
         if i in skip:
             continue
-        heading = heading_of(layout, i)
+        heading = heading_of(layout, i, numerals)
         if heading is None:
             continue
         indices = [i]
         title = heading.title
         nxt = candidates[position[i] + 1] if position[i] + 1 < len(candidates) else None
-        if (title is None and nxt is not None and nxt == i + 1 and heading_of(layout, nxt) is None
+        if (title is None and nxt is not None and nxt == i + 1 and heading_of(layout, nxt, numerals) is None
                 and layout.is_single_line(nxt) and is_title_line(layout.text_of(nxt))
                 and position[nxt] + 1 < len(candidates)):
             indices.append(nxt)

@@ -89,10 +89,14 @@ def mark_chapter_notes(layout: Layout, body: list[int], first_chapter: bool) -> 
 
 
 def _mark_end_markers(layout: Layout, story: list[int]) -> None:
+    """ "The End" near a chapter's end (or followed only by notes) ends the story there."""
     for n, i in enumerate(story):
-        if len(story) - n - 1 > _MAX_AFTER_END or not layout.is_single_line(i):
+        if not layout.is_single_line(i) or not is_end_marker(layout.text_of(i)):
             continue
-        if is_end_marker(layout.text_of(i)):
+        after = [layout.text_of(j) for j in story[n + 1:]]
+        if any(opens_with_quote(text) for text in after):   # dialogue goes on: the story has not ended
+            continue
+        if len(after) <= _MAX_AFTER_END or all(reader_note_kind(x) or continues_note(x) for x in after):
             layout.roles[i] = "end_marker"
             layout.note_kinds[i] = "end_marker"
             for j in story[n + 1:]:

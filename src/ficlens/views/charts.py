@@ -83,7 +83,9 @@ def network_svg(work: Work, cast: CastIndex) -> str:
         pos[i] = (size / 2 + radius * math.cos(angle), size / 2 + radius * math.sin(angle))
     ys = [y for _, y in pos.values()]
     top_y, bottom_y = min(ys) - 40, max(ys) + 40
-    parts = [f'<svg class="chart net" viewBox="0 {top_y:.0f} {size} {bottom_y - top_y:.0f}" role="img" '
+    margin = 80   # room for names beside the left- and rightmost nodes
+    parts = [f'<svg class="chart net" viewBox="{-margin} {top_y:.0f} {size + 2 * margin} '
+             f'{bottom_y - top_y:.0f}" role="img" '
              'aria-labelledby="net-t"><title id="net-t">Who talks to whom</title>']
     top = max(undirected.values())
     for (a, b), n in sorted(undirected.items(), key=lambda kv: kv[1]):
@@ -180,13 +182,18 @@ def arc_svg(work: Work) -> str:
     if not scenes and not chapters:
         return _EMPTY.format("No emotional arc computed yet.")
     width, height, pad = 360, 160, 24
+    peak = max(abs(v) for _, v in scenes + chapters)
+    scale = next((s for s in (0.05, 0.1, 0.2, 0.3, 0.5, 0.75) if peak <= s), 1.0)
+
     def xy(p: tuple[float, float]) -> str:
-        return f"{pad + p[0] * (width - 2 * pad):.1f},{height / 2 - p[1] * (height / 2 - pad):.1f}"
+        return f"{pad + p[0] * (width - 2 * pad):.1f},{height / 2 - p[1] / scale * (height / 2 - pad):.1f}"
+
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="arc-t">'
-             '<title id="arc-t">Emotional arc: sentiment (compound, -1 to 1) across the work</title>',
+             '<title id="arc-t">Emotional arc: sentiment (compound) across the work</title>',
              f'<line x1="{pad}" y1="{height / 2}" x2="{width - pad}" y2="{height / 2}" stroke="#999" '
              'stroke-dasharray="3 3"/>',
-             f'<text x="2" y="{pad - 8}">+1</text><text x="2" y="{height - pad + 16}">−1</text>']
+             f'<text x="2" y="{pad - 8}">+{scale:g}</text>',
+             f'<text x="2" y="{height - pad + 16}">−{scale:g}</text>']
     for c in work.chapters[1:]:
         x = pad + c.start / max(1, length) * (width - 2 * pad)
         parts.append(f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{height - pad}" stroke="#ddd"/>')
@@ -223,8 +230,9 @@ def pov_strip(work: Work, cast: CastIndex, scene_chunks: dict[int, int]) -> str:
         grow = max(1, sc.end - sc.start) / total * 100
         label = f"Scene {i + 1}: {name}, {person} person"
         short = name.split()[0] if name else "?"
+        person_short = _PERSON_SHORT.get(person, "?")
         cells.append(f'<a class="cell" href="#sc{i}" data-k="{scene_chunks.get(i, 0)}" '
                      f'style="flex-grow:{grow:.3f};background:{tint};border-color:{strong}" '
                      f'title="{attr(label)}" aria-label="{attr(label)}">'
-                     f'<span>{escape_text(short)}</span><small>{escape_text(_PERSON_SHORT.get(person, "?"))}</small></a>')
+                     f'<span>{escape_text(short)}</span><small>{escape_text(person_short)}</small></a>')
     return f'<div class="pov-strip">{"".join(cells)}</div>'

@@ -13,6 +13,7 @@ import base64
 import functools
 import hashlib
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -24,8 +25,10 @@ from ficlens.views.inline_markup import escape_text
 from ficlens.views.panels import cast_html, findings_html, header_html, toc_html, work_title
 from ficlens.views.story_markup import render_story
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _asset(name: str) -> str:
     return resources.files("ficlens.views").joinpath("assets", name).read_text(encoding="utf-8")
 
@@ -77,7 +80,7 @@ def render_html(work: Work) -> str:
         _panel("Beta reader's notes", findings_html(work, story.finding_chunks)),
     ))
     data = {"cast": _cast_data(cast), "q": story.quote_table}
-    return "".join((
+    page = "".join((
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -96,3 +99,14 @@ def render_html(work: Work) -> str:
         f"<script>{script}</script>",
         "</body></html>\n",
     ))
+    return _encodable(page)
+
+
+def _encodable(page: str) -> str:
+    """Lone surrogates (from text decoded with errors="surrogateescape") cannot be written as
+    UTF-8; show them as U+FFFD instead of failing the whole report."""
+    try:
+        page.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", page)
+    return page

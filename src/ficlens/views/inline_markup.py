@@ -9,6 +9,7 @@ All slicing is done here in Python, on code-point offsets, so emoji never shift 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from html import escape
 
@@ -56,7 +57,7 @@ def inline_html(text: str, start: int, end: int, spans: list[InlineSpan],
     out: list[str] = []
     stack: list[tuple[int, int, InlineSpan]] = []
     opened = set() if opened is None else opened
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in itertools.pairwise(edges):
         active = sorted((c for c in clipped if c[0] <= a and c[1] >= b), key=_nesting_order)
         keep = 0
         while keep < len(stack) and keep < len(active) and stack[keep] is active[keep]:

@@ -23,7 +23,7 @@ class Swatch:
 
 def _hex(h: float, lightness: float, saturation: float) -> str:
     r, g, b = colorsys.hls_to_rgb(h / 360.0, lightness, saturation)
-    return "#{:02x}{:02x}{:02x}".format(round(r * 255), round(g * 255), round(b * 255))
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
 def swatch(index: int) -> Swatch:

@@ -106,12 +106,13 @@ def cast_html(cast: CastIndex) -> str:
         return '<p class="empty">No characters found yet.</p>'
     items = []
     for i, c in enumerate(cast.characters):
-        aliases = [a for a in c.aliases if a != c.name]
+        aliases = [str(a) for a in (c.aliases or []) if a != c.name]
         alias_html = (f'<span class="aka">also {escape_text(", ".join(aliases[:8]))}'
                       f'{"…" if len(aliases) > 8 else ""}</span>' if aliases else "")
         items.append(
             f'<li class="k{i}"><button type="button" class="who" data-c="{i}" aria-pressed="false">'
-            f'<span class="sw s{i}" aria-hidden="true"></span><span class="nm">{escape_text(c.name)}</span>'
+            f'<span class="sw s{i}" aria-hidden="true"></span>'
+            f'<span class="nm">{escape_text(str(c.name))}</span>'
             f"</button>{alias_html}"
             f'<span class="num">{cast.lines[i]:,} lines · {cast.words[i]:,} words · '
             f"{cast.mentions[i]:,} mentions</span></li>")

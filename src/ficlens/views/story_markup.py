@@ -83,6 +83,8 @@ class _StoryBuilder:
             if low:
                 classes += " lc"
             hint = '<span class="sr">(uncertain speaker) </span>' if low else ""
+            if q.end <= q.start:
+                continue   # keeps its row (data-q numbering) but has no text to wrap
             spans.append(InlineSpan(q.start, q.end, 1,
                                     f'<span class="{classes}" data-q="{n}" tabindex="0">{hint}',
                                     "</span>", f'<span class="{classes}" data-q="{n}">'))
@@ -90,7 +92,7 @@ class _StoryBuilder:
             spans.append(InlineSpan(s.start, s.end, 2, "<i>", "</i>"))
         for m in self.work.mentions:
             who = self.cast.of(m.character)
-            if who is not None:
+            if who is not None and m.end > m.start:
                 spans.append(InlineSpan(m.start, m.end, 3, f'<span class="m m{who}">', "</span>"))
         spans.sort(key=lambda s: (s.start, -s.end, s.rank))
         return spans
@@ -141,14 +143,15 @@ class _StoryBuilder:
         multi = len(chapters) > 1
         for key, chapter, paras in groups:
             section_id = "front" if key == -1 else "back" if key == -2 else f"ch{key + 1}"
-            parts.append(f'<section class="part" id="{section_id}" aria-label="{section_id}">')
-            heading_span = None
+            heading_span, heading_html = None, ""
             if chapter is not None:
                 heading_html, heading_span = self._chapter_heading(chapter, multi)
-                if heading_html:
-                    parts.append(f'<h2 class="chapter" id="{section_id}-h">{heading_html}</h2>')
-                    label = _plain_heading(self.text, chapter, heading_span) or f"Chapter {key + 1}"
-                    self.markup.chapter_ids.append((f"{section_id}-h", label))
+            labelled = f' aria-labelledby="{section_id}-h"' if heading_html else ""
+            parts.append(f'<section class="part" id="{section_id}"{labelled}>')
+            if chapter is not None and heading_html:
+                parts.append(f'<h2 class="chapter" id="{section_id}-h">{heading_html}</h2>')
+                label = _plain_heading(self.text, chapter, heading_span) or f"Chapter {key + 1}"
+                self.markup.chapter_ids.append((f"{section_id}-h", label))
             body = [p for p in paras if not _in_heading(p, heading_span)]
             parts.extend(self._chunks(body))
             parts.append("</section>")
@@ -347,7 +350,8 @@ def _in_heading(p: Paragraph, span: tuple[int, int] | None) -> bool:
 
 def _plain_heading(text: str, chapter: Chapter, span: tuple[int, int] | None) -> str:
     if span:
-        return " ".join(text[span[0]:span[1]].split())[:120]
+        lines = [" ".join(line.split()) for line in text[span[0]:span[1]].splitlines() if line.strip()]
+        return ": ".join(lines)[:120]
     label = f"Chapter {chapter.number}" if chapter.number is not None else ""
     return f"{label}: {chapter.title}" if chapter.title and label else (chapter.title or label)
 

@@ -30,6 +30,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("warnings", _STRS), ("categories", _STRS), ("relationships", _STRS),
         ("tagged_characters", _STRS), ("additional_tags", _STRS), ("language", _STR),
         ("status", _STR), ("published", _STR), ("updated", _STR), ("series", _STR),
+        ("site_words", _INT), ("chapters_posted", _INT), ("chapters_planned", _STR),
+        ("kudos", _INT), ("hits", _INT),
         ("tokens", _INT), ("words", _INT), ("chapters", _INT), ("scenes", _INT),
         ("characters", _INT), ("quotes", _INT), ("mentions", _INT), ("epithet_mentions", _INT),
         ("name_mentions", _INT), ("pronoun_mentions", _INT), ("findings", _INT),
@@ -123,6 +125,26 @@ def _as_str(value: Any) -> str | None:
     return str(value)
 
 
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.replace(",", "").strip().isdigit():
+        return int(value.replace(",", ""))
+    return None
+
+
+def _status(site: dict[str, Any]) -> str | None:
+    """complete | in progress, from the site's chapter counts ("3/?" is a WIP)."""
+    planned, posted = site.get("chapters_planned"), site.get("chapters_posted")
+    if site.get("completed") or (isinstance(planned, int) and planned == posted):
+        return "complete"
+    if planned == "?" or (isinstance(planned, int) and isinstance(posted, int) and posted < planned):
+        return "in progress"
+    return None
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
@@ -145,6 +167,7 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
     quote_starts = sorted(q.start for q in work.quotes)
     mention_kinds = Counter(m.kind for m in work.mentions)
     md = work.metadata
+    site = md.get("stats") if isinstance(md.get("stats"), dict) else {}
     words = work.stats.get("words")
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
 
@@ -161,10 +184,15 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
         "tagged_characters": _as_list(_meta(md, "characters", "character")),
         "additional_tags": _as_list(_meta(md, "additional_tags", "freeforms", "freeform", "tags")),
         "language": _as_str(_meta(md, "language")),
-        "status": _as_str(_meta(md, "status")),
-        "published": _as_str(_meta(md, "published")),
-        "updated": _as_str(_meta(md, "updated", "completed")),
+        "status": _as_str(_meta(md, "status")) or _status(site),
+        "published": _as_str(_meta(md, "published") or site.get("published")),
+        "updated": _as_str(_meta(md, "updated", "completed") or site.get("updated")
+                           or site.get("completed")),
         "series": _as_str(_meta(md, "series")),
+        "site_words": _as_int(site.get("words")),
+        "chapters_posted": _as_int(site.get("chapters_posted")),
+        "chapters_planned": _as_str(site.get("chapters_planned")),
+        "kudos": _as_int(site.get("kudos")), "hits": _as_int(site.get("hits")),
         "tokens": count_tokens(work),
         "words": words if isinstance(words, int) else count_words(text),
         "chapters": len(work.chapters), "scenes": len(work.scenes),

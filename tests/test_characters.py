@@ -1,0 +1,167 @@
+"""Cast finding, alias clustering, seeds, narrator/reader and coreference on small texts written
+for these tests."""
+
+from __future__ import annotations
+
+from ficlens import Options, analyze
+from ficlens.model import Work
+
+
+def cast(work: Work) -> dict[str, object]:
+    return {c.name: c for c in work.characters}
+
+
+def holder(work: Work, alias: str):
+    """The one character that goes by ``alias`` (fails when none or several do)."""
+    found = [c for c in work.characters if alias in c.aliases]
+    assert len(found) == 1, (alias, [(c.name, c.aliases) for c in work.characters])
+    return found[0]
+
+
+FAMILY = """Mr. Bennet sat in his library. Mrs. Bennet came in, and she was cross.
+
+"Mr. Bennet, you must call on him," said Mrs. Bennet.
+
+"I must not," said Mr. Bennet. He turned a page of his book.
+
+Jane Bennet and Elizabeth Bennet were walking in the garden. Jane smiled at her sister; she was
+always kind. Elizabeth laughed, and she picked a rose.
+
+"Jane, look," said Elizabeth.
+
+"I see it, Lizzy," said Jane.
+"""
+
+
+def test_people_who_share_a_surname_stay_apart():
+    work = analyze(FAMILY)
+    people = {holder(work, a).id for a in ("Mr. Bennet", "Mrs. Bennet", "Jane Bennet", "Elizabeth Bennet")}
+    assert len(people) == 4
+    assert holder(work, "Mrs. Bennet").gender == "female"
+    assert holder(work, "Mr. Bennet").pronouns == "he/him"
+
+
+def test_first_names_and_nicknames_join_the_full_name():
+    work = analyze(FAMILY)
+    elizabeth = holder(work, "Elizabeth Bennet")
+    assert {"Elizabeth", "Lizzy"} <= set(elizabeth.aliases)
+    assert holder(work, "Jane").id == holder(work, "Jane Bennet").id
+    lizzy = [m for m in work.mentions if work.text[m.start:m.end] == "Lizzy"]
+    assert lizzy and lizzy[0].character == elizabeth.id and lizzy[0].kind == "vocative"
+
+
+def test_nickname_bill_is_william():
+    work = analyze("William Weasley came home late. William had been at the bank all day.\n\n"
+                   '"You look tired," said his mother.\n\n'
+                   "Bill shrugged and sat down. Bill was always tired after the bank.\n")
+    william = holder(work, "William Weasley")
+    assert "Bill" in william.aliases
+    bill = [m for m in work.mentions if work.text[m.start:m.end] == "Bill"]
+    assert bill and all(m.kind == "nickname" and m.character == william.id for m in bill)
+
+
+def test_title_and_surname_join_the_full_name():
+    work = analyze("Frank Churchill arrived on Tuesday. Everyone wished to see Frank Churchill.\n\n"
+                   '"I am glad to be here," said Mr. Churchill. Frank smiled at the room.\n\n'
+                   "Mr. Frank Churchill was, in short, a success; Churchill knew it.\n")
+    frank = holder(work, "Frank Churchill")
+    assert {"Frank", "Mr. Churchill", "Mr. Frank Churchill", "Churchill"} <= set(frank.aliases)
+    assert frank.name == "Frank Churchill"
+    assert frank.gender == "male"
+
+
+def test_epithet_stands_for_the_named_character():
+    scenes = []
+    for i in range(3):
+        scenes.append(f"Severus Snape swept into the dungeon on day {i + 1}. The class went quiet when "
+                      "Snape looked at it.\n\n"
+                      "Neville Longbottom dropped his ladle.\n\n"
+                      "The potions master did not say a word. He only waited.\n\n* * *\n\n")
+    work = analyze("".join(scenes))
+    snape = holder(work, "Severus Snape")
+    assert "the potions master" in snape.aliases
+    epithets = [m for m in work.mentions if m.kind == "epithet"]
+    assert epithets and all(m.character == snape.id for m in epithets)
+
+
+def test_ao3_tags_seed_the_cast():
+    from ficlens.ingest import read_text
+    from ficlens.pipeline import run_stages
+
+    work = read_text("Holmes lit his pipe. Watson sighed and sat down.\n\n\"Well?\" said Holmes.\n")
+    work.metadata["characters"] = ["Sherlock Holmes", "John Watson"]
+    work.metadata["relationships"] = [{"tag": "Sherlock Holmes/John Watson", "kind": "romantic",
+                                       "characters": ["Sherlock Holmes", "John Watson"]}]
+    run_stages(work, Options())
+    holmes, watson = holder(work, "Sherlock Holmes"), holder(work, "John Watson")
+    assert holmes.origin == "tag" and watson.origin == "tag"
+    assert "Holmes" in holmes.aliases and "Watson" in watson.aliases
+    assert work.quotes[0].speaker == holmes.id
+
+
+def test_user_characters_seed_the_cast():
+    work = analyze("Harry ran. Hermione followed him, and she was faster.\n\n\"Wait!\" said Hermione.\n",
+                   characters=["Harry Potter", "Hermione Granger"])
+    harry, hermione = holder(work, "Harry Potter"), holder(work, "Hermione Granger")
+    assert harry.origin == "user" and hermione.origin == "user"
+    assert "Harry" in harry.aliases and "Hermione" in hermione.aliases
+    assert hermione.quote_count == 1
+
+
+def test_first_person_narrator_is_a_character():
+    text = ("I had not meant to go out that night. My coat was still wet from the morning, and I "
+            "was tired. I told myself I would only walk to the corner.\n\n"
+            "Emily Hart was waiting there. She had her hands in her pockets.\n\n"
+            '"You came," she said.\n\n'
+            '"I did," I said. "Though I should not have."\n\n'
+            "I watched her face. I could not read it, and I did not try.\n")
+    work = analyze(text)
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name == "Narrator"
+    assert work.quotes[1].speaker == narrator.id
+    assert any(m.kind == "narrator" and m.character == narrator.id for m in work.mentions)
+
+
+def test_first_person_narrator_who_gives_a_name():
+    text = ("My name is Tom Reed, and I keep the light at Gull Rock. I have kept it for ten years. "
+            "I know every stair of it. I know every crack in the glass.\n\n"
+            '"Tom, the lamp," said Sarah. She pointed up at it.\n\n'
+            '"I see it," said I.\n')
+    work = analyze(text)
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name == "Tom Reed"
+    assert work.quotes[1].speaker == narrator.id
+
+
+def test_second_person_reader_is_a_character():
+    text = ("You wake before the alarm. Your room is cold, and you pull the blanket up to your chin. "
+            "You think about the day ahead, and you do not want to get up.\n\n"
+            "Y/N, your mother calls from downstairs. You groan.\n")
+    work = analyze(text)
+    reader = next(c for c in work.characters if c.origin == "reader")
+    assert reader.name == "Y/N"
+    assert sum(m.kind == "reader" and m.character == reader.id for m in work.mentions) >= 5
+
+
+def test_pronouns_resolve_to_the_right_gender():
+    work = analyze("Arthur Dent sat down, and Ford Prefect left. Then Trillian McMillan came in. "
+                   "Trillian McMillan smiled at Arthur Dent, and she waited. He did not smile back.\n")
+    pronouns = {work.text[m.start:m.end]: m.character for m in work.mentions if m.kind == "pronoun"}
+    assert pronouns["she"] == holder(work, "Trillian McMillan").id
+    assert pronouns["He"] == holder(work, "Arthur Dent").id
+
+
+def test_places_and_common_words_are_not_characters():
+    work = analyze("Harry went to London on Monday. He lived in London now, though he had come from "
+                   "Surrey. Harry hated London; he always had. Still, Harry said it was fine. Hope is a fine thing, and hope kept "
+                   "him going, hope and nothing else.\n")
+    names = {c.name for c in work.characters}
+    assert "Harry" in names
+    assert "London" not in names and "Monday" not in names and "Hope" not in names
+
+
+def test_mentions_stay_out_of_notes():
+    work = analyze("A/N: Thanks to Beatrice for the beta!\n\nHarry Potter woke up. Harry was late, "
+                   "and he knew it.\n")
+    for m in work.mentions:
+        assert not work.text[m.start:m.end].startswith("Beatrice")
