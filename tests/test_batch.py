@@ -186,10 +186,11 @@ def _ledger_done(out: Path) -> int:
 @pytest.mark.slow
 def test_kill_9_mid_run_then_resume_gives_every_work_once(tmp_path):
     write_stories(tmp_path / "in", 8)
+    (tmp_path / "in" / "story-05.txt").write_text(story(5, paragraphs=2))  # smallest: runs last
     out = tmp_path / "out"
     command = [sys.executable, "-m", "ficlens", "batch", str(tmp_path / "in"), "--out", str(out),
                "--workers", "1", "--commit-every", "1", "--until", "language", "--quiet"]
-    # The 6th work hangs, so the kill surely lands mid-run, after some works were committed.
+    # The last work hangs, so the kill surely lands mid-run, after some works were committed.
     env = {**os.environ, "FICLENS_TEST_SLEEP_ON": "story-05"}
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120

@@ -9,13 +9,7 @@ import pytest
 
 from ficlens.cli import main
 
-STORY = (
-    "Anna Price came home late.\n"
-    "\n"
-    '"Where were you?" Ben asked.\n'
-    '"Out," Anna hissed.\n'
-    '"Fine." she said.\n'
-)
+STORY = 'Anna Price came home late.\n\n"Where were you?" Ben asked.\n"Out," Anna hissed.\n"Fine." she said.\n'
 
 
 @pytest.fixture()

@@ -287,12 +287,21 @@ def test_pointed_out_is_speech_and_capital_narration_after_period_is_not_a_tag()
 
 
 def test_conditional_past_is_not_tense_drift() -> None:
-    text = ("Anna walks to the door. She opens it and looks out. Ben stands on the step. He smiles at her. "
-            "She feels the cold air. He holds out a letter. If he knew, he would say. She wishes she had "
-            "gone. If she ran, he would follow. She takes it and turns it over.\n")
+    text = (
+        "Anna walks to the door. She opens it and looks out. Ben stands on the step. He smiles at her. "
+        "She feels the cold air. He holds out a letter. If he knew, he would say. She wishes she had "
+        "gone. If she ran, he would follow. She takes it and turns it over.\n"
+    )
     assert findings(text, "tense-drift") == []
 
 
 def test_repetition_skips_proper_nouns() -> None:
     text = "They drove to London. London was grey, and London was loud, and the rain fell on London.\n"
     assert findings(text, "repetition") == []
+
+
+def test_untagged_run_broken_by_narration_paragraph() -> None:
+    text = ("Ben, Anna and Carl sat at the table.\n"
+            "\"Who took it?\"\n\"Not me.\"\nThe clock ticked on the wall for a long time.\n"
+            "\"Then who?\"\n\"Ask the cat.\"\n")
+    assert findings(text, "unclear-speaker") == []

@@ -7,8 +7,12 @@ import pytest
 
 from ficlens import analyze
 
-SAMPLES = ("ao3dl_23009290_htmlTest.html", "ao3dl_218676_incompleteWork.html",
-           "mobilepages_ffn_chapter_first.html", "mobilepages_ao3_workpage_quotes.html")
+SAMPLES = (
+    "ao3dl_23009290_htmlTest.html",
+    "ao3dl_218676_incompleteWork.html",
+    "mobilepages_ffn_chapter_first.html",
+    "mobilepages_ao3_workpage_quotes.html",
+)
 
 
 @pytest.mark.data
@@ -25,8 +29,13 @@ def test_sample_layers_are_well_formed(samples_dir, name: str) -> None:
     for finding in work.findings:
         assert 0 <= finding.start <= finding.end <= len(work.text)
         assert finding.message and finding.severity in ("info", "warning", "issue")
-    assert set(work.interactions) == {"pairs", "speakers", "scene_cooccurrence", "top_pairs",
-                                      "relationship_tags"}
+    assert set(work.interactions) == {
+        "pairs",
+        "speakers",
+        "scene_cooccurrence",
+        "top_pairs",
+        "relationship_tags",
+    }
     assert len(work.arcs["scenes"]) == max(1, len(work.scenes))
     assert work.stats["beta"]["words"] > 500
 

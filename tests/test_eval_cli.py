@@ -16,8 +16,9 @@ def test_eval_pdnc_on_one_short_novel_prints_one_table(data_dir: Path, tmp_path:
     if not (data_dir / "pdnc" / "DaisyMiller").is_dir():
         pytest.skip("no PDNC DaisyMiller")
     out = tmp_path / "eval.json"
+    per_quote = tmp_path / "quotes.tsv"
     code = main(["eval", "pdnc", str(data_dir), "--novels", "DaisyMiller", "--quiet",
-                 "--json", str(out)])
+                 "--json", str(out), "--per-quote", str(per_quote)])
     printed = capsys.readouterr().out
     assert code == 0
     assert "END-TO-END" in printed and "gold-span" in printed
@@ -27,6 +28,11 @@ def test_eval_pdnc_on_one_short_novel_prints_one_table(data_dir: Path, tmp_path:
     assert daisy["quotes"] == 550
     assert 0.0 <= daisy["strict"] <= daisy["lenient"] <= 1.0
     assert daisy["gold-span strict"] is not None
+    lines = per_quote.read_text().splitlines()
+    assert len(lines) == 1 + 2 * 550                # header + every gold quote in both settings
+    header = lines[0].split("\t")
+    right = [line.split("\t")[header.index("strict_right")] for line in lines[1:551]]
+    assert right.count("True") / 550 == pytest.approx(daisy["strict"])
 
 
 @pytest.mark.data
@@ -73,3 +79,16 @@ def test_folds_hold_out_each_novel_once_and_reach_the_options() -> None:
     options = options_for(novel, GOLD_SPANS, fold(novel))
     assert options.gold_quotes == [(5, 9), (30, 40)]
     assert options.extra["eval_fold"] == 0 and options.extra["eval_folds"] == 2
+
+
+@pytest.mark.data
+def test_module_runner_takes_the_pdnc_folder(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ficlens.eval.cli import run_corpus_cli
+
+    if not (data_dir / "pdnc" / "WinnieThePooh").is_dir():
+        pytest.skip("no PDNC WinnieThePooh")
+    code = run_corpus_cli("pdnc", [str(data_dir / "pdnc"), "--novels", "WinnieThePooh",
+                                   "--end-to-end", "--quiet"])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "pdnc/WinnieThePooh" in printed and "END-TO-END" in printed

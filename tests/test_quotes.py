@@ -249,3 +249,24 @@ def test_foreign_phrase_in_italics_is_not_a_thought():
 def test_turned_closing_mark_from_autocorrect_still_closes():
     work = detect("‘Hello,‘ he said. ‘Bye.’")
     assert spans(work) == ["‘Hello,‘", "‘Bye.’"]
+
+
+def test_quote_runs_on_when_lines_came_out_as_paragraphs():
+    text = ('He heard the man at the gate.\n"Her niece is on top of the things, and\n'
+            'she says that is enough." These were his words.\n"Very well," said the keeper.')
+    work = Work(text=text)
+    for m in re.finditer(r"[^\n]+", text):
+        work.paragraphs.append(Paragraph(m.start(), m.end()))
+    quotes.run(work, Options())
+    assert spans(work) == ['"Her niece is on top of the things, and\nshe says that is enough."',
+                           '"Very well,"']
+
+
+def test_quote_closed_after_mark_less_lines_then_a_new_long_speech_joins_normally():
+    text = ('"One line, and\nit ends here." Then.\nNarration only.\n"A long speech,\n'
+            '"goes on here."')
+    work = Work(text=text)
+    for m in re.finditer(r"[^\n]+", text):
+        work.paragraphs.append(Paragraph(m.start(), m.end()))
+    quotes.run(work, Options())
+    assert spans(work) == ['"One line, and\nit ends here."', '"A long speech,\n"goes on here."']

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ficlens.model import Character, Finding, Mention, Quote, Work
+from ficlens.model import Character, Finding, Mention, Note, Quote, Work
 from ficlens.views.html import json_for_script, render_html
 from ficlens.views.inline_markup import InlineSpan, inline_html
 from ficlens.views.palette import contrast_ratio, swatch
@@ -28,7 +28,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2", "h3", "p", "dl", "dt",
     "dd", "ul", "ol", "li", "div", "main", "aside", "nav", "section", "details", "summary", "b", "span",
     "i", "mark", "q", "br", "button", "small", "svg", "g", "line", "circle", "rect", "text", "polyline",
-    "template", "script",
+    "template", "script", "noscript",
 }
 
 
@@ -290,3 +290,17 @@ def test_undecodable_bytes_kept_as_surrogates_do_not_break_the_report():
     html = render_html(Work(text="a stray byte \udcff here\n"))
     assert "a stray byte \ufffd here" in html
     html.encode("utf-8")
+
+
+def test_metadata_of_any_shape_is_shown_once_and_without_empty_values():
+    w = Work(text="Summary: A storm.\n\nThe story.\n")
+    w.metadata = {"title": "T", "summary": "A storm.", "stats": {"words": "3", "completed": None},
+                  "label_era": "plural", "characters_raw": "x", "work_id": 42, "warnings": []}
+    html = render_html(w)
+    assert "<li>words: 3</li>" in html and "completed" not in html
+    assert "<dt>Work id</dt><dd>42</dd>" in html
+    assert "Label era" not in html and "Characters raw" not in html and "Archive warnings" not in html
+    assert '<div class="summary">' in html                    # no summary note: header shows it
+    w.notes = [Note(0, 17, "summary")]
+    html = render_html(w)
+    assert '<div class="summary">' not in html and 'class="note n-summary" open' in html

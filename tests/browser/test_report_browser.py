@@ -61,6 +61,21 @@ def test_selecting_a_character_highlights_their_lines_and_mentions_then_clears(s
     assert not page.evaluate("document.body.classList.contains('sel')")
 
 
+def test_next_and_previous_line_step_through_the_selected_characters_lines(story):
+    page = story.page
+    assert page.locator("#sel-nav").is_hidden()
+    page.click("button.who >> nth=0")                 # Ada: lines 0, 3, 5, 6
+    page.click("#sel-next")
+    assert page.evaluate("document.activeElement.dataset.q") == "0"
+    assert "Speaker Ada" in _tip(page)
+    page.click("#sel-next")
+    assert page.evaluate("document.activeElement.dataset.q") == "3"
+    assert "Line 2 of 4 by Ada" in page.inner_text("#sel-status")
+    page.click("#sel-prev")
+    page.click("#sel-prev")                           # wraps round to the last line
+    assert page.evaluate("document.activeElement.dataset.q") == "6"
+
+
 def test_hovering_a_quote_shows_speaker_addressee_confidence_and_evidence(story):
     page = story.page
     page.hover('[data-q="10"]')
@@ -154,6 +169,29 @@ def test_injected_markup_in_story_metadata_and_names_never_runs(open_html, artif
     page.screenshot(path=str(artifacts / "report-hostile.png"), full_page=True)
 
 
+def test_the_bundled_sample_analyzed_end_to_end_opens_cleanly(sample_story, open_html, tmp_path, artifacts):
+    if not sample_story.is_file():
+        pytest.skip("the bundled sample story is not there yet")
+    from ficlens import cli
+    from ficlens.model import Work
+
+    out, doc = tmp_path / "sample.html", tmp_path / "sample.json"
+    assert cli.main(["analyze", str(sample_story), "-o", str(doc)]) == 0
+    assert cli.main(["report", str(doc), "-o", str(out)]) == 0
+    work = Work.from_json(doc.read_text(encoding="utf-8"))
+    opened = open_html(out.read_text(encoding="utf-8"), name="sample.html")
+    page = opened.page
+    assert page.locator("#story .q[tabindex]").count() == len([q for q in work.quotes if q.end > q.start])
+    assert page.locator("button.who").count() == len({c.id for c in work.characters})
+    headed = len(work.chapters) if len(work.chapters) > 1 else sum(1 for c in work.chapters if c.heading)
+    assert page.locator("h2.chapter").count() == headed
+    if work.characters:
+        page.click("button.who >> nth=0")
+        assert page.locator("#story .hl").count() > 0
+    assert opened.errors == [] and opened.foreign_requests() == [] and opened.dialogs == []
+    page.screenshot(path=str(artifacts / "report-sample.png"))
+
+
 @pytest.mark.slow
 def test_a_500000_word_work_becomes_interactive_within_seconds(open_html, artifacts):
     work = generated_work(500_000)
@@ -183,5 +221,9 @@ def test_a_500000_word_work_becomes_interactive_within_seconds(open_html, artifa
     assert "flash" in target.get_attribute("class")
     chunk = target.locator("xpath=ancestor::div[contains(@class,'chunk')]")
     assert chunk.locator(".hl").count() > 0
+    page.click("#sel-prev")                           # the very last line of that character
+    last_line = page.evaluate("document.activeElement.dataset.q")
+    assert int(last_line) > 10_000
+    assert page.locator("#tip").is_visible()
     assert opened.foreign_requests() == [] and opened.errors == []
     page.screenshot(path=str(artifacts / "report-500k.png"))

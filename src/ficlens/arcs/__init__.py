@@ -7,6 +7,7 @@ ficlens's own small lexicon (:mod:`ficlens.arcs.emotions`), counts per 1,000 wor
 from __future__ import annotations
 
 import bisect
+import math
 
 from ficlens.arcs.emotions import emotion_counts, per_thousand
 from ficlens.arcs.sentiment import MAX_SENTENCES, mean_scores, sample_evenly, score
@@ -16,6 +17,7 @@ from ficlens.options import Options
 from ficlens.pov.narration import effective_scenes, sentence_spans
 
 MAX_QUOTES_PER_CHARACTER = 500
+MIN_PER_SCENE = 10
 METHOD = (
     "VADER compound/pos/neg averaged over sentences{sampled}; emotions: ficlens lexicon "
     "(8 Plutchik emotions), words per 1,000"
@@ -57,10 +59,26 @@ def character_arcs(work: Work) -> list[dict]:
     return out
 
 
+def sample_sentences(work: Work, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """All sentences, or past MAX_SENTENCES an even sample within each scene (at least
+    MIN_PER_SCENE per scene, so a short scene never goes unscored)."""
+    if len(sentences) <= MAX_SENTENCES:
+        return sentences
+    rate = MAX_SENTENCES / len(sentences)
+    starts = [s for s, _ in sentences]
+    sampled: list[tuple[int, int]] = []
+    for scene in effective_scenes(work) or [None]:
+        lo = 0 if scene is None else bisect.bisect_left(starts, scene.start)
+        hi = len(sentences) if scene is None else bisect.bisect_left(starts, scene.end)
+        part = sentences[lo:hi]
+        sampled.extend(sample_evenly(part, max(MIN_PER_SCENE, math.ceil(len(part) * rate))))
+    return sorted(set(sampled))
+
+
 def run(work: Work, options: Options) -> None:
     """Fill ``work.arcs``."""
     sentences = sentence_spans(work)
-    sampled = sample_evenly(sentences, MAX_SENTENCES)
+    sampled = sample_sentences(work, sentences)
     scored = [(s, score(work.text[s:e])) for s, e in sampled]
     starts = [s for s, _ in scored]
     scenes = []

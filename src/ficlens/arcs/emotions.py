@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 _LEXICON_TEXT = {
     "joy": """happy happiness joy joyful glad delight delighted delightful laugh laughter grin smile
@@ -62,6 +63,7 @@ _WORD_RE = re.compile(r"[a-z]+")
 _SUFFIXES = ("ness", "ing", "ful", "ed", "es", "ly", "s", "d")
 
 
+@lru_cache(maxsize=65536)
 def _lookup(word: str) -> tuple[str, ...]:
     hit = LEXICON.get(word)
     if hit is not None:

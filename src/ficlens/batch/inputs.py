@@ -129,6 +129,18 @@ def fingerprint(unit: Unit) -> str:
         return base
 
 
+def size_of(unit: Unit) -> int:
+    """Bytes of the unit (0 when unknown): the batch starts with the biggest works, so that no
+    long work is left running alone at the end while the other workers idle."""
+    try:
+        if unit.member is None:
+            return os.stat(unit.path).st_size
+        with zipfile.ZipFile(unit.path) as archive:
+            return archive.getinfo(unit.member).file_size
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return 0
+
+
 def sha256_of(unit: Unit) -> str:
     """sha256 of the unit's bytes; of the path itself when it cannot be read (it then fails as input)."""
     digest = hashlib.sha256()

@@ -22,7 +22,7 @@ from typing import Any
 from tqdm import tqdm
 
 from ficlens.batch import manifest, store
-from ficlens.batch.inputs import Unit, enumerate_units, fingerprint, sha256_of
+from ficlens.batch.inputs import Unit, enumerate_units, fingerprint, sha256_of, size_of
 from ficlens.batch.ledger import Entry, Ledger
 from ficlens.batch.worker import Task
 from ficlens.errors import FiclensError
@@ -156,7 +156,8 @@ def plan(config: BatchConfig, ledger: Ledger) -> tuple[list[Unit], list[Unit], d
         return (entry is not None and entry.sha256 == hashes[unit.key] and entry.options == options_key
                 and (entry.status == "ok" or not config.retry_errors))
 
-    return units, [u for u in units if not finished(u)], hashes
+    todo = sorted((u for u in units if not finished(u)), key=size_of, reverse=True)
+    return units, todo, hashes
 
 
 def run_batch(config: BatchConfig) -> Summary:

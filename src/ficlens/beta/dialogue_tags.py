@@ -166,7 +166,10 @@ def find_tags(work: Work, quotes: list[Quote], cast: CastIndex) -> list[Dialogue
                     match = pattern.match(text, cursor, min(len(text), cursor + 120))
                     if match and not (position == "after" and _looks_like_new_sentence(match, inner_last)):
                         verb = match.group("verb")
-                        if text.startswith(" out", match.end("verb")) and verb.lower() in ("pointed", "points"):
+                        if text.startswith(" out", match.end("verb")) and verb.lower() in (
+                            "pointed",
+                            "points",
+                        ):
                             verb += " out"
                         follow = text[match.end() : match.end() + 1]
                         tags.append(
@@ -226,4 +229,4 @@ def _looks_like_new_sentence(match: re.Match[str], inner_last: str) -> bool:
     if inner_last not in ".!?" or not subject[0].isupper():
         return False
     verb = match.group("verb").lower()
-    return verb not in PLAIN and verb not in ACCEPTED and verb not in BOOKISMS and verb not in SILENT
+    return verb not in PLAIN and verb not in ACCEPTED

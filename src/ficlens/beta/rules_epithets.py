@@ -33,8 +33,9 @@ _ROLES = (
     r"super\s+soldier|assassin|spy|prince|princess|werewolf|vampire|hunter|boy\s+who\s+lived|"
     r"mechanic|inventor|archer|god\s+of\s+\w+|demigod|dragon|alpha|omega"
 )
-ROLE_RE = re.compile(rf"\b[Tt]he\s+(?:(?:older|younger|elder|tall|taller|short|shorter)\s+)?(?:{_ROLES})\b",
-                     re.IGNORECASE)
+ROLE_RE = re.compile(
+    rf"\b[Tt]he\s+(?:(?:older|younger|elder|tall|taller|short|shorter)\s+)?(?:{_ROLES})\b", re.IGNORECASE
+)
 STRETCH_WORDS = 300
 STRETCH_MIN = 3
 RATE_WARNING = 2.0  # epithets per 1,000 words

@@ -28,7 +28,7 @@ def dialogue_punctuation(ctx: BetaContext) -> Iterator[Finding]:
             tag.is_speech_tag
             and tag.inner_last == "."
             and tag.position in ("after", "inverted")
-            and (tag.subject[:1].islower() or tag.ends_sentence)
+            and (tag.subject[:1].islower() or (tag.kind == "plain" and ctx.text.startswith(".", tag.end)))
         ):
             yield Finding(
                 "dialogue-punctuation",
@@ -48,7 +48,13 @@ def dialogue_punctuation(ctx: BetaContext) -> Iterator[Finding]:
                 "warning",
                 {"kind": "capitalised_tag"},
             )
-        elif tag.inner_last in ("?", "!") and tag.subject[:1].islower() and not tag.is_speech_tag:
+        elif (
+            tag.inner_last in ("?", "!")
+            and tag.subject in ("he", "she", "they", "we", "you")
+            and not tag.is_speech_tag
+            and (tag.kind == "silent" or tag.verb.endswith("ed"))
+            and not ctx.text.startswith(" to ", tag.end)
+        ):
             yield Finding(
                 "dialogue-punctuation",
                 tag.quote.start,

@@ -33,7 +33,8 @@ whatever when where whether which while who whom whose why will with within with
 yourself yourselves asked told replied again even just back around before after looked look looking eyes
 can't couldn't didn't doesn't don't hadn't hasn't haven't he'd he'll he's i'd i'll i'm i've isn't it's let's
 she'd she'll she's shouldn't that's there's they'd they'll they're they've wasn't we'd we're we've weren't
-what's won't wouldn't you'd you'll you're you've time know think going want right good yes okay mean tell come take make
+what's won't wouldn't you'd you'll you're you've time know think going want right good yes okay mean
+tell come take make
 feel even first last next long""".replace("’", "'"),
     )
 )

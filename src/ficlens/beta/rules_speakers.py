@@ -11,6 +11,7 @@ from ficlens.pov.narration import narration_ranges
 
 LOW_CONFIDENCE = 0.35
 UNTAGGED_RUN = 4
+LOOKBACK_PARAGRAPHS = 4  # how far back a reader still holds who is in the room
 
 
 def _characters_in(ctx: BetaContext, start: int, end: int) -> set[str]:
@@ -39,51 +40,74 @@ def _low_confidence(ctx: BetaContext) -> Iterator[Finding]:
             seen_groups.add(quote.group)
         if quote.confidence >= LOW_CONFIDENCE:
             continue
-        scene = ctx.scene_at(quote.start)
-        if scene and len(_characters_in(ctx, scene.start, scene.end)) < 2:
+        paragraph = ctx.paragraph_index(quote.start)
+        if id(quote) in _anchored_quotes(ctx) or _paragraph_names_someone(ctx, paragraph, quote):
             continue
+        lo = ctx.paragraphs[max(0, paragraph - LOOKBACK_PARAGRAPHS)][0]
+        present = ctx.cast.named_in(lo, ctx.paragraphs[paragraph][1])
+        if len(present) < 3:
+            continue  # two people talking: readers follow the alternation
         yield Finding(
             "unclear-speaker",
             quote.start,
             quote.end,
-            "Hard to tell who says this: no tag or beat names the speaker nearby.",
+            f"Hard to tell who says this: no tag or beat, and {len(present)} characters were named "
+            "in the last few paragraphs.",
             "info",
             {"kind": "low_confidence", "confidence": round(quote.confidence, 2), "guess": quote.speaker},
         )
 
 
+def _anchored_quotes(ctx: BetaContext) -> set[int]:
+    """ids of quotes that have a tag or a beat punctuated as one."""
+    if "anchored" not in ctx.memo:
+        ctx.memo["anchored"] = {id(t.quote) for t in ctx.tags if t.is_speech_tag or t.kind == "silent"}
+    return ctx.memo["anchored"]
+
+
 def _untagged_runs(ctx: BetaContext) -> Iterator[Finding]:
-    tagged = {id(t.quote) for t in ctx.tags if t.is_speech_tag or t.kind == "silent"}
+    """Four or more bare lines in consecutive paragraphs (no tag, no beat), three or more people
+    named around them."""
+    tagged = _anchored_quotes(ctx)
     run: list = []
-    last_paragraph = -1
+    last_paragraph = -2
 
     def flush() -> Iterator[Finding]:
-        if len(run) >= UNTAGGED_RUN:
-            scene = ctx.scene_at(run[0].start)
-            present = _characters_in(ctx, scene.start, scene.end) if scene else set()
-            if len(present) > 2:
-                yield Finding(
-                    "unclear-speaker",
-                    run[0].start,
-                    run[-1].end,
-                    f"{len(run)} lines of dialogue in a row with no tag or beat, and {len(present)} "
-                    "characters in the scene: add a tag or an action to anchor the speaker.",
-                    "warning",
-                    {"kind": "untagged_run", "quotes": len(run), "characters": sorted(present)},
-                )
+        if len(run) < UNTAGGED_RUN:
+            return
+        first = ctx.paragraph_index(run[0].start)
+        lo = ctx.paragraphs[max(0, first - LOOKBACK_PARAGRAPHS)][0]
+        present = ctx.characters_in(lo, run[-1].end)
+        if len(present) > 2:
+            yield Finding(
+                "unclear-speaker",
+                run[0].start,
+                run[-1].end,
+                f"{len(run)} lines of dialogue in a row with no tag or beat, and {len(present)} "
+                "characters around: add a tag or an action to anchor the speaker.",
+                "warning",
+                {"kind": "untagged_run", "quotes": len(run), "characters": sorted(present)},
+            )
 
     for quote in ctx.speech_quotes:
         paragraph = ctx.paragraph_index(quote.start)
-        anchored = (
-            quote.tag is not None or id(quote) in tagged or _paragraph_names_someone(ctx, paragraph, quote)
-        )
-        if anchored:
+        if paragraph == last_paragraph:
+            continue  # one paragraph, one speaker
+        anchored = quote.tag is not None or id(quote) in tagged or _has_beat(ctx, paragraph)
+        if anchored or paragraph != last_paragraph + 1:
             yield from flush()
             run = []
-        elif paragraph != last_paragraph:
+        if not anchored:
             run.append(quote)
         last_paragraph = paragraph
     yield from flush()
+
+
+def _has_beat(ctx: BetaContext, paragraph: int) -> bool:
+    """Narration of three words or more in the paragraph: an action beat that carries the speaker."""
+    start, end = ctx.paragraphs[paragraph]
+    narration = " ".join(ctx.text[lo:hi] for lo, hi in narration_ranges(ctx.work, start, end))
+    return len(narration.split()) >= 3
 
 
 def _paragraph_names_someone(ctx: BetaContext, paragraph: int, quote) -> bool:
@@ -127,8 +151,12 @@ def _sentence_before(ctx: BetaContext, quote_start: int) -> tuple[int, int]:
     if not text[p_start:quote_start].strip() and paragraph > 0:
         p_start, quote_start = ctx.paragraphs[paragraph - 1]
     segment = text[p_start:quote_start].rstrip()
-    cut = max(segment.rfind(". ", 0, len(segment) - 1), segment.rfind("? ", 0, len(segment) - 1),
-              segment.rfind("! ", 0, len(segment) - 1), segment.rfind("\n", 0, len(segment) - 1))
+    cut = max(
+        segment.rfind(". ", 0, len(segment) - 1),
+        segment.rfind("? ", 0, len(segment) - 1),
+        segment.rfind("! ", 0, len(segment) - 1),
+        segment.rfind("\n", 0, len(segment) - 1),
+    )
     return p_start + (cut + 1 if cut >= 0 else 0), p_start + len(segment)
 
 

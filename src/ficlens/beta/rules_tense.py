@@ -76,7 +76,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|wish|wishes|wished|unless|though|whether)\s
 
 
 def _hypothetical(text: str, subject_start: int, floor: int) -> bool:
-    """"if he did", "wishes she knew": the past form there is a subjunctive, not a tense slip."""
+    """ "if he did", "wishes she knew": the past form there is a subjunctive, not a tense slip."""
     return bool(_HYPOTHETICAL.search(text, max(floor, subject_start - 12), subject_start))
 
 

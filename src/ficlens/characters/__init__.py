@@ -43,6 +43,8 @@ def run(work: Work, options: Options) -> None:
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
     clusters = build_clusters(forms, _seeds(work, options), form_gender)
 
+    clusters = _merge_capitalised_epithets(text, clusters, occurrences, forms, layout)
+
     counts = count_person(text, layout.paragraphs, layout.in_quote)
     reader_spans = [m.span() for s, e in layout.paragraphs for m in READER_RE.finditer(text, s, e)]
     person = narrative_person(counts, bool(reader_spans))
@@ -107,6 +109,45 @@ def run(work: Work, options: Options) -> None:
     work.runtime["characters.reader"] = reader_id
 
 
+def _merge_capitalised_epithets(text, clusters, occurrences, forms, layout) -> list[Cluster]:
+    """'the Jew', 'the Dodger', 'the Dark Lord': a capitalised name nearly always read after
+    'the' is an epithet; when it keeps company with one named character, it is that character."""
+    from ficlens.characters.epithets import Epithet
+
+    form_cluster = {f: c for c in clusters for f in c.forms}
+    by_cluster: dict[int, list] = {}
+    for occ in occurrences:
+        c = form_cluster.get((occ.title, occ.tokens))
+        if c is not None and (occ.title, occ.tokens) in forms and not occ.in_quote:
+            by_cluster.setdefault(id(c), []).append(occ)
+    candidates = []
+    for c in clusters:
+        occs = by_cluster.get(id(c), [])
+        if c.origin != "text" or len(occs) < 3 or any(t or len(toks) > 1 for t, toks in c.forms):
+            continue
+        after_the = sum(text[max(0, o.start - 4):o.start].lower() == "the " for o in occs)
+        if after_the >= 0.6 * len(occs):
+            candidates.append(c)
+    if not candidates:
+        return clusters
+    genders = {id(c): c.title_gender() or "unknown" for c in clusters}
+    named = sorted((o.start, o.end, id(c)) for c in clusters if c not in candidates
+                   for o in by_cluster.get(id(c), []))
+    merged = set()
+    for c in candidates:
+        word = next(iter(c.forms))[1][0]
+        epithets = [Epithet(o.start - 4, o.end, word.lower(), None, False) for o in by_cluster[id(c)]]
+        links = link_epithets(epithets, named, genders, layout.scene_index, _sentence_bounds(text))
+        target_id = links.get(word.lower())
+        target = next((t for t in clusters if id(t) == target_id), None)
+        if target is not None:
+            for key, n in c.forms.items():
+                target.forms[key] += n
+            target.epithet_names.add("the " + word)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
+
+
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:
     seeds: list[tuple[str, str]] = []
     for name in options.characters or []:
@@ -143,7 +184,7 @@ def _canonical(c: Cluster, display: dict[FormKey, str]) -> str:
 
 
 def _aliases(c: Cluster, display: dict[FormKey, str]) -> list[str]:
-    names = {display.get(k, " ".join(k[1])) for k in c.forms}
+    names = {display.get(k, " ".join(k[1])) for k in c.forms} | c.epithet_names
     if c.seed_name:
         names.add(c.seed_name)
     return sorted(names)

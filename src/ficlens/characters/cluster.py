@@ -26,6 +26,7 @@ class Cluster:
     origin: str = "text"
     seed_name: str | None = None
     form_gender: dict = field(default_factory=dict)          # FormKey -> gender from pronouns
+    epithet_names: set = field(default_factory=set)           # "the Jew", "the Dodger"
 
     @property
     def count(self) -> int:
@@ -182,6 +183,10 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if target is None:
             target = _pick([c for c in clusters if any(is_nickname_of(word, f) for f in c.given_names())])
             nickname = target is not None
+        if target is None:
+            parts = word.split("-")[1:]
+            target = _pick([c for c in clusters if any(
+                ("-" in f and word in f.split("-")[1:]) or f in parts for f in c.given_names())])
         target = target or new_cluster()
         target.forms[key] += n
         if nickname:

@@ -24,6 +24,7 @@ redhead blonde blond brunette youth healer teacher student boss chef pilot knigh
 musician painter poet guard doctor's""".split())
 # Roles that name a different minor person each time: kept as mentions, never linked.
 UNLINKED = frozenset("servant maid housekeeper butler driver cabman waiter landlord landlady guard".split())
+_NEAR = 2000  # characters around an epithet that count as its company
 GENERIC = frozenset("man woman boy girl lady gentleman fellow stranger child kid guy lad youth".split())
 _ADJ = """older younger elder eldest youngest old young tall short little big small taller shorter smaller
 larger former new pale dark fair thin fat handsome pretty beautiful lanky burly stout elderly aged
@@ -71,25 +72,37 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
     for start, _, cid in named:
         by_scene[scene_of(start)].append((start, cid))
     scores: dict[str, Counter] = defaultdict(Counter)
+    beside: dict[str, Counter] = defaultdict(Counter)   # same-sentence co-occurrences
     seen: Counter = Counter()
     for ep in epithets:
         if ep.generic or ep.phrase.split()[-1] in UNLINKED:
             continue
         seen[ep.phrase] += 1
         s_lo, s_hi = sentence_bounds(ep.start)
-        same_sentence, same_scene = set(), Counter()
+        near: Counter = Counter()
         for pos, cid in by_scene.get(scene_of(ep.start), ()):
             if ep.gender and genders.get(cid) not in (ep.gender, "unknown", None):
                 continue
             if s_lo <= pos < s_hi:
-                same_sentence.add(cid)
-            else:
-                same_scene[cid] += 1
-        for cid, n in same_scene.items():
-            if cid not in same_sentence:
-                scores[ep.phrase][cid] += min(n, 3)  # salience in the scene, capped
-        for cid in same_sentence:
-            scores[ep.phrase][cid] -= 3
+                beside[ep.phrase][cid] += 1
+            elif abs(pos - ep.start) <= _NEAR:
+                near[cid] += 1
+        for cid, n in near.items():
+            scores[ep.phrase][cid] += min(n, 3)  # salience around the epithet, capped
+    for phrase, counter in beside.items():
+        for cid, n in counter.items():
+            if n >= max(1, 0.1 * seen[phrase]):
+                scores[phrase][cid] = 0  # seen beside it: someone else
+    # A protagonist shares a scene with every role in the book: weigh co-occurrence by how
+    # particular it is to the character (divide by the square root of their scene count).
+    presence: Counter = Counter()
+    for members in by_scene.values():
+        for cid in {cid for _, cid in members}:
+            presence[cid] += 1
+    for counter in scores.values():
+        for cid in counter:
+            if counter[cid] > 0:
+                counter[cid] = counter[cid] / max(1.0, presence[cid]) ** 0.5
     links = {}
     for phrase, counter in scores.items():
         ranked = [kv for kv in counter.most_common() if kv[1] > 0]
@@ -97,6 +110,6 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
             continue
         best, n = ranked[0]
         runner = ranked[1][1] if len(ranked) > 1 else 0
-        if n >= max(2, 0.5 * seen[phrase]) and n >= 1.5 * runner:
+        if n >= 0.5 and n >= 1.5 * runner and seen[phrase] >= 2:
             links[phrase] = best
     return links

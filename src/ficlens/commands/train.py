@@ -1,15 +1,15 @@
-"""``ficlens train``: not built yet."""
+"""``ficlens train``: train the learned speaker scorer from PDNC under ../shared/data."""
 
 from __future__ import annotations
 
 import argparse
 
-from ficlens.errors import FiclensError
+from ficlens.speakers import training
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("args", nargs="*")
+    training.add_arguments(p)
 
 
 def main(args: argparse.Namespace) -> int:
-    raise FiclensError("'train' is not available yet")
+    return training.run(args)

@@ -18,7 +18,7 @@ def add_arguments(p: argparse.ArgumentParser, with_corpus: bool = True) -> None:
     if with_corpus:
         p.add_argument("corpus", choices=(*CORPORA, "all"), help="which annotated corpus to score")
     p.add_argument("path", type=Path, help="the data folder (../shared/data) or the corpus folder")
-    p.add_argument("--novels", default=None,
+    p.add_argument("--novels", default=None, metavar="A,B",
                    help="comma-separated texts to score (PDNC folder names, QuoteLi3 file stems, "
                         "LitBank file names or prefixes)")
     setting = p.add_mutually_exclusive_group()
@@ -26,14 +26,14 @@ def add_arguments(p: argparse.ArgumentParser, with_corpus: bool = True) -> None:
                          help="only the gold-quote-span setting (judges attribution alone)")
     setting.add_argument("--end-to-end", action="store_true",
                          help="only the end-to-end setting (skip the gold-span run)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    p.add_argument("--folds", type=int, default=0,
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--folds", type=int, default=0, metavar="K",
                    help="leave-novels-out: split PDNC into K folds and tell the speaker stage "
                         "which novels are held out (options.extra['eval_heldout'])")
     p.add_argument("--no-booknlp", action="store_true", help="leave out BookNLP's Emma row")
-    p.add_argument("--json", dest="json_out", type=Path, default=None,
+    p.add_argument("--json", dest="json_out", type=Path, default=None, metavar="OUT",
                    help="also write every figure to this JSON file")
-    p.add_argument("--per-quote", dest="per_quote", type=Path, default=None,
+    p.add_argument("--per-quote", dest="per_quote", type=Path, default=None, metavar="OUT.tsv",
                    help="also write one TSV line per gold quote and setting (gold vs predicted "
                         "speaker, evidence, text) for error analysis")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
@@ -114,8 +114,9 @@ def run(args: argparse.Namespace, corpus: str) -> int:
                 raise
             print(f"note: no {c} data under {args.path}, skipped", file=sys.stderr)
             continue
-        novels.extend(load_corpus(c, root, names if corpus != "all" else None)
-                      if corpus != "all" or not names else _load_matching(c, root, names))
+        # With "all", --novels picks from each corpus whatever it names (none may match).
+        novels.extend(_load_matching(c, root, names) if corpus == "all" and names
+                      else load_corpus(c, root, names))
     if not novels:
         raise InputError(args.path, "no texts to score")
     settings = ((GOLD_SPANS,) if args.gold_spans else (END_TO_END,) if args.end_to_end
@@ -124,7 +125,8 @@ def run(args: argparse.Namespace, corpus: str) -> int:
     results = evaluate(novels, settings, jobs=max(1, args.jobs),
                        folds=fold_plan(novels, args.folds), progress=progress,
                        keep_outcomes=args.per_quote is not None)
-    extra = [] if args.no_booknlp else booknlp_rows(args.path, novels)
+    # BookNLP's output is end-to-end: shown only beside our end-to-end figures.
+    extra = [] if args.no_booknlp or END_TO_END not in settings else booknlp_rows(args.path, novels)
 
     from ficlens.eval import report
 

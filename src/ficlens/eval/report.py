@@ -131,9 +131,27 @@ def render(table_rows: list[dict[str, Any]], settings: tuple[str, ...],
             continue
         table.add_row(escape(name), *[cell(row, c) for c in columns], style=style)
     console.print(table)
+    for line in gaps(table_rows):
+        console.print(escape(line))
     for row in table_rows:
         for setting, error in (row.get("errors") or {}).items():
             console.print(f"[red]{escape(row['row'])} \\[{setting}] failed: {escape(error)}[/red]")
+
+
+def gaps(table_rows: list[dict[str, Any]]) -> list[str]:
+    """One line per other-system row: its end-to-end strict/lenient beside ours on the same text."""
+    lines = []
+    for i, row in enumerate(table_rows):
+        if row.get("system") == "ficlens" or i == 0:
+            continue
+        ours = table_rows[i - 1]
+        if ours.get("strict") is None or row.get("strict") is None:
+            continue
+        lines.append(f"{ours['row']}: ficlens strict {pct(ours['strict'])} / lenient "
+                     f"{pct(ours['lenient'])} vs {row['system']} {pct(row['strict'])} / "
+                     f"{pct(row['lenient'])} (gap {100 * (ours['strict'] - row['strict']):+.1f} "
+                     f"/ {100 * (ours['lenient'] - row['lenient']):+.1f} points, end-to-end)")
+    return lines
 
 
 def to_json(table_rows: list[dict[str, Any]], settings: tuple[str, ...]) -> dict[str, Any]:

@@ -32,10 +32,15 @@ def effective_scenes(work: Work) -> list[Scene]:
 
 
 def story_blocks(work: Work) -> list[tuple[int, int]]:
-    """Narrative paragraph spans, or the whole text when there is no paragraph layer."""
-    if work.paragraphs:
-        return [(p.start, p.end) for p in work.paragraphs if p.kind == "text"]
-    return [(0, len(work.text))] if work.text.strip() else []
+    """Narrative paragraph spans, or the whole text when there is no paragraph layer (cached)."""
+    cached = work.runtime.get("pov.blocks")
+    if cached is None or cached[0] != len(work.paragraphs):
+        if work.paragraphs:
+            blocks = [(p.start, p.end) for p in work.paragraphs if p.kind == "text"]
+        else:
+            blocks = [(0, len(work.text))] if work.text.strip() else []
+        cached = work.runtime["pov.blocks"] = (len(work.paragraphs), blocks, [b[1] for b in blocks])
+    return cached[1]
 
 
 def quote_spans(work: Work) -> list[tuple[int, int]]:
@@ -53,8 +58,13 @@ def quote_spans(work: Work) -> list[tuple[int, int]]:
 def narration_ranges(work: Work, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The parts of the story blocks inside ``[start, end)`` that are not inside a quote."""
     quotes = quote_spans(work)
-    starts = [q[0] for q in quotes]
-    for b_start, b_end in story_blocks(work):
+    starts = _quote_starts(work)
+    blocks = story_blocks(work)
+    block_ends = work.runtime["pov.blocks"][2]
+    for index in range(bisect.bisect_right(block_ends, start), len(blocks)):
+        b_start, b_end = blocks[index]
+        if b_start >= end:
+            break
         lo, hi = max(start, b_start), min(end, b_end)
         if lo >= hi:
             continue
@@ -71,6 +81,14 @@ def narration_ranges(work: Work, start: int, end: int) -> Iterator[tuple[int, in
             yield cursor, hi
 
 
+def _quote_starts(work: Work) -> list[int]:
+    quotes = quote_spans(work)
+    starts = work.runtime.get("pov.quote_starts")
+    if starts is None or len(starts) != len(quotes):
+        starts = work.runtime["pov.quote_starts"] = [q[0] for q in quotes]
+    return starts
+
+
 def sentence_spans(work: Work) -> list[tuple[int, int]]:
     """The language stage's sentences (recomputed if the runtime cache was cleared)."""
     from ficlens.language import sentences
@@ -81,10 +99,7 @@ def sentence_spans(work: Work) -> list[tuple[int, int]]:
 def in_quote(work: Work, offset: int) -> bool:
     """Whether ``offset`` lies inside a quote."""
     quotes = quote_spans(work)
-    starts = work.runtime.get("pov.quote_starts")
-    if starts is None or len(starts) != len(quotes):
-        starts = work.runtime["pov.quote_starts"] = [q[0] for q in quotes]
-    i = bisect.bisect_right(starts, offset) - 1
+    i = bisect.bisect_right(_quote_starts(work), offset) - 1
     return i >= 0 and quotes[i][0] <= offset < quotes[i][1]
 
 

@@ -16,12 +16,12 @@ from ficlens.quotes.candidates import Candidate
 from ficlens.quotes.dash import scan_dash, uses_dash_dialogue
 from ficlens.quotes.double import scan_double
 from ficlens.quotes.italic import italic_thoughts, plain_italics
+from ficlens.quotes.joining import ParagraphJoiner
 from ficlens.quotes.nonspeech import nonspeech_mode
 from ficlens.quotes.single import scan_single
 from ficlens.quotes.tags import tag_kind
 
 STRETCH = 12  # paragraphs either side that decide what an untagged single quote is
-MAX_CARRY = 8  # paragraphs without marks an unclosed double quote may run through to its closer
 
 
 @dataclass
@@ -57,63 +57,29 @@ def detect(work: Work) -> Found:
     run_starts = [s for s, _ in italic_runs]
     run_ends = list(itertools.accumulate((e for _, e in italic_runs), max))  # sorted, for bisect
     found = Found(bounds=narrative)
-    pending: dict[str, tuple[Candidate, int]] = {}
-    waited = 0  # narrative paragraphs without a double mark since the open double quote's own
-
-    def emit(quote: Candidate, paragraph: int) -> None:
-        found.quotes.append(quote)
-        found.paragraph.append(paragraph)
-
+    joiner = ParagraphJoiner()
+    extra: list[tuple[Candidate, int]] = []  # dash and italic quotes: never joined
     index = -1
     for block in blocks:
         if block is None:
-            for quote, para in pending.values():
-                emit(quote, para)
-            pending.clear()
+            joiner.flush()
             continue
         index += 1
         lo, hi = block
-        doubles = scan_double(text, lo, hi, carried="double" in pending)
+        doubles = scan_double(text, lo, hi, carried=joiner.is_open("double"))
         singles = scan_single(text, lo, hi, [(q.start, q.end) for q in doubles])
-        if "double" in pending and not doubles and waited < MAX_CARRY:
-            waited += 1  # no mark here: the quote may still close further on
-            doubles_open = pending.pop("double")
-        else:
-            doubles_open = None
-        for marks, scanned in (("double", doubles), ("single", singles)):
-            scanned = list(scanned)
-            if marks in pending:
-                open_quote, para = pending.pop(marks)
-                goes_on = scanned and (scanned[0].continues or (
-                    not (marks == "double" and waited) and not text[lo:scanned[0].start].strip()))
-                if goes_on:  # the quote goes on here
-                    piece = scanned.pop(0)
-                    open_quote.end, open_quote.closed = piece.end, piece.closed
-                    if not piece.closed and piece.end == hi:
-                        pending[marks] = (open_quote, para)
-                    else:
-                        emit(open_quote, para)
-                else:
-                    emit(open_quote, para)  # recovered: closed at its own paragraph's end
-            for quote in scanned:
-                if not quote.closed and quote.end == hi and quote is scanned[-1]:
-                    pending[marks] = (quote, index)
-                else:
-                    emit(quote, index)
-        if doubles_open is not None:
-            pending["double"] = doubles_open
-        elif doubles:
-            waited = 0
+        joiner.feed(text, index, lo, "double", doubles, hi)
+        joiner.feed(text, index, lo, "single", singles, hi)
         if dash_dialogue and not doubles and not singles:
-            for quote in scan_dash(text, lo, hi):
-                emit(quote, index)
+            extra.extend((quote, index) for quote in scan_dash(text, lo, hi))
         first = bisect.bisect_left(run_ends, lo + 1)
         runs = [r for r in italic_runs[first:bisect.bisect_left(run_starts, hi)] if r[1] > lo]
         runs += plain_italics(text, lo, hi)
-        for quote in italic_thoughts(text, lo, hi, runs):
-            emit(quote, index)
-    for quote, para in pending.values():
-        emit(quote, para)
+        extra.extend((quote, index) for quote in italic_thoughts(text, lo, hi, runs))
+    joiner.flush()
+    for quote, para in joiner.done + extra:
+        found.quotes.append(quote)
+        found.paragraph.append(para)
     _drop_nested(found)
     _decide_modes(text, found)
     return found
@@ -122,19 +88,19 @@ def detect(work: Work) -> Found:
 def _drop_nested(found: Found) -> None:
     """Keep outer quotes only: “He said ‘run’ and left” is one quote; italics inside quotes too.
     Quotation marks beat italics: an italic run holding a marked quote is a flashback, not a thought."""
-    marked = [(q.start, q.end) for q in found.quotes if q.marks != "italic"]
-    keep = [k for k, q in enumerate(found.quotes)
-            if q.marks != "italic" or not any(s < q.end and q.start < e and not (q.start >= s and q.end <= e)
-                                              for s, e in marked)]
-    found.quotes = [found.quotes[k] for k in keep]
-    found.paragraph = [found.paragraph[k] for k in keep]
     order = sorted(range(len(found.quotes)), key=lambda k: (found.quotes[k].start, -found.quotes[k].end))
+    marked = [found.quotes[k] for k in order if found.quotes[k].marks != "italic"]
+    marked_starts = [q.start for q in marked]
     kept: list[int] = []
     reach = -1
     for k in order:
         quote = found.quotes[k]
         if quote.start < reach:
             continue  # inside (or overlapping) the quote before it
+        if quote.marks == "italic":
+            first = bisect.bisect_left(marked_starts, quote.start)
+            if first < len(marked) and marked[first].start < quote.end:
+                continue  # a marked quote starts inside this italic run
         kept.append(k)
         reach = max(reach, quote.end)
     found.quotes = [found.quotes[k] for k in kept]
@@ -143,11 +109,12 @@ def _drop_nested(found: Found) -> None:
 
 def _decide_modes(text: str, found: Found) -> None:
     """Title/scare first, then the tag's verb; untagged single quotes follow the stretch."""
+    starts = [lo for lo, _ in found.bounds]
     tags: list[str | None] = []
-    double_speech: list[int] = []
+    double_speech: list[int] = []  # paragraph numbers, in order
     for quote, para in zip(found.quotes, found.paragraph, strict=True):
-        lo, hi = found.bounds[para]
-        hi = max(hi, quote.end)
+        lo = found.bounds[para][0]
+        hi = found.bounds[bisect.bisect_right(starts, quote.end - 1) - 1][1]  # where the quote ends
         tag = None
         if quote.marks != "italic":
             mode = nonspeech_mode(text, quote, lo, hi)
@@ -160,6 +127,7 @@ def _decide_modes(text: str, found: Found) -> None:
         tags.append(tag)
     for quote, para, tag in zip(found.quotes, found.paragraph, tags, strict=True):
         untagged_single = quote.marks == "single" and quote.mode == "speech" and tag is None
-        if untagged_single and sum(1 for p in double_speech if abs(p - para) <= STRETCH) >= 2:
+        nearby = (bisect.bisect_right(double_speech, para + STRETCH)
+                  - bisect.bisect_left(double_speech, para - STRETCH))
+        if untagged_single and nearby >= 2:
             quote.mode = "thought"
-

@@ -6,12 +6,14 @@ import re
 
 from ficlens.quotes.lexicon import SPEECH_VERBS, THOUGHT_PHRASE_RE, THOUGHT_VERBS
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # "John thinks about it.": a thought verb with an object after the quote is narration, not a tag.
 _NOT_A_TAG = re.compile(
     r"\W*(?:\w+\W+){0,2}?(?:think|thinks|thought|wonders|wondered)\s+(?:about|of|that|so|it|over|back)\b",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…]\s|[\"“”‘’']|\n\s*\n")
+# Where a tag's sentence stops: sentence punctuation, a paragraph break, or another quotation mark
+# (an apostrophe between letters, as in "Harry's", is not one).
+_SENTENCE_END = re.compile(r"[.!?…]\s|[\"“”„«»]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])|\n\s*\n")
 WINDOW = 60
 AFTER_WORDS = 3   # '"Hi!" said Mr. Bumble' / '"Hi," Harry Potter said': the verb comes early
 BEFORE_WORDS = 2  # 'Harry thought, "..."': the verb sits right before the quote

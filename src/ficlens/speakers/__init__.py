@@ -18,7 +18,9 @@ from ficlens.model import Work
 from ficlens.options import Options
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.confidence import confidence
+from ficlens.speakers.context import Context
 from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
+from ficlens.speakers.scorer import SETTLED, feature_rows, load_model, softmax
 from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
@@ -59,6 +61,22 @@ def run(work: Work, options: Options) -> None:
             turn.narration = [m for m in index.within(lo, hi)]
     runs = build_runs(turns, layout)
     decided = resolve_turns(turns, runs, work, layout, index)
+    context = Context(work, turns, runs, tags, decided, layout, index)
+    work.runtime["speakers.context"] = context
+    model = load_model(options)
+    scored: dict[int, float] = {}
+    if model is not None:
+        for qi in range(len(quotes)):
+            if decided[qi][1] in SETTLED:
+                continue
+            cands, rows = feature_rows(context, qi)
+            if not cands:
+                continue
+            probs = softmax(model.scores(rows))
+            best = int(probs.argmax())
+            decided[qi] = (cands[best], "scorer")
+            scored[qi] = float(probs[best])
+        _sync_turns(turns, decided)
 
     for qi, q in enumerate(quotes):
         speaker, evidence = decided[qi]
@@ -71,9 +89,15 @@ def run(work: Work, options: Options) -> None:
         else:
             q.type = "implicit"
             q.tag = None
-        q.confidence = confidence(evidence) if speaker else 0.0
+        q.confidence = (round(scored[qi], 3) if qi in scored else confidence(evidence)) if speaker else 0.0
     assign_addressees(work, turns, runs, layout)
     _count_speech(work)
+
+
+def _sync_turns(turns: list[Turn], decided) -> None:
+    """Turn speakers follow the final decision (addressees read them)."""
+    for turn in turns:
+        turn.speaker, turn.evidence = decided[turn.quotes[0]]
 
 
 def _turns(quotes, para) -> list[Turn]:

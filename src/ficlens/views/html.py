@@ -70,7 +70,9 @@ def render_html(work: Work) -> str:
               "quotes": len(work.quotes), "characters": len(cast.characters),
               "beta notes": len(work.findings)}
     load_all = ('<p class="ui"><button type="button" id="load-all">Load the whole text '
-                "(for find in page)</button></p>" if story.lazy_chunks else "")
+                "(for find in page)</button></p><noscript><p>This long work is shown as you scroll, "
+                "which needs JavaScript: only its beginning is visible.</p></noscript>"
+                if story.lazy_chunks else "")
     panels = "".join((
         _panel("Cast", cast_html(cast), fold=False),
         _panel("Conversations", network_svg(work, cast)),

@@ -33,6 +33,7 @@ METADATA_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Stats", ("stats",)),
 )
 HEADER_KEYS = {"title", "authors", "author", "summary", "byline"}
+INTERNAL_KEYS = {"label_era"}
 _TAG_LIST_LABELS = {"Archive warnings", "Categories", "Fandoms", "Relationships", "Characters",
                     "Additional tags", "Collections"}
 
@@ -58,13 +59,23 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
+def _shown(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _internal(key: str) -> bool:
+    """Bookkeeping keys of the readers, not part of the work's own metadata."""
+    return key in INTERNAL_KEYS or key.endswith("_raw")
+
+
 def _value_html(label: str, value: Any) -> str:
     if isinstance(value, (list, tuple)):
         items = "".join(f"<li>{escape_text(_flat(v))}</li>" for v in value)
         cls = "tags" if label in _TAG_LIST_LABELS else "vals"
         return f'<ul class="{cls}">{items}</ul>'
     if isinstance(value, dict):
-        items = "".join(f"<li>{escape_text(str(k))}: {escape_text(_flat(v))}</li>" for k, v in value.items())
+        items = "".join(f"<li>{escape_text(str(k).replace('_', ' '))}: {escape_text(_flat(v))}</li>"
+                        for k, v in value.items() if _shown(v))
         return f'<ul class="vals">{items}</ul>'
     return escape_text(str(value))
 
@@ -74,17 +85,18 @@ def header_html(work: Work, cast: CastIndex, counts: dict[str, int]) -> str:
     rows = []
     used: set[str] = set(HEADER_KEYS)
     for label, keys in METADATA_FIELDS:
-        key = next((k for k in keys if meta.get(k) not in (None, "", [], {})), None)
+        key = next((k for k in keys if _shown(meta.get(k))), None)
         used.update(keys)
         if key is not None:
             rows.append(f"<dt>{escape_text(label)}</dt><dd>{_value_html(label, meta[key])}</dd>")
     for key, value in meta.items():
-        if key not in used and value not in (None, "", [], {}):
+        if key not in used and _shown(value) and not _internal(str(key)):
             label = str(key).replace("_", " ").capitalize()
             rows.append(f"<dt>{escape_text(label)}</dt><dd>{_value_html(label, value)}</dd>")
     authors = _authors(work)
     byline = f'<p class="byline">by {escape_text(", ".join(authors))}</p>' if authors else ""
-    summary = meta.get("summary")
+    in_text = any(n.kind == "summary" for n in work.notes)   # then the story shows it as a note
+    summary = None if in_text else meta.get("summary")
     summary_html = (f'<div class="summary"><b>Summary</b><p>{escape_text(_flat(summary))}</p></div>'
                     if summary else "")
     found = " · ".join(f"{n:,} {escape_text(label)}" for label, n in counts.items())
@@ -119,7 +131,9 @@ def cast_html(cast: CastIndex) -> str:
     return ('<p class="hint">Select a character to highlight their lines and mentions; '
             'select again to clear.</p>'
             f'<ol class="cast">{"".join(items)}</ol>'
-            '<p class="status" id="sel-status" role="status" aria-live="polite"></p>')
+            '<p class="status" id="sel-status" role="status" aria-live="polite"></p>'
+            '<p class="sel-nav" id="sel-nav" hidden><button type="button" id="sel-prev">'
+            '← Previous line</button> <button type="button" id="sel-next">Next line →</button></p>')
 
 
 def findings_html(work: Work, finding_chunks: dict[int, int]) -> str:

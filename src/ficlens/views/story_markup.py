@@ -63,6 +63,16 @@ class _StoryBuilder:
         self.note_starts = [n.start for n in self.notes]
         self.centered = sorted((s.start, s.end) for s in work.centered)
         self.opened: set[int] = set()   # spans whose first piece is out (ids, tab stops stay unique)
+        self.scene_list = sorted(enumerate(work.scenes), key=lambda s: s[1].start)
+        # Cursors of the single pass over the text: spans, scenes, dividers, chunks.
+        self.span_ptr = 0
+        self.carry: list[InlineSpan] = []
+        self.scene_ptr = 0
+        self.divider_ptr = 0
+        self.dividers: list[tuple[int, str]] = []
+        self.chunk_index = 0
+        self.chunk_starts: list[int] = []
+        self.live_budget = LIVE_CHARS
 
     # -- inline spans -------------------------------------------------------------------------
     def _inline_spans(self) -> list[InlineSpan]:
@@ -98,7 +108,8 @@ class _StoryBuilder:
         return spans
 
     def _quote_row(self, q: Quote) -> list[Any]:
-        """[speaker index | -1, addressee indexes, confidence, type, mode, tag text, tag verb, rule]."""
+        """[speaker index | -1, addressee indexes, confidence, type, mode, tag text, tag verb, rule],
+        and once chunks are laid out, the chunk the quote is in."""
         tag = q.tag or {}
         tag_text = tag.get("text")
         if not tag_text and isinstance(tag.get("start"), int) and isinstance(tag.get("end"), int):
@@ -131,14 +142,6 @@ class _StoryBuilder:
         chapters = sorted(self.work.chapters, key=lambda c: c.start)
         groups = self._group_by_chapter(paragraphs, chapters)
         parts: list[str] = []
-        self.chunk_index = 0
-        self.live_budget = LIVE_CHARS
-        self.chunk_starts: list[int] = []
-        self.span_ptr = 0
-        self.carry: list[InlineSpan] = []
-        self.scene_list = sorted(enumerate(self.work.scenes), key=lambda s: s[1].start)
-        self.scene_ptr = 0
-        self.divider_ptr = 0
         self.dividers = self._divider_points(paragraphs)
         multi = len(chapters) > 1
         for key, chapter, paras in groups:
@@ -338,6 +341,8 @@ class _StoryBuilder:
             self.markup.finding_chunks[i] = chunk_of(f.start)
         for i, sc in self.scene_list:
             self.markup.scene_chunks[i] = chunk_of(sc.start)
+        for row, q in zip(self.markup.quote_table, self.quotes, strict=True):
+            row.append(chunk_of(q.start))
 
 
 def _in_heading(p: Paragraph, span: tuple[int, int] | None) -> bool:

@@ -49,14 +49,38 @@
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
     selected = -1;
     if (statusLine) statusLine.textContent = "";
-    if (i < 0 || i === previous || !cast[i]) return;
+    if (i < 0 || i === previous || !cast[i]) { resetSteps(); return; }
     selected = i;
     mark(story, i, true);
     body.classList.add("sel");
     buttons.forEach(function (b) { if (Number(b.getAttribute("data-c")) === i) b.setAttribute("aria-pressed", "true"); });
     if (statusLine) statusLine.textContent = "Showing " + cast[i].n + ": " + cast[i].l + " lines, " +
       cast[i].m + " mentions. Select again to clear.";
+    resetSteps();
   }
+  // -- stepping through the selected character's lines, across lazy chunks -------------------
+  var nav = document.getElementById("sel-nav"), lineList = [], linePos = -1;
+  function step(dir) {
+    if (selected < 0 || !lineList.length) return;
+    linePos = (linePos + dir + lineList.length) % lineList.length;
+    var n = lineList[linePos];
+    hydrate(chunkAt(quotes[n][8]));
+    var el = story.querySelector('.q[data-q="' + n + '"][tabindex]');
+    if (!el) return;
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
+    statusLine.textContent = "Line " + (linePos + 1) + " of " + lineList.length + " by " + cast[selected].n + ".";
+  }
+  function resetSteps() {
+    lineList = [];
+    linePos = -1;
+    if (selected >= 0) quotes.forEach(function (row, n) { if (row[0] === selected) lineList.push(n); });
+    if (nav) nav.hidden = !lineList.length;
+  }
+  var prev = document.getElementById("sel-prev"), next = document.getElementById("sel-next");
+  if (prev) prev.addEventListener("click", function () { step(-1); });
+  if (next) next.addEventListener("click", function () { step(1); });
+
   document.addEventListener("click", function (e) {
     var who = e.target.closest && e.target.closest("button.who, svg .node");
     if (who) { select(Number(who.getAttribute("data-c"))); return; }

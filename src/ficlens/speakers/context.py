@@ -1,0 +1,130 @@
+"""What the scorer may know about a quote: its turn, the neighbouring turns' speakers, who is
+named around it, vocatives, recency and salience. Built once per run from the rules' pass."""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter
+
+from ficlens.characters.coref import is_subject
+from ficlens.characters.lexicon import PRONOUN_GENDER
+from ficlens.model import Work
+
+_RECENT_WINDOW = 5000
+
+
+class Context:
+    def __init__(self, work: Work, turns, runs, tags, rule, layout, index):
+        self.work, self.turns, self.tags, self.rule, self.layout, self.index = work, turns, tags, rule, layout, index
+        self.turn_of: dict[int, int] = {qi: t for t, turn in enumerate(turns) for qi in turn.quotes}
+        self.run_pos: dict[int, tuple[list[int], int]] = {t: (run, i) for run in runs for i, t in enumerate(run)}
+        self.genders = {c.id: c.gender for c in work.characters}
+        counts = Counter(m.character for m in work.mentions if m.character)
+        top = max(counts.values(), default=1)
+        self._salience = {c: math.log1p(n) / math.log1p(top) for c, n in counts.items()}
+        self._top = [c for c, _ in counts.most_common(3)]
+        self.narrator = work.runtime.get("characters.narrator")
+        self._vocatives: dict[int, set[str]] = {}
+        starts = [m.start for m in work.mentions]
+        for qi, q in enumerate(work.quotes):
+            i = bisect_left(starts, q.start)
+            found = set()
+            while i < len(work.mentions) and work.mentions[i].start < q.end:
+                m = work.mentions[i]
+                if m.kind == "vocative" and m.character:
+                    found.add(m.character)
+                i += 1
+            self._vocatives[qi] = found
+
+    # -- simple look-ups -----------------------------------------------------------------
+    def gender(self, c: str) -> str | None:
+        return self.genders.get(c)
+
+    def salience(self, c: str) -> float:
+        return self._salience.get(c, 0.0)
+
+    def quote_start(self, qi: int) -> int:
+        return self.work.quotes[qi].start
+
+    def tag_gender(self, qi: int) -> str | None:
+        tag = self.tags[qi]
+        if tag is None or tag.mention.kind != "pronoun":
+            return None
+        return PRONOUN_GENDER.get(self.work.text[tag.mention.start:tag.mention.end].lower())
+
+    def _turn_at(self, qi: int, offset: int):
+        t = self.turn_of[qi]
+        run, i = self.run_pos[t]
+        j = i + offset
+        return self.turns[run[j]] if 0 <= j < len(run) else None
+
+    def neighbours(self, qi: int):
+        out = []
+        for offset in (-1, -2, 1, 2):
+            turn = self._turn_at(qi, offset)
+            if turn is None:
+                out.append((None, False))
+            else:
+                out.append((turn.speaker, bool(turn.evidence and turn.evidence.startswith("tag_"))))
+        return out
+
+    def _paragraph_counts(self, p: int | None) -> Counter:
+        if p is None or not 0 <= p < len(self.layout.paragraphs):
+            return Counter()
+        lo, hi = self.layout.paragraphs[p]
+        return Counter(m.character for m in self.index.within(lo, hi))
+
+    def paragraph_mentions(self, qi: int):
+        p = self.turns[self.turn_of[qi]].paragraph
+        here: dict[str, tuple[int, bool]] = {}
+        if p is not None:
+            lo, hi = self.layout.paragraphs[p]
+            for m in self.index.within(lo, hi):
+                n, subj = here.get(m.character, (0, False))
+                here[m.character] = (n + 1, subj or is_subject(self.work.text, m.start))
+        prev = self._paragraph_counts(p - 1) if p is not None else Counter()
+        nxt = self._paragraph_counts(p + 1) if p is not None else Counter()
+        return here, prev, nxt
+
+    def vocatives(self, qi: int):
+        here = self._vocatives.get(qi, set())
+        prev_turn, next_turn = self._turn_at(qi, -1), self._turn_at(qi, 1)
+        prev = set().union(*(self._vocatives.get(q, set()) for q in prev_turn.quotes)) if prev_turn else set()
+        nxt = set().union(*(self._vocatives.get(q, set()) for q in next_turn.quotes)) if next_turn else set()
+        return here, prev, nxt
+
+    def last_seen(self, qi: int) -> dict[str, int]:
+        start = self.quote_start(qi)
+        seen: dict[str, int] = {}
+        for m in self.index.within(max(0, start - _RECENT_WINDOW), start):
+            seen[m.character] = m.start
+        return seen
+
+    def candidates(self, qi: int) -> list[str]:
+        cands: list[str] = []
+
+        def add(c: str | None) -> None:
+            if c and c not in cands:
+                cands.append(c)
+
+        add(self.rule[qi][0])
+        tag = self.tags[qi]
+        if tag is not None:
+            add(tag.mention.character)
+        for c, _ in self.neighbours(qi):
+            add(c)
+        here, prev, nxt = self.paragraph_mentions(qi)
+        for c in list(here) + list(prev) + list(nxt):
+            add(c)
+        for group in self.vocatives(qi):
+            for c in group:
+                add(c)
+        recent = sorted(self.last_seen(qi).items(), key=lambda kv: -kv[1])[:5]
+        for c, _ in recent:
+            add(c)
+        for c in self._top:
+            add(c)
+        if self.narrator:
+            add(self.narrator)
+        return cands[:20]

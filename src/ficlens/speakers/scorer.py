@@ -1,0 +1,126 @@
+"""The learned speaker scorer: a candidate-ranking logistic regression for the quotes that rules
+do not settle (anything without an explicit name tag).
+
+For each such quote, a handful of candidate characters (the rules' pick, the neighbouring turns'
+speakers, characters named around the quote, the most salient ones) are described by the
+features below; the candidate with the highest score speaks. Weights are plain JSON (a few
+hundred bytes) trained by scripts/train_speaker_scorer.py on PDNC, leave-novels-out for scoring;
+see docs/speakers.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ficlens.options import Options
+
+RULE_EVIDENCE = ("tag_after:anaphoric", "tag_before:anaphoric", "beat", "vocative_previous",
+                 "next_paragraph", "alternation", "other_party", "fallback", "same_paragraph")
+FEATURES: tuple[str, ...] = (
+    *(f"rule:{e}" for e in RULE_EVIDENCE),
+    "tag_gender_match", "tag_gender_clash", "prev1", "prev2", "next1", "next2",
+    "para_mentions", "para_subject", "prev_para_mentions", "next_para_mentions",
+    "vocative_here", "vocative_prev", "vocative_next", "recency", "distance", "salience",
+    "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged",
+)
+SETTLED = ("tag_after:explicit", "tag_before:explicit")
+
+
+@dataclass
+class Model:
+    features: list[str]
+    weights: np.ndarray
+    bias: float
+    name: str
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        return rows @ self.weights + self.bias
+
+    def to_json(self, meta: dict) -> str:
+        return json.dumps({"features": self.features, "weights": [round(float(w), 5) for w in self.weights],
+                           "bias": round(self.bias, 5), **meta}, indent=1)
+
+
+def _read(path: Path | str, name: str) -> Model | None:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8")) if not hasattr(path, "read_text") \
+            else json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if list(data.get("features", [])) != list(FEATURES):
+        return None  # trained on another feature set: do not use it
+    return Model(list(FEATURES), np.array(data["weights"], dtype=float), float(data["bias"]), name)
+
+
+@lru_cache(maxsize=16)
+def _bundled(filename: str) -> Model | None:
+    path = resources.files("ficlens.speakers") / "data" / filename
+    return _read(path, filename) if path.is_file() else None
+
+
+def load_model(options: Options) -> Model | None:
+    """Which scorer this run uses: ``options.extra["speaker_model"]`` or $FICLENS_SPEAKER_MODEL
+    (a path, or "none" for rules only); in a leave-novels-out evaluation (``eval_fold`` /
+    ``eval_folds`` in ``options.extra``) the fold model that never saw the held-out novels, or
+    none at all when that fold model is missing; otherwise the bundled all-novel model."""
+    choice = options.extra.get("speaker_model") or os.environ.get("FICLENS_SPEAKER_MODEL")
+    if choice:
+        return None if str(choice).lower() == "none" else _read(choice, str(choice))
+    if "eval_fold" in options.extra:
+        k, i = options.extra.get("eval_folds"), options.extra.get("eval_fold")
+        return _bundled(f"speaker_fold{i}of{k}.json")
+    return _bundled("speaker_scorer.json")
+
+
+# -- features -----------------------------------------------------------------------------
+def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
+    """Candidates for quote ``qi`` and their feature rows (``ctx`` is a speakers.context.Context)."""
+    cands = ctx.candidates(qi)
+    rows = np.zeros((len(cands), len(FEATURES)))
+    col = {f: j for j, f in enumerate(FEATURES)}
+    rule_speaker, rule_evidence = ctx.rule[qi]
+    tag_gender = ctx.tag_gender(qi)
+    prev1, prev2, next1, next2 = ctx.neighbours(qi)
+    para, prev_para, next_para = ctx.paragraph_mentions(qi)
+    voc_here, voc_prev, voc_next = ctx.vocatives(qi)
+    last_seen = ctx.last_seen(qi)
+    order = sorted(last_seen, key=lambda c: -last_seen[c])
+    for r, c in enumerate(cands):
+        row = rows[r]
+        if c == rule_speaker and f"rule:{rule_evidence}" in col:
+            row[col[f"rule:{rule_evidence}"]] = 1
+        g = ctx.gender(c)
+        if tag_gender:
+            row[col["tag_gender_match"]] = g == tag_gender
+            row[col["tag_gender_clash"]] = g in ("male", "female") and g != tag_gender
+        row[col["gender_unknown"]] = g not in ("male", "female")
+        for name, other in (("prev1", prev1), ("prev2", prev2), ("next1", next1), ("next2", next2)):
+            row[col[name]] = other[0] == c
+        row[col["prev1_tagged"]] = prev1[0] == c and prev1[1]
+        row[col["prev2_tagged"]] = prev2[0] == c and prev2[1]
+        row[col["para_mentions"]] = min(para.get(c, (0, False))[0], 3) / 3
+        row[col["para_subject"]] = para.get(c, (0, False))[1]
+        row[col["prev_para_mentions"]] = min(prev_para.get(c, 0), 3) / 3
+        row[col["next_para_mentions"]] = min(next_para.get(c, 0), 3) / 3
+        row[col["vocative_here"]] = c in voc_here
+        row[col["vocative_prev"]] = c in voc_prev
+        row[col["vocative_next"]] = c in voc_next
+        if c in last_seen:
+            row[col["recency"]] = 1 / (1 + order.index(c))
+            row[col["distance"]] = 1 - min(1.0, math.log1p(ctx.quote_start(qi) - last_seen[c]) / 10)
+        row[col["salience"]] = ctx.salience(c)
+        row[col["narrator"]] = c == ctx.narrator
+    return cands, rows
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    e = np.exp(scores - scores.max())
+    return e / e.sum()

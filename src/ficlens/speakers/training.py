@@ -1,0 +1,151 @@
+"""Training the speaker scorer on PDNC (``make train`` / ``ficlens train``).
+
+Every PDNC novel is analysed with its gold quote spans and the rules only; for each quote the
+rules do not settle, the candidates' feature rows are labelled by the gold speaker (through the
+same alias mapping the evaluation uses). A conditional logit (softmax over each quote's
+candidates) is fitted by full-batch gradient descent with L2, deterministic for a given seed.
+K leave-novels-out fold models (novels sorted by name, dealt round-robin, exactly as
+``ficlens.eval`` deals them) are written beside the all-novel model, plus the rules'
+per-evidence accuracy as the confidence table.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from ficlens.speakers.scorer import FEATURES, SETTLED, Model, feature_rows, softmax
+
+Group = tuple[np.ndarray, np.ndarray]   # (rows, labels) of one quote's candidates
+
+
+def novel_groups(folder: Path) -> tuple[list[Group], Counter, Counter]:
+    """Labelled candidate groups of one novel, and the rules' evidence totals/rights."""
+    from ficlens.eval.pdnc import load_novel
+    from ficlens.eval.scoring import Prediction, map_characters
+    from ficlens.options import Options
+    from ficlens.pipeline import STAGES, stage
+
+    novel = load_novel(folder)
+    from ficlens.ingest import read_path
+
+    work = read_path(Path(novel.path))
+    options = Options(gold_quotes=novel.all_spans(), extra={"speaker_model": "none"})
+    for name in STAGES[:STAGES.index("speakers") + 1]:
+        stage(name)(work, options)
+    prediction = Prediction.from_work(work)
+    strict, _ = map_characters(prediction.characters, novel.characters, prediction.quote_counts())
+    gold_by_span = {span: g for g in novel.quotes for span in g.spans}
+    ctx = work.runtime["speakers.context"]
+    groups: list[Group] = []
+    totals, rights = Counter(), Counter()
+    for qi, q in enumerate(work.quotes):
+        gold = gold_by_span.get((q.start, q.end))
+        if gold is None or gold.speaker is None:
+            continue
+        evidence = q.evidence or "none"
+        totals[evidence] += 1
+        rights[evidence] += strict.get(q.speaker) == gold.speaker
+        if evidence in SETTLED:
+            continue
+        cands, rows = feature_rows(ctx, qi)
+        labels = np.array([strict.get(c) == gold.speaker for c in cands], dtype=float)
+        groups.append((rows, labels))
+    return groups, totals, rights
+
+
+def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 600, rate: float = 0.5) -> Model:
+    """Conditional logit over candidate groups that contain the right speaker."""
+    usable = [(r, y) for r, y in groups if y.any() and len(y) > 1]
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, 0.01, len(FEATURES))
+    x = np.vstack([r for r, _ in usable])
+    y = np.concatenate([y / y.sum() for _, y in usable])
+    bounds = np.cumsum([0] + [len(r) for r, _ in usable])[:-1]
+    n = len(usable)
+    for _ in range(steps):
+        s = x @ w
+        s = s - np.repeat(np.maximum.reduceat(s, bounds), np.diff(np.append(bounds, len(s))))
+        e = np.exp(s)
+        p = e / np.repeat(np.add.reduceat(e, bounds), np.diff(np.append(bounds, len(s))))
+        grad = x.T @ (p - y) / n + l2 * w
+        w -= rate * grad
+    return Model(list(FEATURES), w, 0.0, "trained")
+
+
+def accuracy(model: Model, groups: list[Group]) -> tuple[int, int]:
+    right = sum(bool(y[int(softmax(model.scores(r)).argmax())]) for r, y in groups if len(y))
+    return right, len(groups)
+
+
+def train(data: Path, out: Path, folds: int = 5, seed: int = 0, novels: list[str] | None = None,
+          log=print) -> dict:
+    from ficlens.eval.pdnc import novel_folders
+
+    folders = sorted(novel_folders(data / "pdnc", novels), key=lambda p: p.name)
+    per_novel: dict[str, list[Group]] = {}
+    totals, rights = Counter(), Counter()
+    for folder in folders:
+        started = time.perf_counter()
+        groups, t, r = novel_groups(folder)
+        per_novel[folder.name] = groups
+        totals.update(t)
+        rights.update(r)
+        log(f"{folder.name}: {len(groups)} quotes for the scorer ({time.perf_counter() - started:.1f}s)")
+    names = sorted(per_novel)
+    out.mkdir(parents=True, exist_ok=True)
+    report: dict = {"novels": names, "folds": folds, "seed": seed, "held_out": {}}
+    if folds > 1:
+        fold_of = {name: i % folds for i, name in enumerate(names)}
+        held_right = held_total = 0
+        for i in range(folds):
+            train_groups = [g for n in names if fold_of[n] != i for g in per_novel[n]]
+            model = fit(train_groups, seed)
+            held = [n for n in names if fold_of[n] == i]
+            meta = {"trained_on": [n for n in names if fold_of[n] != i], "held_out": held, "seed": seed}
+            (out / f"speaker_fold{i}of{folds}.json").write_text(model.to_json(meta), encoding="utf-8")
+            for n in held:
+                r, t = accuracy(model, per_novel[n])
+                report["held_out"][n] = round(r / max(t, 1), 4)
+                held_right, held_total = held_right + r, held_total + t
+                log(f"fold {i}: {n} held out: scorer right on {r}/{t} of its quotes")
+        report["held_out_micro"] = round(held_right / max(held_total, 1), 4)
+    model = fit([g for n in names for g in per_novel[n]], seed)
+    (out / "speaker_scorer.json").write_text(model.to_json({"trained_on": names, "seed": seed}), encoding="utf-8")
+    table = {k: round(rights[k] / totals[k], 3) for k in totals if totals[k] >= 20}
+    (out / "calibration.json").write_text(json.dumps({"accuracy": table, "trained_on": names}, indent=1),
+                                          encoding="utf-8")
+    log(json.dumps(report))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+def add_arguments(p) -> None:
+    default_out = Path(__file__).resolve().parent / "data"
+    p.add_argument("--data", type=Path, default=Path("../shared/data"), help="folder holding pdnc/")
+    p.add_argument("--out", type=Path, default=default_out, help="where the weights go")
+    p.add_argument("--folds", type=int, default=5, help="leave-novels-out folds (1: no folds)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--novels", default=None, help="comma-separated PDNC folder names (default: all)")
+
+
+def run(args) -> int:
+    from ficlens.errors import InputError
+
+    if not (args.data / "pdnc").is_dir():
+        raise InputError(args.data, "no pdnc/ folder here (point --data at ../shared/data)")
+    novels = [n.strip() for n in args.novels.split(",")] if args.novels else None
+    train(args.data, args.out, args.folds, args.seed, novels, log=lambda m: print(m, file=sys.stderr))
+    return 0
