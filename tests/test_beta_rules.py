@@ -102,7 +102,7 @@ def test_in_body_note_plain_text_fallback_and_quiet() -> None:
 
 def test_repetition_of_a_content_word_and_openings() -> None:
     text = (
-        "The lamp was bright and the lamp was warm and the lamp glowed.\n"
+        "The lamp was bright. We sat by the lamp for an hour. Later the lamp glowed.\n"
         "Slowly the rain fell. Slowly the wind rose. Slowly the night came.\n"
     )
     found = findings(text, "repetition")
@@ -305,3 +305,24 @@ def test_untagged_run_broken_by_narration_paragraph() -> None:
             "\"Who took it?\"\n\"Not me.\"\nThe clock ticked on the wall for a long time.\n"
             "\"Then who?\"\n\"Ask the cat.\"\n")
     assert findings(text, "unclear-speaker") == []
+
+
+def test_repetition_inside_one_sentence_is_a_figure() -> None:
+    text = "Anna laughed and laughed and laughed until the lamp shook.\n"
+    assert findings(text, "repetition") == []
+
+
+def test_epithet_gender_must_match_someone_named() -> None:
+    from ficlens.beta.context import BetaContext
+    from ficlens.beta.rules_epithets import epithet_spans
+
+    strangers = "Anna Price came in. The older man sat. The taller man stood. The younger man left.\n"
+    assert epithet_spans(BetaContext(Work(text=strangers, characters=list(CAST)))) == []
+    known = "Ben Hale came in. The older man sat. The taller man stood. The younger man left.\n"
+    assert len(epithet_spans(BetaContext(Work(text=known, characters=list(CAST))))) == 3
+
+
+def test_name_tag_after_question_is_a_tag_but_beat_after_period_is_not() -> None:
+    text = '"Why?" Anna snapped.\n"Go." Ben sighed and looked away.\n'
+    found = findings(text, "said-bookisms")
+    assert [f.data["verb"] for f in found] == ["snapped"]

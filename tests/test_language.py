@@ -21,6 +21,11 @@ def test_speech_tag_after_a_question_stays_in_the_sentence():
     assert sentence_texts('"So what?" said Harry. He left.') == ['"So what?" said Harry.', "He left."]
 
 
+def test_capitalised_speech_tag_after_a_quote_stays_in_the_sentence():
+    assert sentence_texts('"Stop!" Harry said. "Why?" Harry turned away.') == [
+        '"Stop!" Harry said.', '"Why?"', "Harry turned away."]
+
+
 def test_two_quoted_sentences_split():
     assert sentence_texts('"How are you?" "I\'m fine"') == ['"How are you?"', '"I\'m fine"']
 

@@ -270,3 +270,19 @@ def test_quote_closed_after_mark_less_lines_then_a_new_long_speech_joins_normall
         work.paragraphs.append(Paragraph(m.start(), m.end()))
     quotes.run(work, Options())
     assert spans(work) == ['"One line, and\nit ends here."', '"A long speech,\n"goes on here."']
+
+
+def test_curly_double_nested_in_curly_double():
+    work = detect("“He said, “run” and left,” she said. “Fine.”")
+    assert spans(work) == ["“He said, “run” and left,”", "“Fine.”"]
+
+
+def test_untagged_single_quotes_follow_the_tagged_ones_nearby():
+    text = ("'Read it,' said Ann.\n\n"
+            "\"Dear Ann, I am well.\"\n\n"
+            "\"Yours, Tom.\"\n\n"
+            "'Is that all?'\n\n"
+            "'It is,' he said.")
+    work = detect(text)
+    modes = {work.text[q.start:q.end]: q.mode for q in work.quotes}
+    assert modes["'Is that all?'"] == "speech"

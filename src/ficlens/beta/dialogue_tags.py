@@ -28,7 +28,7 @@ ACCEPTED = frozenset(
     promised promises corrected corrects conceded concedes confirmed confirms reminded reminds argued
     argues countered counters teased teases joked jokes confessed confesses screamed screams pleaded
     pleads begged begs prompted prompts urged urges commanded commands wondered wonders mused muses
-    exclaimed exclaims retorted retorts echoed echoes""",
+    exclaimed exclaims retorted retorts echoed echoes concurred concurs greeted greets""",
     )
 ) | {"pointed out", "points out"}
 BOOKISMS = frozenset(
@@ -223,10 +223,13 @@ def _names_speech(words: str) -> bool:
 
 
 def _looks_like_new_sentence(match: re.Match[str], inner_last: str) -> bool:
-    """``"Go." The door slammed.`` is narration, not a tag: a capital after a period that is
-    not a pronoun followed by a speech verb."""
+    """``"Go." The door slammed.`` / ``"Go." He sighed.`` are narration, not tags: a capitalised
+    word after a period (or a capitalised pronoun or "The" after ? or !) not followed by a plain
+    speech verb. ``"Why?" Anna snapped.`` stays a tag: names are capitalised anyway."""
     subject = match.group("subj")
     if inner_last not in ".!?" or not subject[0].isupper():
+        return False
+    if inner_last in "!?" and subject.split()[0].lower() not in ("he", "she", "they", "we", "you", "the"):
         return False
     verb = match.group("verb").lower()
     return verb not in PLAIN and verb not in ACCEPTED

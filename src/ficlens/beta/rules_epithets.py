@@ -65,7 +65,7 @@ def epithet_spans(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
                     pattern is EPITHET_RE
                     and earliest_name is not None
                     and earliest_name < match.start()
-                    and _named_in_scene(ctx, match.start())
+                    and _named_in_scene(ctx, match.start(), _noun_gender(match.group(0)))
                 ):
                     found.append((match.start(), match.end(), None))
     return sorted(set(found))
@@ -77,10 +77,30 @@ def cached_epithets(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
     return ctx.memo["epithets"]
 
 
-def _named_in_scene(ctx: BetaContext, offset: int) -> bool:
+_MALE = frozenset(["man", "boy", "male", "lad", "wizard", "brother", "brunet", "blond"])
+_FEMALE = frozenset(["woman", "girl", "female", "lass", "witch", "sister", "brunette", "blonde"])
+
+
+def _noun_gender(epithet: str) -> str | None:
+    """The gender an epithet's head noun implies ("the older man" → male), if any."""
+    words = epithet.lower().split()
+    head = words[-1]
+    if head in _MALE:
+        return "male"
+    if head in _FEMALE:
+        return "female"
+    return None
+
+
+def _named_in_scene(ctx: BetaContext, offset: int, gender: str | None = None) -> bool:
+    """Someone (of that gender, when the epithet implies one) was named earlier in the scene:
+    the epithet then most likely stands for a known character rather than a stranger."""
     scene = ctx.scene_at(offset)
     lo = scene.start if scene else 0
-    return bool(ctx.cast.named_in(lo, offset))
+    named = ctx.cast.named_in(lo, offset)
+    if gender is None:
+        return bool(named)
+    return any(ctx.cast.gender.get(c) == gender for c in named)
 
 
 def epithet_rate(ctx: BetaContext) -> tuple[int, float]:

@@ -88,6 +88,9 @@ def _close_words(ctx: BetaContext) -> Iterator[Finding]:
             seen.append((index, match.start(), match.end()))
             if len(seen) >= TIMES:
                 first, last = seen[0], seen[-1]
+                if _deliberate(ctx.text, first[1], last[2]):
+                    seen.clear()  # "laughs and laughs and laughs": a figure, not an accident
+                    continue
                 yield Finding(
                     "repetition",
                     first[1],
@@ -97,6 +100,11 @@ def _close_words(ctx: BetaContext) -> Iterator[Finding]:
                     {"kind": "word", "word": key, "times": len(seen), "spans": [[s, e] for _, s, e in seen]},
                 )
                 seen.clear()
+
+
+def _deliberate(text: str, start: int, end: int) -> bool:
+    """All occurrences inside one sentence: anaphora or epizeuxis the writer chose."""
+    return not re.search(r"[.!?]\s", text[start:end])
 
 
 def _openings(ctx: BetaContext) -> Iterator[Finding]:

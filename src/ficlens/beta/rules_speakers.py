@@ -61,7 +61,11 @@ def _low_confidence(ctx: BetaContext) -> Iterator[Finding]:
 def _anchored_quotes(ctx: BetaContext) -> set[int]:
     """ids of quotes that have a tag or a beat punctuated as one."""
     if "anchored" not in ctx.memo:
-        ctx.memo["anchored"] = {id(t.quote) for t in ctx.tags if t.is_speech_tag or t.kind == "silent"}
+        ctx.memo["anchored"] = {
+            id(t.quote)
+            for t in ctx.tags
+            if t.is_speech_tag or t.kind == "silent" or (t.inner_last == "," and t.position != "before")
+        }
     return ctx.memo["anchored"]
 
 
@@ -132,6 +136,12 @@ def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
         lo, hi = _sentence_before(ctx, tag.quote.start)
         same = sorted(c for c in set(ctx.cast.named_in(lo, hi)) if ctx.cast.gender.get(c) == gender)
         if len(same) < 2:
+            continue
+        rest_end = min(
+            x for x in (ctx.text.find("\n", tag.end), ctx.text.find(".", tag.end), len(ctx.text)) if x >= 0
+        )
+        addressed = set(ctx.cast.named_in(tag.end, rest_end))  # "he asks John": not John
+        if len([c for c in same if c not in addressed]) < 2:
             continue
         yield Finding(
             "unclear-speaker",

@@ -4,7 +4,6 @@ self-contained HTML reading view (default ``./<stem>.report.html``)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -39,14 +38,6 @@ def _load(path: Path, cast: list[str]):
     return analyze(path, Options(characters=cast))
 
 
-def _make_readable(path: Path) -> None:
-    """The atomic write's temporary file is private (0600); a report is meant to be opened and
-    shared like any file the user saves, so give it the usual umask-based mode."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
 def main(args: argparse.Namespace) -> int:
     from ficlens.views.html import render_html
 
@@ -59,6 +50,5 @@ def main(args: argparse.Namespace) -> int:
         atomic.write_text(output, render_html(work))
     except OSError as err:
         raise FiclensError(f"{output}: cannot write the report ({err.strerror or err})") from err
-    _make_readable(output)
     print(f"wrote {output}", file=sys.stderr)
     return 0

@@ -217,8 +217,12 @@ def _read_data(data: bytes, label: str) -> list[Work]:
             works.append(_finish(builder, meta, {**source, "format": "fanfictionnlp-csv", "fic_id": fic_id},
                                  label))
         return works
-    fmt = "markdown" if _is_markdown(text, label) else "text"
-    return [Work(text=text, repairs=find_repairs(text), source={**source, "format": fmt})]
+    if _is_markdown(text, label):
+        from ficlens.ingest.markdown import italic_spans
+
+        return [Work(text=text, repairs=find_repairs(text), source={**source, "format": "markdown"},
+                     italics=italic_spans(text))]
+    return [Work(text=text, repairs=find_repairs(text), source={**source, "format": "text"})]
 
 
 def _is_markdown(text: str, label: str) -> bool:

@@ -120,7 +120,12 @@ class CastIndex:
         text = self.work.text
         flags = []
         for start, _, _ in self.named_mentions:
-            before = text[max(0, start - 6) : start].rstrip(" \t\"“”'‘’*_~")
+            window = text[max(0, start - 6) : start]
+            raw = window.rstrip(" \t")
+            if raw.endswith(("\"", "”", "’", "'")) and len(window) - len(raw) <= 1:
+                flags.append(True)  # a tag's subject: "Fine," John says.
+                continue
+            before = raw.rstrip("\"“”'‘’*_~")
             flags.append(not before or before[-1] in ".!?\n:;" or before.endswith(("and", "but", "—")))
         return flags
 

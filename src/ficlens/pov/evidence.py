@@ -21,7 +21,7 @@ THOUGHT_VERBS = (
     "imagined understood figured considered pondered mused reasoned recalled doubted guessed supposed "
     "assumed worried feared longed regretted dreaded thinks wonders realizes realises knows remembers "
     "decides wishes hopes believes suspects imagines understands worries fears thinking wondering "
-    "reflected reflects"
+    "reflected reflects wanted wants craved craves"
 )
 PERCEPTION_VERBS = (
     "noticed saw heard sensed smelled smelt tasted spotted glimpsed registered observed "

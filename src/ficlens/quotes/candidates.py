@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_BLANK = re.compile(r"[\s*_]*")
+
+
+def blank(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only whitespace (or italic marks), without copying it:
+    asked once per quote, so it must not cost a paragraph's length each time."""
+    return _BLANK.match(text, start, end).end() == end
+
+
+def blank_backwards(text: str, start: int, end: int) -> bool:
+    """Like :func:`blank`, scanning back from ``end`` (cheap when the answer is no)."""
+    k = end
+    while k > start and (text[k - 1].isspace() or text[k - 1] in "*_"):
+        k -= 1
+    return k == start
 
 
 @dataclass(slots=True)

@@ -112,6 +112,7 @@ def _decide_modes(text: str, found: Found) -> None:
     starts = [lo for lo, _ in found.bounds]
     tags: list[str | None] = []
     double_speech: list[int] = []  # paragraph numbers, in order
+    single_tagged: dict[str, list[int]] = {"speech": [], "thought": []}
     for quote, para in zip(found.quotes, found.paragraph, strict=True):
         lo = found.bounds[para][0]
         hi = found.bounds[bisect.bisect_right(starts, quote.end - 1) - 1][1]  # where the quote ends
@@ -124,10 +125,22 @@ def _decide_modes(text: str, found: Found) -> None:
             quote.mode = mode
             if quote.marks == "double" and mode == "speech":
                 double_speech.append(para)
+            if quote.marks == "single" and tag:
+                single_tagged[tag].append(para)
         tags.append(tag)
     for quote, para, tag in zip(found.quotes, found.paragraph, tags, strict=True):
-        untagged_single = quote.marks == "single" and quote.mode == "speech" and tag is None
-        nearby = (bisect.bisect_right(double_speech, para + STRETCH)
-                  - bisect.bisect_left(double_speech, para - STRETCH))
-        if untagged_single and nearby >= 2:
-            quote.mode = "thought"
+        if quote.marks == "single" and quote.mode == "speech" and tag is None:
+            quote.mode = _stretch_mode(para, double_speech, single_tagged)
+
+
+def _count_near(paragraphs: list[int], para: int) -> int:
+    return bisect.bisect_right(paragraphs, para + STRETCH) - bisect.bisect_left(paragraphs, para - STRETCH)
+
+
+def _stretch_mode(para: int, double_speech: list[int], single_tagged: dict[str, list[int]]) -> str:
+    """What an untagged single quote is here: as the tagged single quotes nearby are (said → speech,
+    thought → thought); failing those, thought where double quotes carry the speech nearby."""
+    said, thought = (_count_near(single_tagged[k], para) for k in ("speech", "thought"))
+    if said != thought:
+        return "speech" if said > thought else "thought"
+    return "thought" if _count_near(double_speech, para) >= 2 else "speech"

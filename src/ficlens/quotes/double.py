@@ -26,6 +26,15 @@ def _only_closes(text: str, i: int, lo: int, hi: int) -> bool:
     return text[i] == '"' and not before.isspace() and (after.isspace() or not after.isalnum())
 
 
+def _nested(text: str, i: int, hi: int) -> bool:
+    """An opening glyph inside an open quote is nested when the paragraph still holds a closing
+    glyph for it and one for the outer quote; otherwise the outer quote lost its closing mark."""
+    rest = text[i + 1:hi]
+    closers = sum(rest.count(c) for c in _CLOSERS)
+    openers = sum(rest.count(c) for c in _OPENERS)
+    return closers >= openers + 2
+
+
 def _trim_end(text: str, lo: int, end: int) -> int:
     while end > lo and text[end - 1].isspace():
         end -= 1
@@ -41,6 +50,7 @@ def scan_double(text: str, lo: int, hi: int, carried: bool = False) -> list[Cand
     """
     found: list[Candidate] = []
     open_at: int | None = None
+    depth = 0
     first = DOUBLE_MARKS.search(text, lo, hi)
     if carried and first and _only_closes(text, first.start(), lo, hi):
         found.append(Candidate(lo, first.end(), "double", continues=True))
@@ -57,11 +67,16 @@ def scan_double(text: str, lo: int, hi: int, carried: bool = False) -> list[Cand
             # '" Tis only': a mark after the opener blanked to a space (PDNC) still opens
             if ch in _OPENERS or (ch == '"' and (not after.isspace() or before.isspace())) or (
                     ch in _CLOSERS and opens_by_context):
-                open_at = i
+                open_at, depth = i, 0
             continue
         if ch in _CLOSERS or (ch == '"' and not opens_by_context) or (ch in _OPENERS and closes_by_context):
+            if depth:
+                depth -= 1  # closes a nested quote
+                continue
             found.append(Candidate(open_at, i + 1, "double"))
             open_at = None
+        elif ch in _OPENERS and _nested(text, i, hi):
+            depth += 1  # “He said, “run” and left.”: curly marks nested inside curly marks
         else:  # a clear opener while open: the previous quote lost its closing mark
             found.append(Candidate(open_at, _trim_end(text, open_at, i), "double", closed=False))
             open_at = i

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ficlens.quotes.candidates import Candidate
+from ficlens.quotes.candidates import Candidate, blank_backwards
 from ficlens.quotes.lexicon import word_set
 from ficlens.quotes.tags import tag_kind
 
@@ -41,7 +41,7 @@ def is_inner_speech(text: str, start: int, end: int, lo: int, hi: int) -> bool:
         return False
     if not any(w.lower() in _ENGLISH for w in words):
         return False  # a foreign phrase or a sound ("Tra-la-la"), set in italics as a term
-    whole_paragraph = not text[lo:start].strip(" \t\n*_") and not text[end:hi].strip(" \t\n*_.")
+    whole_paragraph = blank_backwards(text, lo, start) and not text[end:hi].strip(" \t\n*_.")[:1]
     if len(words) >= 4 and not whole_paragraph:
         return True
     personal = any(w.lower() in _PERSONAL for w in words)

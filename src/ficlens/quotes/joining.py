@@ -9,7 +9,7 @@ paragraph (up to ``MAX_CARRY`` on) whose first mark can only close finishes the 
 
 from __future__ import annotations
 
-from ficlens.quotes.candidates import Candidate
+from ficlens.quotes.candidates import Candidate, blank
 
 MAX_CARRY = 8  # mark-less paragraphs an unclosed double quote may run through to its closer
 
@@ -45,7 +45,7 @@ class ParagraphJoiner:
         quote, para = self._open.pop(marks)
         waited = marks == "double" and self._waited
         goes_on = bool(scanned) and (scanned[0].continues or (
-            not waited and not text[lo:scanned[0].start].strip()))
+            not waited and blank(text, lo, scanned[0].start)))
         if not goes_on:
             self.done.append((quote, para))  # recovered: closed at its own paragraph's end
             return

@@ -45,7 +45,7 @@ def nonspeech_mode(text: str, quote: Candidate, lo: int, hi: int) -> str | None:
     words = _WORD.findall(inner)
     if not words or inner.endswith(("!", "?", "…", "-", "—", "–")):  # exclaimed, asked, broken off
         return None
-    before = text[lo:quote.start].rstrip()
+    before = text[max(lo, quote.start - 200):quote.start].rstrip()
     if not before or before[-1] in ".!?…\"“”‘’'—–-(":
         return None  # opens a sentence: speech
     last = _LAST_WORD.search(before[-30:])

@@ -9,9 +9,10 @@ so it closes only when no sure closer comes before the next opener. Marks inside
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from ficlens.quotes.candidates import Candidate
+from ficlens.quotes.candidates import Candidate, blank_backwards
 from ficlens.quotes.lexicon import LEADING_ELISIONS, TRAILING_ELISION_RE
 
 SINGLE_MARKS = re.compile(r"['‘’‛]")
@@ -23,6 +24,12 @@ _YEAR = re.compile(r"\d\d?s?\b")
 _SPEECH_START_BEFORE = re.compile(r"(?:[.!?:;…—–\-\"”’]\s*|\s[-—–]+\s*)$")
 
 SURE, WORD, ELISION = 3, 2, 1
+
+
+def _inside(i: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``i`` falls in one of the sorted, non-overlapping ``spans``."""
+    k = bisect.bisect_right(starts, i) - 1
+    return k >= 0 and i < spans[k][1]
 
 
 def _inside_word(text: str, i: int, lo: int, hi: int) -> bool:
@@ -59,14 +66,15 @@ def _closer_rank(text: str, i: int, lo: int, hi: int) -> int:
 
 def _speech_like_start(text: str, i: int, lo: int) -> bool:
     """An opener at the paragraph start or after a sentence end / dash: a real quote if unclosed."""
-    prefix = text[lo:i]
-    return not prefix.strip() or bool(_SPEECH_START_BEFORE.search(prefix[-6:]))
+    return blank_backwards(text, lo, i) or bool(_SPEECH_START_BEFORE.search(text, max(lo, i - 6), i))
 
 
 def scan_single(text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[Candidate]:
     """Single-quoted spans in ``text[lo:hi]`` outside ``skip``; the last may be unclosed."""
+    skip = sorted(skip)
+    skip_starts = [s for s, _ in skip]
     marks = [m.start() for m in SINGLE_MARKS.finditer(text, lo, hi)
-             if not any(s <= m.start() < e for s, e in skip)]
+             if not _inside(m.start(), skip, skip_starts)]
     marks = [i for i in marks if not _inside_word(text, i, lo, hi)]
     opens = [_can_open(text, i, lo, hi) for i in marks]
     ranks = [_closer_rank(text, i, lo, hi) for i in marks]

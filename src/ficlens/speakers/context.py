@@ -26,16 +26,20 @@ class Context:
         self._top = [c for c, _ in counts.most_common(3)]
         self.narrator = work.runtime.get("characters.narrator")
         self._vocatives: dict[int, set[str]] = {}
+        self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):
             i = bisect_left(starts, q.start)
-            found = set()
+            found, named = set(), set()
             while i < len(work.mentions) and work.mentions[i].start < q.end:
                 m = work.mentions[i]
                 if m.kind == "vocative" and m.character:
                     found.add(m.character)
+                elif m.kind in ("name", "title", "nickname") and m.character:
+                    named.add(m.character)
                 i += 1
             self._vocatives[qi] = found
+            self._named[qi] = named
 
     # -- simple look-ups -----------------------------------------------------------------
     def gender(self, c: str) -> str | None:
@@ -100,6 +104,16 @@ class Context:
         for m in self.index.within(max(0, start - _RECENT_WINDOW), start):
             seen[m.character] = m.start
         return seen
+
+    def named_in_quote(self, qi: int) -> set[str]:
+        return self._named.get(qi, set())
+
+    def run_share(self, qi: int) -> dict[str, float]:
+        """How much of this exchange each character was (by the rules) heard speaking."""
+        run, _ = self.run_pos[self.turn_of[qi]]
+        counts = Counter(self.turns[t].speaker for t in run if self.turns[t].speaker)
+        total = sum(counts.values()) or 1
+        return {c: n / total for c, n in counts.items()}
 
     def candidates(self, qi: int) -> list[str]:
         cands: list[str] = []

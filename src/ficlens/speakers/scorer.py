@@ -29,7 +29,7 @@ FEATURES: tuple[str, ...] = (
     "tag_gender_match", "tag_gender_clash", "prev1", "prev2", "next1", "next2",
     "para_mentions", "para_subject", "prev_para_mentions", "next_para_mentions",
     "vocative_here", "vocative_prev", "vocative_next", "recency", "distance", "salience",
-    "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged",
+    "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit")
 
@@ -74,10 +74,30 @@ def load_model(options: Options) -> Model | None:
     choice = options.extra.get("speaker_model") or os.environ.get("FICLENS_SPEAKER_MODEL")
     if choice:
         return None if str(choice).lower() == "none" else _read(choice, str(choice))
-    if "eval_fold" in options.extra:
-        k, i = options.extra.get("eval_folds"), options.extra.get("eval_fold")
-        return _bundled(f"speaker_fold{i}of{k}.json")
+    if "eval_heldout" in options.extra or "eval_fold" in options.extra:
+        return _fold_model(tuple(sorted(options.extra.get("eval_heldout") or ())))
     return _bundled("speaker_scorer.json")
+
+
+@lru_cache(maxsize=16)
+def _fold_model(held_out: tuple[str, ...]) -> Model | None:
+    """The bundled fold model whose held-out novels include every novel being scored now, so
+    no novel is ever scored by a model trained on it; None (rules only) when there is none."""
+    if not held_out:
+        return None
+    folder = resources.files("ficlens.speakers") / "data"
+    if not folder.is_dir():
+        return None
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not (entry.name.startswith("speaker_fold") and entry.name.endswith(".json")):
+            continue
+        try:
+            meta = json.loads(entry.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if set(held_out) <= set(meta.get("held_out", ())):
+            return _read(entry, entry.name)
+    return None
 
 
 # -- features -----------------------------------------------------------------------------
@@ -92,6 +112,8 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     para, prev_para, next_para = ctx.paragraph_mentions(qi)
     voc_here, voc_prev, voc_next = ctx.vocatives(qi)
     last_seen = ctx.last_seen(qi)
+    named_inside = ctx.named_in_quote(qi)
+    run_share = ctx.run_share(qi)
     order = sorted(last_seen, key=lambda c: -last_seen[c])
     for r, c in enumerate(cands):
         row = rows[r]
@@ -118,6 +140,8 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
             row[col["distance"]] = 1 - min(1.0, math.log1p(ctx.quote_start(qi) - last_seen[c]) / 10)
         row[col["salience"]] = ctx.salience(c)
         row[col["narrator"]] = c == ctx.narrator
+        row[col["named_in_quote"]] = c in named_inside
+        row[col["run_share"]] = run_share.get(c, 0.0)
     return cands, rows
 
 

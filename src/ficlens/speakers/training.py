@@ -59,7 +59,7 @@ def novel_groups(folder: Path) -> tuple[list[Group], Counter, Counter]:
     return groups, totals, rights
 
 
-def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 600, rate: float = 0.5) -> Model:
+def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500, rate: float = 1.0) -> Model:
     """Conditional logit over candidate groups that contain the right speaker."""
     usable = [(r, y) for r, y in groups if y.any() and len(y) > 1]
     rng = np.random.default_rng(seed)

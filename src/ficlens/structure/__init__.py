@@ -60,8 +60,10 @@ def run(work: Work, options: Options) -> None:
     work.breaks = _breaks(layout, plain, bodies)
     work.scenes = assemble_scenes(work.chapters, work.paragraphs, work.breaks)
     if plain:
-        front = "\n".join(work.text[n.start:n.end] for n in work.notes if n.kind == "front_matter")
-        merge_metadata(work.metadata, parse_front_metadata(front))
+        fronts = [n for n in work.notes if n.kind == "front_matter"]
+        front = "\n".join(work.text[n.start:n.end] for n in fronts)
+        at_top = bool(fronts) and fronts[0].start == work.paragraphs[0].start
+        merge_metadata(work.metadata, parse_front_metadata(front, at_top=at_top))
 
 
 _IN_BODY = {"front_matter", "author_note", "disclaimer", "end_marker"}

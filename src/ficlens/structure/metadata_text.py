@@ -1,5 +1,6 @@
 """Metadata written as "Key: value" lines in a plain-text credits block ("Title:", "Author:",
-"Fandom:", "Pairing:", "Rating:", "Summary:"...). Never overwrites what ingest filled."""
+"Fandom:", "Pairing:", "Rating:", "Summary:"...), a "by Name" line, and a bare title line on top
+("The Salt Clock", "# The Salt Clock"). Never overwrites what ingest filled."""
 
 from __future__ import annotations
 
@@ -21,19 +22,31 @@ _FIELDS = {
 _LISTS = {"authors", "fandoms", "relationships", "characters", "warnings", "categories", "genres"}
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _DISAMBIGUATOR = re.compile(r"\s*\([^)]*\)\s*$")
+_BYLINE = re.compile(r"^\s*(?:written\s+)?by\s+(?P<names>\S.{0,80}?)\s*$", re.IGNORECASE)
+_TITLE_DECOR = "#*_~=-[] \t\r"
 
 
-def parse_front_metadata(block: str) -> dict[str, Any]:
+def parse_front_metadata(block: str, at_top: bool = False) -> dict[str, Any]:
     """Fields found in the credits block text; a key's value runs on over following lines that
-    are not keys (a long summary)."""
+    are not keys (a long summary). With ``at_top`` (the block opens the text) its first line is
+    the title unless it says something else."""
     found: dict[str, str] = {}
     current: str | None = None
-    for line in block.split("\n"):
+    lines = block.split("\n")
+    title = _title_line(lines) if at_top else None
+    if title:
+        found["title"] = title
+    for line in lines:
         m = _KEY.match(line)
         name = _FIELDS.get(m.group("key").strip().lower()) if m else None
+        byline = _BYLINE.match(line) if not name else None
+        if byline and "authors" not in found:
+            found["authors"] = byline.group("names")
+            current = None
+            continue
         if name:
             current = name
-            if name not in found:
+            if name not in found or (name == "title" and found[name] == title):
                 found[name] = m.group("value").strip()  # type: ignore[union-attr]
             continue
         if current == "summary" and line.strip() and found.get(current) is not None:
@@ -41,6 +54,21 @@ def parse_front_metadata(block: str) -> dict[str, Any]:
         else:
             current = None
     return {name: _value(name, raw) for name, raw in found.items() if raw}
+
+
+def _title_line(lines: list[str]) -> str | None:
+    """The first line when it reads as a bare title: short, not a key, byline or credit."""
+    from ficlens.structure.notes import FRONT_LINE
+
+    line = next((x for x in lines if x.strip(_TITLE_DECOR)), "")
+    title = line.strip(_TITLE_DECOR)
+    if not title or len(title) > 100 or title.endswith((".", ",", ";", ":")):
+        return None
+    if _KEY.match(title) and _FIELDS.get(_KEY.match(title).group("key").strip().lower()):  # type: ignore[union-attr]
+        return None
+    if _BYLINE.match(title) or FRONT_LINE.match(title):
+        return None
+    return title
 
 
 def _value(name: str, raw: str) -> Any:

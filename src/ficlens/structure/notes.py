@@ -14,7 +14,8 @@ _OPEN = r"^[\s(\[*~_<>-]*"
 AUTHOR_NOTE_START = re.compile(
     _OPEN + r"(?:(?-i:A/N|a/n|A\.N\.)|(?-i:AN|N/A|PS)\s*[:\-–—)]|author['’]?s?\s+notes?\b"
             r"|(?:final|end|chapter|quick|little|short)\s+notes?\s*:|notes?\s*:|p\.\s?s\.?"
-            r"|edit(?:ed)?\s*:|update\s*:)",
+            r"|edit(?:ed)?\s*:|update\s*:|(?:last\s+)?updated\s*(?:on\s*)?:|(?:re-?)?posted\s*(?:on\s*)?:"
+            r"|originally\s+posted\b)",
     re.IGNORECASE)
 EXPLICIT_AUTHOR_NOTE = re.compile(
     _OPEN + r"(?:(?-i:A/N|a/n|A\.N\.)|(?-i:AN|N/A)\s*[:\-–—)]|author['’]?s?\s+notes?\b)", re.IGNORECASE)
@@ -62,6 +63,9 @@ _READER_ADDRESS = re.compile(
     r"|\bon\s+(?:to|with)\s+the\s+(?:story|fic|chapter|show)\b|\bstay\s+tuned\b|\bupdates?\s+(?:soon|will|every|on)\b",
     re.IGNORECASE)
 _SHORT_NOTE = 500
+# Notes are short: evidence is looked for in a paragraph's head only, so one huge paragraph
+# (a 10 MB wall of text) costs microseconds, not seconds of regex scanning.
+_SCAN = 3000
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|I['’]ll|my|me)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you['’]re|y['’]all)\b", re.IGNORECASE)
 _STORY_WORD = re.compile(r"\bstory\b|\bwrit(?:e|ing|ten)\b|\bchapter\b", re.IGNORECASE)
@@ -105,6 +109,7 @@ def reader_note_kind(text: str) -> str | None:
         return labelled
     if opens_with_quote(text):
         return None
+    text = text[:_SCAN]
     if len(text) <= _SHORT_NOTE and DISCLAIMER_PHRASE.search(text):
         return "disclaimer"
     if _FANDOM_WORDS.search(text) or (len(text) <= _SHORT_NOTE and _READER_ADDRESS.search(text)):
@@ -117,6 +122,7 @@ def continues_note(text: str) -> bool:
     story, or a reply to a named reviewer ("Neverfall: Could you…")."""
     if opens_with_quote(text):
         return False
+    text = text[:_SCAN]
     if _REVIEWER_REPLY.match(text):
         return True
     if _FIRST_PERSON.search(text) and _SECOND_PERSON.search(text):
@@ -126,7 +132,7 @@ def continues_note(text: str) -> bool:
 
 def front_line_kind(line: str) -> str | None:
     """Kind of one line of a credits block on top: "front_matter" or "disclaimer", else None."""
-    line = line.strip()
+    line = line.strip()[:_SCAN]
     if not line:
         return None
     if DISCLAIMER_START.match(line) or DISCLAIMER_PHRASE.search(line):
