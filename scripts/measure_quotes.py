@@ -91,7 +91,7 @@ def litbank_gold(litbank: Path, name: str, text: str) -> tuple[list[list[tuple[i
     return gold, cursor
 
 
-def run_litbank(data: Path, names: list[str], show: int) -> list[int]:
+def run_litbank(data: Path, names: list[str], show: int, speech_only: bool) -> list[int]:
     litbank = data / "litbank"
     folder = litbank / "quotations" / "tsv"
     names = names or sorted(p.name[:-len("_brat.ann")] for p in folder.glob("*.ann"))
@@ -102,7 +102,8 @@ def run_litbank(data: Path, names: list[str], show: int) -> list[int]:
         gold, region_end = litbank_gold(litbank, name, work.text)
         if not gold:
             continue
-        predicted = [(q.start, q.end) for q in work.quotes if q.start < region_end]
+        predicted = [(q.start, q.end) for q in work.quotes
+                     if q.start < region_end and (not speech_only or q.mode == "speech")]
         found, n_gold, correct, n_pred, missed, wrong = score(gold, predicted)
         for k, value in enumerate((found, n_gold, correct, n_pred)):
             totals[k] += value
@@ -126,7 +127,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.litbank:
         started = time.perf_counter()
-        found, n_gold, correct, n_pred = run_litbank(args.data, args.novels, args.show)
+        found, n_gold, correct, n_pred = run_litbank(args.data, args.novels, args.show, args.speech_only)
         p, r = correct / max(n_pred, 1), found / max(n_gold, 1)
         print(f"LitBank micro: P {p:.1%}  R {r:.1%}  F1 {2 * p * r / max(p + r, 1e-9):.1%}  gold {n_gold}"
               f"  pred {n_pred}  ({time.perf_counter() - started:.1f} s)")

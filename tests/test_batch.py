@@ -241,3 +241,25 @@ def test_cli_batch_reports_and_rejects_bad_arguments(tmp_path, capsys):
     assert cli(["batch", str(tmp_path / "in" / "*.txt"), "--out", str(tmp_path / "out"), "-j", "1",
                 "--until", "language"]) == 0
     assert "1 analyzed, 0 failed" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path):
+    write_stories(tmp_path / "in", 4)
+    (tmp_path / "in" / "story-03.txt").write_text(story(3, paragraphs=2))  # smallest: runs last
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "ficlens", "batch", str(tmp_path / "in"), "--out", str(out),
+               "--workers", "1", "--commit-every", "1000", "--until", "language", "--quiet"]
+    env = {**os.environ, "FICLENS_TEST_SLEEP_ON": "story-03"}
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while len(list((out / "works").glob("*.json.gz"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    assert "interrupted" in proc.stderr.read().decode()
+    assert _ledger_done(out) == 3  # committed on the way out, though no commit was due yet
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(rows(out, "works")) == 4

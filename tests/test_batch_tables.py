@@ -44,7 +44,8 @@ def test_metadata_under_singular_or_plural_labels():
     assert work["title"] == "Two Chapters" and work["fandoms"] == ["Original Work"]
     assert work["rating"] == "Mature" and work["relationships"] == ["Ann/Bo"]
     assert work["additional_tags"] == ["Fluff", "Angst"]
-    assert (work["chapters"], work["scenes"], work["quotes"], work["epithet_mentions"]) == (2, 2, 2, 1)
+    counts = (work["chapter_count"], work["scene_count"], work["quote_count"], work["epithet_mentions"])
+    assert counts == (2, 2, 2, 1)
 
 
 def test_quotes_and_scenes_know_their_chapter_and_names():
@@ -52,8 +53,8 @@ def test_quotes_and_scenes_know_their_chapter_and_names():
     assert [q["chapter"] for q in rows["quotes"]] == [0, 1]
     assert rows["quotes"][1]["speaker_name"] == "Bo" and rows["quotes"][1]["addressee_names"] == ["Ann"]
     assert rows["quotes"][0]["text"] == '"Hi,"'
-    assert [s["quotes"] for s in rows["scenes"]] == [1, 1] and rows["scenes"][0]["pov_name"] == "Ann"
-    assert [c["quotes"] for c in rows["chapters"]] == [1, 1]
+    assert [s["quote_count"] for s in rows["scenes"]] == [1, 1] and rows["scenes"][0]["pov_name"] == "Ann"
+    assert [c["quote_count"] for c in rows["chapters"]] == [1, 1]
 
 
 def test_pairs_merge_dialogue_counts_with_the_stage_record():

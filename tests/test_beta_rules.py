@@ -326,3 +326,16 @@ def test_name_tag_after_question_is_a_tag_but_beat_after_period_is_not() -> None
     text = '"Why?" Anna snapped.\n"Go." Ben sighed and looked away.\n'
     found = findings(text, "said-bookisms")
     assert [f.data["verb"] for f in found] == ["snapped"]
+
+
+def test_pronoun_tag_after_a_clear_subject_is_fine() -> None:
+    text = "Ben passed the bread to Carl.\n\"Eat,\" he said.\n"
+    assert findings(text, "unclear-speaker") == []
+
+
+def test_epithet_for_someone_introduced_just_after_is_fine() -> None:
+    from ficlens.beta.context import BetaContext
+    from ficlens.beta.rules_epithets import epithet_spans
+
+    text = "Ben Hale sat down. The older man across from him smiled. \"I'm Carl,\" said Carl Moss.\n"
+    assert epithet_spans(BetaContext(Work(text=text, characters=list(CAST)))) == []

@@ -153,7 +153,8 @@ def test_pronouns_resolve_to_the_right_gender():
 
 def test_places_and_common_words_are_not_characters():
     work = analyze("Harry went to London on Monday. He lived in London now, though he had come from "
-                   "Surrey. Harry hated London; he always had. Still, Harry said it was fine. Hope is a fine thing, and hope kept "
+                   "Surrey. Harry hated London; he always had. Still, Harry said it was fine. "
+                   "Hope is a fine thing, and hope kept "
                    "him going, hope and nothing else.\n")
     names = {c.name for c in work.characters}
     assert "Harry" in names

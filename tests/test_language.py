@@ -71,6 +71,14 @@ def test_run_fills_sentences_and_counts_over_narrative_only(monkeypatch):
     assert work.stats["words"] == 6
 
 
+def test_sentence_at_finds_the_sentence_of_an_offset():
+    work = _work_with_note()
+    language.run(work, Options())
+    start = work.text.index("He followed")
+    assert language.sentence_at(work, start + 5) == (start, start + len("He followed."))
+    assert language.sentence_at(work, 3) is None  # inside the author's note
+
+
 def test_run_without_paragraphs_uses_the_whole_text():
     work = Work(text="One. Two.")
     language.run(work, Options())

@@ -158,3 +158,10 @@ def test_through_analyze() -> None:
         assert scene.person in ("first", "second", "third", None)
         assert scene.pov is None or isinstance(scene.pov, str)
     assert re.search("Watson", work.text)
+
+
+def test_second_person_scene_uses_reader_character() -> None:
+    reader = Character(id="reader", name="Y/N", origin="reader")
+    work = build(SECOND_SCENE, chars=(HOLMES, reader))
+    run_pov(work, Options())
+    assert (work.scenes[0].person, work.scenes[0].pov) == ("second", "reader")

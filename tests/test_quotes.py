@@ -286,3 +286,26 @@ def test_untagged_single_quotes_follow_the_tagged_ones_nearby():
     work = detect(text)
     modes = {work.text[q.start:q.end]: q.mode for q in work.quotes}
     assert modes["'Is that all?'"] == "speech"
+
+
+def test_dialect_elisions_inside_single_quoted_speech():
+    text = ("'Ow's it goin', mate? 'E said 'e'd be 'ere by now,' said Stan.\n\n"
+            "'Go to the Potters' he said. 'Now.'")
+    work = detect(text)
+    assert spans(work) == ["'Ow's it goin', mate? 'E said 'e'd be 'ere by now,'",
+                           "'Go to the Potters'", "'Now.'"]
+
+
+def test_untagged_piece_takes_the_mode_of_the_tagged_speech_in_its_paragraph():
+    text = ("“Hi,” said Ann.\n\n“Hello,” said Tom.\n\n"
+            "‘You alright?’ Ron asked. ‘You look pale.’\n\n"
+            "‘He is odd,’ Harry thought.")
+    work = detect(text)
+    modes = {work.text[q.start:q.end]: q.mode for q in work.quotes}
+    assert modes["‘You look pale.’"] == "speech"
+    assert modes["‘He is odd,’"] == "thought"
+
+
+def test_untagged_double_piece_after_a_thought_tag_is_thought():
+    work = detect("“This is a trap,” Harry thought. “I should run.”\n\n“Run!” Ron said.")
+    assert [q.mode for q in work.quotes] == ["thought", "thought", "speech"]

@@ -45,7 +45,8 @@ def test_explicit_tag_after_before_and_inside():
 
 
 def test_said_he_inversion_and_pronoun_tag():
-    work = analyze("Sherlock Holmes stood at his window. Molly Hooper sat with her notes and watched Sherlock Holmes.\n\n"
+    work = analyze("Sherlock Holmes stood at his window. "
+                   "Molly Hooper sat with her notes and watched Sherlock Holmes.\n\n"
                    '"It is raining," said he.\n\n'
                    'Molly looked up from her book. "It always is," she said.\n')
     assert speaker(work, "It is raining") == "Sherlock Holmes"
@@ -92,9 +93,13 @@ def test_same_paragraph_continuation():
     assert speaker(work, "There is something there") == "Ginny Weasley"
 
 
+RULES_ONLY = Options(extra={"speaker_model": "none"})
+
+
 def test_action_beat_attributes_the_quote():
-    work = analyze(INTRO + '"Let us sit," said Ginny.\n\n'
-                   'Harry frowned. "No."\n')
+    text = INTRO + '"Let us sit," said Ginny.\n\nHarry frowned. "No."\n'
+    assert speaker(analyze(text), "No.") == "Harry Potter"
+    work = analyze(text, RULES_ONLY)
     assert speaker(work, "No.") == "Harry Potter"
     assert quote(work, "No.").evidence == "beat"
 
@@ -122,9 +127,11 @@ def test_pet_name_vocative_marks_the_addressee():
 
 
 def test_line_spoken_before_the_speaker_is_named():
-    work = analyze("Anne Shirley sat by the fire with her book. Marilla Cuthbert had gone out an hour ago.\n\n"
-                   '"Who is out in this weather?"\n\n'
-                   "Marilla Cuthbert came in from the yard, shaking the snow from her shawl.\n")
+    text = ("Anne Shirley sat by the fire with her book. "
+            "Marilla Cuthbert had gone out an hour ago.\n\n"
+            '"Who is out in this weather?"\n\n'
+            "Marilla Cuthbert came in from the yard, shaking the snow from her shawl.\n")
+    work = analyze(text, Options(extra={"speaker_model": "none"}))
     assert speaker(work, "Who is out in this weather") == "Marilla Cuthbert"
     assert quote(work, "Who is out").evidence == "next_paragraph"
 

@@ -54,6 +54,14 @@ SILENT = frozenset(
     pointed points stared stares rolled rolls raised raises""",
     )
 )
+ACTIONS = frozenset(
+    re.findall(
+        r"\w+",
+        """walked walks stood stands sat sits left leaves ran runs moved moves stepped steps reached
+    reaches grabbed grabs pulled pulls pushed pushes opened opens closed closes took takes threw throws
+    picked picks put puts walked headed heads slammed slams""",
+    )
+)
 NOT_ADVERBS = frozenset(
     re.findall(
         r"\w+",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ficlens.beta.context import BetaContext
+from ficlens.beta.dialogue_tags import ACTIONS
 from ficlens.beta.registry import rule
 from ficlens.model import Finding
 
@@ -52,7 +53,7 @@ def dialogue_punctuation(ctx: BetaContext) -> Iterator[Finding]:
             tag.inner_last in ("?", "!")
             and tag.subject in ("he", "she", "they", "we", "you")
             and not tag.is_speech_tag
-            and (tag.kind == "silent" or tag.verb.endswith("ed"))
+            and (tag.kind == "silent" or tag.verb.lower() in ACTIONS)
             and not ctx.text.startswith(" to ", tag.end)
         ):
             yield Finding(

@@ -88,7 +88,7 @@ def _close_words(ctx: BetaContext) -> Iterator[Finding]:
             seen.append((index, match.start(), match.end()))
             if len(seen) >= TIMES:
                 first, last = seen[0], seen[-1]
-                if _deliberate(ctx.text, first[1], last[2]):
+                if _deliberate(ctx.text, first[1], last[2]) or _parallel(ctx.text, [o[1] for o in seen]):
                     seen.clear()  # "laughs and laughs and laughs": a figure, not an accident
                     continue
                 yield Finding(
@@ -105,6 +105,25 @@ def _close_words(ctx: BetaContext) -> Iterator[Finding]:
 def _deliberate(text: str, start: int, end: int) -> bool:
     """All occurrences inside one sentence: anaphora or epizeuxis the writer chose."""
     return not re.search(r"[.!?]\s", text[start:end])
+
+
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "my", "your", "its", "our", "this", "that"]
+)
+_PREVIOUS_WORD = re.compile(r"([A-Za-z']+)[^A-Za-z']*$")
+
+
+def _parallel(text: str, starts: list[int]) -> bool:
+    """Two occurrences led by the same word ("he knows ... he knows", "which means ... which
+    means"): a parallel structure the writer built on purpose. Articles and possessives do not
+    count: "the toast ... the toast" is the accident a beta reader points out."""
+    previous = []
+    for start in starts:
+        match = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+        word = match.group(1).lower() if match else ""
+        if word and word not in _DETERMINERS:
+            previous.append(word)
+    return len(previous) != len(set(previous))
 
 
 def _openings(ctx: BetaContext) -> Iterator[Finding]:

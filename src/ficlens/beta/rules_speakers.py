@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ficlens.beta.context import BetaContext
@@ -9,7 +10,7 @@ from ficlens.beta.registry import rule
 from ficlens.model import Finding
 from ficlens.pov.narration import narration_ranges
 
-LOW_CONFIDENCE = 0.35
+LOW_CONFIDENCE = 0.3  # the speaker scorer's confidence below which a line reads as unattributed
 UNTAGGED_RUN = 4
 LOOKBACK_PARAGRAPHS = 4  # how far back a reader still holds who is in the room
 
@@ -41,7 +42,11 @@ def _low_confidence(ctx: BetaContext) -> Iterator[Finding]:
         if quote.confidence >= LOW_CONFIDENCE:
             continue
         paragraph = ctx.paragraph_index(quote.start)
-        if id(quote) in _anchored_quotes(ctx) or _paragraph_names_someone(ctx, paragraph, quote):
+        if (
+            id(quote) in _anchored_quotes(ctx)
+            or _paragraph_names_someone(ctx, paragraph, quote)
+            or _introduced(ctx, quote)
+        ):
             continue
         lo = ctx.paragraphs[max(0, paragraph - LOOKBACK_PARAGRAPHS)][0]
         present = ctx.cast.named_in(lo, ctx.paragraphs[paragraph][1])
@@ -69,6 +74,14 @@ def _anchored_quotes(ctx: BetaContext) -> set[int]:
     return ctx.memo["anchored"]
 
 
+def _introduced(ctx: BetaContext, quote) -> bool:
+    """A lead-in tag before the quote: 'She kept asking, "Where is she?"'."""
+    lead = ctx.text[max(0, quote.start - 80) : quote.start].split("\n")[-1].rstrip()
+    return lead.endswith((",", ":")) and bool(
+        re.search(r"\b(?:ask|say|said|call|cr[iy]|shout|yell|whisper|tell|told|repl)\w*", lead)
+    )
+
+
 def _untagged_runs(ctx: BetaContext) -> Iterator[Finding]:
     """Four or more bare lines in consecutive paragraphs (no tag, no beat), three or more people
     named around them."""
@@ -81,7 +94,7 @@ def _untagged_runs(ctx: BetaContext) -> Iterator[Finding]:
             return
         first = ctx.paragraph_index(run[0].start)
         lo = ctx.paragraphs[max(0, first - LOOKBACK_PARAGRAPHS)][0]
-        present = ctx.characters_in(lo, run[-1].end)
+        present = _present(ctx, lo, run[0].start, run[-1].end)
         if len(present) > 2:
             yield Finding(
                 "unclear-speaker",
@@ -105,6 +118,15 @@ def _untagged_runs(ctx: BetaContext) -> Iterator[Finding]:
             run.append(quote)
         last_paragraph = paragraph
     yield from flush()
+
+
+def _present(ctx: BetaContext, start: int, run_start: int, end: int) -> set[str]:
+    """Characters named in narration up to ``end`` (not inside quotes: "Bob Tanner done it" is
+    talked about, not present) or given a line before the run."""
+    present = {q.speaker for q in ctx.work.quotes if q.speaker and start <= q.start < run_start}
+    for lo, hi in narration_ranges(ctx.work, start, end):
+        present.update(ctx.cast.named_in(lo, hi))
+    return present
 
 
 def _has_beat(ctx: BetaContext, paragraph: int) -> bool:
@@ -143,6 +165,8 @@ def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
         addressed = set(ctx.cast.named_in(tag.end, rest_end))  # "he asks John": not John
         if len([c for c in same if c not in addressed]) < 2:
             continue
+        if _clear_subject(ctx, lo, hi, gender):
+            continue
         yield Finding(
             "unclear-speaker",
             tag.start,
@@ -151,6 +175,23 @@ def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
             "info",
             {"kind": "ambiguous_pronoun", "candidates": same},
         )
+
+
+def _clear_subject(ctx: BetaContext, lo: int, hi: int, gender: str) -> bool:
+    """The sentence's first named character of that gender is its subject ("Jake puts his hands on
+    John's shoulders", not "Ben and Carl sat"): readers take the pronoun for that subject."""
+    first = ctx.cast.first_named_at(lo, hi)
+    while first and ctx.cast.gender.get(first[2]) != gender:
+        first = ctx.cast.first_named_at(first[1], hi)
+    if not first:
+        return False
+    after = ctx.text[first[1] : first[1] + 40]
+    return bool(_SUBJECT_VERB.match(after))
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:had\s+|has\s+|was\s+|is\s+)?(?!and\b|or\b)[a-z]+(?:s|ed)\b"
+)
 
 
 def _sentence_before(ctx: BetaContext, quote_start: int) -> tuple[int, int]:

@@ -43,8 +43,6 @@ def run(work: Work, options: Options) -> None:
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
     clusters = build_clusters(forms, _seeds(work, options), form_gender)
 
-    clusters = _merge_capitalised_epithets(text, clusters, occurrences, forms, layout)
-
     counts = count_person(text, layout.paragraphs, layout.in_quote)
     reader_spans = [m.span() for s, e in layout.paragraphs for m in READER_RE.finditer(text, s, e)]
     person = narrative_person(counts, bool(reader_spans))
@@ -53,6 +51,7 @@ def run(work: Work, options: Options) -> None:
     form_cluster: dict[FormKey, Cluster] = {f: c for c in clusters for f in c.forms}
     grouped = group_occurrences(occurrences)
     display = {key: " ".join(text[occs[0].start:occs[0].end].split()) for key, occs in grouped.items()}
+    with_article = _article_forms(text, grouped, display)
 
     narrator_cluster = None
     if person == "first":
@@ -63,7 +62,8 @@ def run(work: Work, options: Options) -> None:
     characters: list[Character] = []
     for c in clusters:
         origin = "narrator" if c is narrator_cluster else c.origin
-        characters.append(Character(ids[id(c)], _canonical(c, display), _aliases(c, display), origin=origin))
+        aliases = sorted(set(_aliases(c, display)) | {with_article[k] for k in c.forms if k in with_article})
+        characters.append(Character(ids[id(c)], _canonical(c, display), aliases, origin=origin))
     narrator_id = None
     if person == "first":
         if narrator_cluster is None:
@@ -83,7 +83,8 @@ def run(work: Work, options: Options) -> None:
         cluster = form_cluster.get((occ.title, occ.tokens))
         if cluster is None or (occ.title, occ.tokens) not in forms:
             continue
-        kind = ("vocative" if occ.vocative else "nickname" if (occ.title, occ.tokens) in cluster.nickname_forms
+        key = (occ.title, occ.tokens)
+        kind = ("vocative" if occ.vocative else "nickname" if key in cluster.nickname_forms
                 else "title" if occ.title else "name")
         mentions.append(Mention(occ.start, occ.end, ids[id(cluster)], kind))
     if reader_id:
@@ -107,45 +108,6 @@ def run(work: Work, options: Options) -> None:
     work.mentions = mentions
     work.runtime["characters.narrator"] = narrator_id
     work.runtime["characters.reader"] = reader_id
-
-
-def _merge_capitalised_epithets(text, clusters, occurrences, forms, layout) -> list[Cluster]:
-    """'the Jew', 'the Dodger', 'the Dark Lord': a capitalised name nearly always read after
-    'the' is an epithet; when it keeps company with one named character, it is that character."""
-    from ficlens.characters.epithets import Epithet
-
-    form_cluster = {f: c for c in clusters for f in c.forms}
-    by_cluster: dict[int, list] = {}
-    for occ in occurrences:
-        c = form_cluster.get((occ.title, occ.tokens))
-        if c is not None and (occ.title, occ.tokens) in forms and not occ.in_quote:
-            by_cluster.setdefault(id(c), []).append(occ)
-    candidates = []
-    for c in clusters:
-        occs = by_cluster.get(id(c), [])
-        if c.origin != "text" or len(occs) < 3 or any(t or len(toks) > 1 for t, toks in c.forms):
-            continue
-        after_the = sum(text[max(0, o.start - 4):o.start].lower() == "the " for o in occs)
-        if after_the >= 0.6 * len(occs):
-            candidates.append(c)
-    if not candidates:
-        return clusters
-    genders = {id(c): c.title_gender() or "unknown" for c in clusters}
-    named = sorted((o.start, o.end, id(c)) for c in clusters if c not in candidates
-                   for o in by_cluster.get(id(c), []))
-    merged = set()
-    for c in candidates:
-        word = next(iter(c.forms))[1][0]
-        epithets = [Epithet(o.start - 4, o.end, word.lower(), None, False) for o in by_cluster[id(c)]]
-        links = link_epithets(epithets, named, genders, layout.scene_index, _sentence_bounds(text))
-        target_id = links.get(word.lower())
-        target = next((t for t in clusters if id(t) == target_id), None)
-        if target is not None:
-            for key, n in c.forms.items():
-                target.forms[key] += n
-            target.epithet_names.add("the " + word)
-            merged.add(id(c))
-    return [c for c in clusters if id(c) not in merged]
 
 
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:
@@ -172,6 +134,17 @@ def _clean_tag(name: str) -> str:
     return " ".join(name.split())
 
 
+def _article_forms(text: str, grouped, display) -> dict[FormKey, str]:
+    """'the Hatter', 'the Mock Turtle': names mostly read after 'the' keep it in an alias."""
+    out = {}
+    for key, occs in grouped.items():
+        if key[0] is None and key in display:
+            after_the = sum(text[max(0, o.start - 4):o.start].lower() == "the " for o in occs)
+            if after_the >= 0.5 * len(occs):
+                out[key] = "the " + display[key]
+    return out
+
+
 def _canonical(c: Cluster, display: dict[FormKey, str]) -> str:
     if c.seed_name:
         return c.seed_name
@@ -184,7 +157,7 @@ def _canonical(c: Cluster, display: dict[FormKey, str]) -> str:
 
 
 def _aliases(c: Cluster, display: dict[FormKey, str]) -> list[str]:
-    names = {display.get(k, " ".join(k[1])) for k in c.forms} | c.epithet_names
+    names = {display.get(k, " ".join(k[1])) for k in c.forms}
     if c.seed_name:
         names.add(c.seed_name)
     return sorted(names)
@@ -262,7 +235,8 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
         if not occ.vocative:
             continue
         qi = layout.quote_index(occ.start)
-        if qi is not None and (qi - 1 in narrator_quotes or qi + 1 in narrator_quotes) and qi not in narrator_quotes:
+        beside_narrator = qi is not None and (qi - 1 in narrator_quotes or qi + 1 in narrator_quotes)
+        if beside_narrator and qi not in narrator_quotes:
             c = form_cluster.get((occ.title, occ.tokens))
             if c is not None:
                 votes[id(c)] += 1

@@ -26,7 +26,6 @@ class Cluster:
     origin: str = "text"
     seed_name: str | None = None
     form_gender: dict = field(default_factory=dict)          # FormKey -> gender from pronouns
-    epithet_names: set = field(default_factory=set)           # "the Jew", "the Dodger"
 
     @property
     def count(self) -> int:
@@ -134,7 +133,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             form_gender[key] = gender
         same = [c for c in clusters if _compatible(gender, c) and c.has(
             lambda t, toks, tokens=tokens: len(toks) >= 2 and toks[-1] == tokens[-1] and (
-                toks[0] == tokens[0] or is_nickname_of(tokens[0], toks[0]) or is_nickname_of(toks[0], tokens[0])))]
+                toks[0] == tokens[0] or is_nickname_of(tokens[0], toks[0])
+                or is_nickname_of(toks[0], tokens[0])))]
         target = _pick(same) or new_cluster()
         target.forms[key] += n
     # 2. honorific + surname ("Mr. Churchill"); honorific + given name waits for step 4.
@@ -145,8 +145,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if len(tokens) != 1 or title is None:
             continue
         word, gender = tokens[0], TITLES.get(title)
-        if title in _GIVEN_NAME_TITLES and (word.lower() in known_given and not any(
-                word in c.surnames() for c in clusters) or any(word in c.first_names() for c in clusters)):
+        if title in _GIVEN_NAME_TITLES and ((word.lower() in known_given and not any(
+                word in c.surnames() for c in clusters)) or any(word in c.first_names() for c in clusters)):
             given_titled.append((key, n))
             continue
 

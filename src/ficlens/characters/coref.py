@@ -14,7 +14,8 @@ from collections import deque
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Mention
 
-PRONOUN_RE = re.compile(r"\b(he|she|him|her|his|hers|himself|herself|He|She|Him|Her|His|Hers|Himself|Herself)\b")
+PRONOUN_RE = re.compile(r"\b(he|she|him|her|his|hers|himself|herself"
+                        r"|He|She|Him|Her|His|Hers|Himself|Herself)\b")
 FIRST_RE = re.compile(r"\b(I|me|my|myself|mine|Me|My|Myself|Mine)\b")
 SECOND_RE = re.compile(r"\b(you|your|yourself|yours|You|Your|Yourself|Yours)\b")
 
@@ -48,7 +49,8 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
             if scene_of(a.start) != scene:
                 recent.clear()
                 scene = scene_of(a.start)
-            recent.append((a.start, a.character, genders.get(a.character, "unknown"), is_subject(text, a.start)))
+            gender = genders.get(a.character, "unknown")
+            recent.append((a.start, a.character, gender, is_subject(text, a.start)))
         if scene_of(start) != scene:
             recent.clear()
             scene = scene_of(start)

@@ -13,28 +13,43 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-_MALE = set("""man boy gentleman fellow lad guy king prince lord duke headmaster wizard 
-monk priest vicar curate rector clergyman butler landlord policeman
-cabman sailor""".split())
-_FEMALE = set("""woman girl lady maid landlady headmistress witch queen princess 
-nun housekeeper governess widow actress waitress""".split())
-_NEUTRAL = set("""detective doctor inspector captain professor master auror soldier officer nurse
-surgeon lawyer solicitor keeper servant driver constable agent stranger child kid teen teenager
-redhead blonde blond brunette youth healer teacher student boss chef pilot knight writer artist
-musician painter poet guard doctor's""".split())
+from ficlens.characters.lexicon import words
+
+_MALE = words("""
+man boy gentleman fellow lad guy king prince lord duke headmaster wizard monk priest vicar
+curate rector clergyman butler landlord policeman cabman sailor
+""")
+_FEMALE = words("""
+woman girl lady maid landlady headmistress witch queen princess nun housekeeper governess widow
+actress waitress
+""")
+_NEUTRAL = words("""
+detective doctor inspector captain professor master auror soldier officer nurse surgeon lawyer
+solicitor keeper servant driver constable agent stranger child kid teen teenager redhead blonde
+blond brunette youth healer teacher student boss chef pilot knight writer artist musician
+painter poet guard doctor's
+""")
 # Roles that name a different minor person each time: kept as mentions, never linked.
-UNLINKED = frozenset("servant maid housekeeper butler driver cabman waiter landlord landlady guard".split())
+UNLINKED = words("""
+servant maid housekeeper butler driver cabman waiter landlord landlady guard
+""")
 _NEAR = 2000  # characters around an epithet that count as its company
-GENERIC = frozenset("man woman boy girl lady gentleman fellow stranger child kid guy lad youth".split())
-_ADJ = """older younger elder eldest youngest old young tall short little big small taller shorter smaller
-larger former new pale dark fair thin fat handsome pretty beautiful lanky burly stout elderly aged
-blonde blond redheaded red-haired dark-haired fair-haired grey-haired gray-haired silver-haired
-white-haired black-haired brown-haired curly-haired bearded english french german american irish
-scottish italian spanish russian welsh quiet taller angry furious smiling grinning""".split()
+GENERIC = words("""
+man woman boy girl lady gentleman fellow stranger child kid guy lad youth
+""")
+_ADJ = sorted(words("""
+older younger elder eldest youngest old young tall short little big small taller shorter smaller
+larger former new pale dark fair thin fat handsome pretty beautiful lanky burly stout elderly
+aged blonde blond redheaded red-haired dark-haired fair-haired grey-haired gray-haired
+silver-haired white-haired black-haired brown-haired curly-haired bearded english french german
+american irish scottish italian spanish russian welsh quiet angry furious smiling grinning
+"""), key=len, reverse=True)
 _NOUNS = sorted(_MALE | _FEMALE | _NEUTRAL, key=len, reverse=True)
+_ADJ_RE = "|".join(_ADJ)
+_NOUN_RE = "|".join(re.escape(n) for n in _NOUNS)
 EPITHET_RE = re.compile(
-    r"\b[Tt]he\s+((?:(?:%s)\s+){0,2}(?:[a-z]+\s+)?(?:%s))\b|\b[Tt]he\s+((?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)"
-    % ("|".join(_ADJ), "|".join(re.escape(n) for n in _NOUNS)))
+    rf"\b[Tt]he\s+((?:(?:{_ADJ_RE})\s+){{0,2}}(?:[a-z]+\s+)?(?:{_NOUN_RE}))\b"
+    r"|\b[Tt]he\s+((?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)")
 
 
 @dataclass

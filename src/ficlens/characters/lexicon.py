@@ -3,6 +3,11 @@ are not names. Kept as plain sets so lookups stay O(1) and the whole stage stays
 
 from __future__ import annotations
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as running text."""
+    return frozenset(text.split())
+
 # Honorific -> gender it implies (None: says nothing about gender).
 TITLES: dict[str, str | None] = {
     "mr": "male", "mister": "male", "sir": "male", "lord": "male", "monsieur": "male", "m": "male",
@@ -19,7 +24,8 @@ TITLES: dict[str, str | None] = {
     "lieutenant": None, "lt": None, "sergeant": None, "sgt": None, "inspector": None,
     "detective": None, "constable": None, "agent": None, "officer": None, "commander": None,
     "admiral": None, "judge": None, "rev": None, "reverend": None, "cousin": None, "healer": None,
-    "nurse": None, "coach": None, "chief": None,
+    "nurse": None, "coach": None, "chief": None, "comrade": None, "marquis": "male",
+    "baron": "male", "baroness": "female",
 }
 
 PRONOUN_GENDER: dict[str, str] = {
@@ -29,30 +35,32 @@ PRONOUN_GENDER: dict[str, str] = {
 PRONOUN_LABEL = {"male": "he/him", "female": "she/her", "nonbinary": "they/them"}
 
 # Terms of endearment and address used as vocatives; they point at the addressee.
-PET_NAMES = frozenset("""
+PET_NAMES = words("""
 love darling dear dearest sweetheart sweetie honey hon babe baby sugar pet angel luv lovey
 sweetpea sunshine precious beloved kitten princess treasure mate buddy pal kid son lad lass
 laddie lassie dearie child boy girl sir madam ma'am maam mum mom mama mamma papa dad daddy
 father mother brother sister miss missus guv'nor gentlemen ladies friend fool idiot
-""".split())
+""")
 
 # Capitalised words that are (almost) never a character's name, beyond general stopwords.
-NOT_NAMES = frozenset("""
-i i'm i'll i've i'd oh ah ay aye yes no nay well why what who whom how when where there here
-yet still now then so and but or nor for not if in on at by of to the a an this that these those
-my your his her its our their we you he she it they me us him them mine yours ours theirs do did
+NOT_NAMES = words("""
+i i'm i'll i've i'd oh ah ay aye yes no nay well why what who whom how when where there here yet
+still now then so and but or nor for not if in on at by of to the a an this that these those my
+your his her its our their we you he she it they me us him them mine yours ours theirs do did
 does is was were be been am are has had have will would shall should can could may might must
-god lord heaven heavens christ jesus hell sir madam ma'am mister miss mrs mr ms dr
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december christmas easter michaelmas
-english french german italian spanish irish scottish scotch welsh american british roman
-chapter book part volume prologue epilogue the end fin note notes summary disclaimer
-hello hullo hey hi goodbye good bye thank thanks please sorry okay ok alright indeed nonsense
-mother father mama papa mamma mum mom dad daddy aunt uncle grandma grandpa granny
-everyone everybody nobody somebody someone anyone anybody nothing something anything
-whatever whoever however perhaps maybe only just even ever never always again also too
-look listen come go wait stop let see hush quick run help dear darling love
-""".split())
+god lord heaven heavens christ jesus hell sir madam ma'am mister miss mrs mr ms dr monday
+tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december christmas easter michaelmas english french german
+italian spanish irish scottish scotch welsh american british roman chapter book part volume
+prologue epilogue the end fin note notes summary disclaimer hello hullo hey hi goodbye good bye
+thank thanks please sorry okay ok alright indeed nonsense mother father mama papa mamma mum mom
+dad daddy aunt uncle grandma grandpa granny everyone everybody nobody somebody someone anyone
+anybody nothing something anything whatever whoever however perhaps maybe only just even ever
+never always again also too look listen come go wait stop let see hush quick run help dear
+darling love
+""")
 
 # Prepositions that mark a following capitalised word as a place ("at Hartfield", "to London").
-PLACE_PREPOSITIONS = frozenset("in at to from into near towards toward through across via".split())
+PLACE_PREPOSITIONS = words("""
+in at to from into near towards toward through across via
+""")

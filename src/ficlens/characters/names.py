@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES
+from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES, words
 from ficlens.speakers.verbs import SPEECH_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
@@ -26,10 +26,12 @@ LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z]+(?![\w])")
 READER_RE = re.compile(r"\(?\b[Yy]/[Nn]\b\)?")
 
 _SENTENCE_END = ".!?…:"
-_PLACE_HEADS = frozenset("""street road lane house hall park abbey court square rock island bay castle church
-station hotel inn lake river hill manor place row gardens garden bridge cottage farm wood woods forest
-mountain valley city town village college school university hospital club theatre company railway
-ocean sea office street's ministry alley avenue terrace common green mill tower palace""".split())
+_PLACE_HEADS = words("""
+street road lane house hall park abbey court square rock island bay castle church station hotel
+inn lake river hill manor place row gardens garden bridge cottage farm wood woods forest
+mountain valley city town village college school university hospital club theatre company
+railway ocean sea office street's ministry alley avenue terrace common green mill tower palace
+""")
 
 
 def _is_stop(word: str) -> bool:
@@ -218,7 +220,10 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
     return non_initial >= 2 or (in_accepted_multiword and non_initial >= 1)
 
 
-def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[tuple[str | None, tuple[str, ...]], int]:
+FormKey = tuple[str | None, tuple[str, ...]]
+
+
+def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[FormKey, int]:
     """The surface forms kept as names, with how often each was seen."""
     counts: Counter = Counter((o.title, o.tokens) for o in occurrences)
     multi_ok: set[str] = set()
@@ -227,7 +232,8 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[tupl
         if len(tokens) < 2 or tokens[-1].lower() in _PLACE_HEADS:
             continue
         known = all(ev.lower[t.lower()] == 0 for t in tokens) and _is_given_name(tokens[0])
-        if (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
+        first_ok = _is_given_name(tokens[0]) or ev.lower[tokens[0].lower()] <= 0.25 * ev.total[tokens[0]]
+        if first_ok and (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
                 ev.lower[t.lower()] <= ev.total[t] for t in tokens):
             if title is None and ev.place[tokens[0]] > 0.5 * ev.total[tokens[0]]:
                 continue  # "London Lydia": a place and a name that a line break glued together
@@ -237,15 +243,14 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[tupl
         if len(tokens) != 1:
             continue
         word = tokens[0]
-        if title is not None and not _is_stop(word) and ev.lower[word.lower()] <= 2 * ev.total[word]:
-            accepted[(title, tokens)] = n
-        elif title is None and is_name_word(word, ev, word in multi_ok):
+        titled = title is not None and not _is_stop(word) and ev.lower[word.lower()] <= 2 * ev.total[word]
+        if titled or (title is None and is_name_word(word, ev, word in multi_ok)):
             accepted[(title, tokens)] = n
     return accepted
 
 
-def group_occurrences(occurrences: list[Occurrence]) -> dict[tuple[str | None, tuple[str, ...]], list[Occurrence]]:
-    grouped: dict[tuple[str | None, tuple[str, ...]], list[Occurrence]] = defaultdict(list)
+def group_occurrences(occurrences: list[Occurrence]) -> dict[FormKey, list[Occurrence]]:
+    grouped: dict[FormKey, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
         grouped[(occ.title, occ.tokens)].append(occ)
     return grouped

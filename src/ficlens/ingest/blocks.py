@@ -42,9 +42,12 @@ class Block:
 
 @dataclass(slots=True)
 class Marker:
-    """A break seen in the markup: ``hr``, ``br_run`` (3+ ``<br>``) or ``nbsp`` (empty paragraph)."""
+    """A break seen in the markup: ``hr``, ``br_run`` (3+ ``<br>``) or ``nbsp`` (empty paragraph).
+    ``size`` is a br_run's count of empty lines, so a work's one-off short run can be told from
+    its usual (longer) break."""
 
     kind: str
+    size: int = 0
 
 
 Item = Block | Marker
@@ -146,7 +149,7 @@ class _Extractor:
         gaps = [content[k + 1] - content[k] - 1 for k in range(len(content) - 1)]
         join_single = 1 in gaps  # <br><br> separates paragraphs, so a lone <br> is a line break
         if content[0] >= 3:
-            self.items.append(Marker("br_run"))
+            self.items.append(Marker("br_run", content[0]))
         group = [content[0]]
         for k, gap in enumerate(gaps):
             nxt = content[k + 1]
@@ -155,11 +158,11 @@ class _Extractor:
                 continue
             self._emit_group(text, lines, group)
             if gap >= 2:
-                self.items.append(Marker("br_run"))
+                self.items.append(Marker("br_run", gap))
             group = [nxt]
         self._emit_group(text, lines, group)
         if len(lines) - 1 - content[-1] >= 3:
-            self.items.append(Marker("br_run"))
+            self.items.append(Marker("br_run", len(lines) - 1 - content[-1]))
 
     def _italics_per_line(self, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """Italic runs clipped to each line, in one pass (both lists are in text order)."""

@@ -25,7 +25,8 @@ class WorkBuilder:
         self.italics: list[Span] = []
         self.centered: list[Span] = []
         self.chapters: list[Chapter] = []
-        self._pending: list[str] = []
+        self._pending: list[Marker] = []
+        self._run_sizes: dict[int, int] = {}   # index in self.breaks -> size, for br_run breaks
         self._chapter_open = False
 
     # -- text -------------------------------------------------------------------------------------
@@ -37,8 +38,8 @@ class WorkBuilder:
         self.parts.append(text)
         self.length += len(text)
         self.paragraphs.append(Paragraph(start, self.length, kind))
-        for kind_ in self._pending:
-            self.breaks.append(Break(start, start, kind_))
+        for marker in self._pending:
+            self._add_break(start, marker)
         self._pending.clear()
         if self._chapter_open:
             self.chapters[-1].end = self.length
@@ -49,7 +50,7 @@ class WorkBuilder:
         first = last = None
         for item in items:
             if isinstance(item, Marker):
-                self._pending.append(item.kind)
+                self._pending.append(item)
                 continue
             start, end = self._append(item.text, "text")
             first = start if first is None else first
@@ -76,9 +77,24 @@ class WorkBuilder:
 
     def flush_breaks(self) -> None:
         """Breaks still waiting for a following paragraph sit at the end of the text so far."""
-        for kind in self._pending:
-            self.breaks.append(Break(self.length, self.length, kind))
+        for marker in self._pending:
+            self._add_break(self.length, marker)
         self._pending.clear()
+
+    def _add_break(self, at: int, marker: Marker) -> None:
+        if marker.kind == "br_run":
+            self._run_sizes[len(self.breaks)] = marker.size
+        self.breaks.append(Break(at, at, marker.kind))
+
+    def _usual_breaks(self) -> list[Break]:
+        """The breaks without one-off short ``<br>`` runs: where a work's breaks are runs of 8
+        ``<br>``, a lone run of 3 is a formatting slip between two paragraphs, not a scene break
+        (a run at most half the work's median run, with 3 runs at least to judge by)."""
+        sizes = sorted(self._run_sizes.values())
+        if len(sizes) < 3:
+            return self.breaks
+        median = sizes[len(sizes) // 2]
+        return [b for n, b in enumerate(self.breaks) if self._run_sizes.get(n, median) * 2 > median]
 
     # -- chapters -----------------------------------------------------------------------------------
     def start_chapter(self, number: int | None, title: str | None, heading: str | None,
@@ -118,5 +134,5 @@ class WorkBuilder:
             c.start = min(c.start, len(text))
             c.end = min(c.end, len(text))
         return Work(text=text, source=source, metadata=metadata, paragraphs=self.paragraphs,
-                    notes=self.notes, breaks=self.breaks, italics=self.italics,
+                    notes=self.notes, breaks=self._usual_breaks(), italics=self.italics,
                     centered=self.centered, chapters=chapters)

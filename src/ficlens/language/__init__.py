@@ -8,6 +8,8 @@ need parsed (speech tags), and :func:`get_nlp` for the shared spaCy pipeline.
 
 from __future__ import annotations
 
+import bisect
+
 from ficlens.language.nlp import get_nlp
 from ficlens.language.sentences import split_sentences
 from ficlens.language.tokens import count_tokens, count_words
@@ -15,7 +17,7 @@ from ficlens.language.windows import parse_windows, text_span, to_text_offset
 from ficlens.model import Work
 from ficlens.options import Options
 
-__all__ = ["count_tokens", "count_words", "get_nlp", "parse_windows", "run", "sentences",
+__all__ = ["count_tokens", "count_words", "get_nlp", "parse_windows", "run", "sentence_at", "sentences",
            "split_sentences", "text_span", "to_text_offset"]
 
 
@@ -33,6 +35,13 @@ def sentences(work: Work) -> list[tuple[int, int]]:
         cached = [span for s, e in _story_blocks(work) for span in split_sentences(work.text, s, e)]
         work.runtime["sentences"] = cached
     return cached
+
+
+def sentence_at(work: Work, offset: int) -> tuple[int, int] | None:
+    """The sentence holding ``work.text[offset]`` (None between sentences or outside the story)."""
+    spans = sentences(work)
+    k = bisect.bisect_right(spans, (offset, len(work.text) + 1)) - 1
+    return spans[k] if k >= 0 and spans[k][0] <= offset < spans[k][1] else None
 
 
 def run(work: Work, options: Options) -> None:

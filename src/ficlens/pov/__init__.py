@@ -27,13 +27,14 @@ MAX_EVIDENCE = 40  # spans kept per scene in the JSON (all of them are counted)
 __all__ = ["analyze_scene", "interiority_scores", "narrator_id", "run"]
 
 
-def narrator_id(work: Work) -> str | None:
-    """The first-person narrator's character id (characters stage), if known."""
+def narrator_id(work: Work, origin: str = "narrator") -> str | None:
+    """The first-person narrator's (or, with ``origin="reader"``, the second-person reader's)
+    character id from the characters stage, if known."""
     for char in work.characters:
-        if char.origin == "narrator":
+        if char.origin == origin:
             return char.id
     for mention in work.mentions:
-        if mention.kind == "narrator" and mention.character:
+        if mention.kind == origin and mention.character:
             return mention.character
     return None
 
@@ -47,12 +48,20 @@ def interiority_scores(evidence: list[dict]) -> Counter[str]:
     return scores
 
 
-def decide_pov(person: str | None, scores: Counter[str], label: dict | None, narrator: str | None) -> str:
+def decide_pov(
+    person: str | None,
+    scores: Counter[str],
+    label: dict | None,
+    narrator: str | None,
+    reader: str | None = None,
+) -> str:
     """The POV verdict from the label, narrator or interiority scores."""
     if label:
         return label["character"]
-    if person in ("first",) and narrator:
+    if person == "first" and narrator:
         return narrator
+    if person == "second" and reader:
+        return reader
     ranked = scores.most_common()
     if not ranked or ranked[0][1] < POV_MIN:
         return "external" if person != "first" else (narrator or "external")
@@ -86,7 +95,7 @@ def analyze_scene(work: Work, scene: Scene) -> None:
     )
     label = scene_label(work, cast, scene)
     scene.person = person
-    scene.pov = decide_pov(person, interiority_scores(evidence), label, narrator)
+    scene.pov = decide_pov(person, interiority_scores(evidence), label, narrator, narrator_id(work, "reader"))
     scene.pov_evidence = ([label] if label else []) + _balanced(evidence)
 
 

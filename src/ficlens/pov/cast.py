@@ -122,7 +122,7 @@ class CastIndex:
         for start, _, _ in self.named_mentions:
             window = text[max(0, start - 6) : start]
             raw = window.rstrip(" \t")
-            if raw.endswith(("\"", "”", "’", "'")) and len(window) - len(raw) <= 1:
+            if raw.endswith(('"', "”", "’", "'")) and len(window) - len(raw) <= 1:
                 flags.append(True)  # a tag's subject: "Fine," John says.
                 continue
             before = raw.rstrip("\"“”'‘’*_~")
@@ -167,6 +167,13 @@ class CastIndex:
         for start, _, char in self.named_mentions:
             first.setdefault(char, start)
         return first
+
+    def first_named_at(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The first named mention starting inside ``[start, end)``."""
+        i = bisect.bisect_left(self._named_starts, start)
+        if i < len(self.named_mentions) and self.named_mentions[i][0] < end:
+            return self.named_mentions[i]
+        return None
 
     def named_in(self, start: int, end: int) -> list[str]:
         """Character ids named inside ``[start, end)``, in order of first appearance."""

@@ -128,9 +128,30 @@ def _decide_modes(text: str, found: Found) -> None:
             if quote.marks == "single" and tag:
                 single_tagged[tag].append(para)
         tags.append(tag)
-    for quote, para, tag in zip(found.quotes, found.paragraph, tags, strict=True):
-        if quote.marks == "single" and quote.mode == "speech" and tag is None:
+    inherited = _paragraph_tags(found, tags)
+    for quote, para, tag, near_tag in zip(found.quotes, found.paragraph, tags, inherited, strict=True):
+        if quote.mode != "speech" or tag is not None or quote.marks == "italic":
+            continue
+        # the rest of a tagged speech (or thought) in its paragraph is the same; else the stretch decides
+        if near_tag:
+            quote.mode = near_tag
+        elif quote.marks == "single":
             quote.mode = _stretch_mode(para, double_speech, single_tagged)
+
+
+def _paragraph_tags(found: Found, tags: list[str | None]) -> list[str | None]:
+    """Per quote, the tag of the nearest tagged quote with the same marks in its paragraph:
+    the one before it, else the one after it."""
+    out: list[str | None] = [None] * len(tags)
+    for direction in (range(len(tags) - 1, -1, -1), range(len(tags))):  # after, then before wins
+        last: dict[tuple[int, str], str] = {}
+        for k in direction:
+            key = (found.paragraph[k], found.quotes[k].marks)
+            if tags[k]:
+                last[key] = tags[k]
+            elif key in last:
+                out[k] = last[key]
+    return out
 
 
 def _count_near(paragraphs: list[int], para: int) -> int:

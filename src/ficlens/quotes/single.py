@@ -13,13 +13,14 @@ import bisect
 import re
 
 from ficlens.quotes.candidates import Candidate, blank_backwards
-from ficlens.quotes.lexicon import LEADING_ELISIONS, TRAILING_ELISION_RE
+from ficlens.quotes.lexicon import LEADING_ELISIONS, SPEECH_VERBS, THOUGHT_VERBS, TRAILING_ELISION_RE
 
 SINGLE_MARKS = re.compile(r"['‘’‛]")
 _OPEN_AFTER = "([{—–-_*/\"“”"
 _STRONG_BEFORE = ".,!?;:…—–-"
 _WORD_AFTER = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"\w+$")
+_TAG_WORD = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"\d\d?s?\b")
 _SPEECH_START_BEFORE = re.compile(r"(?:[.!?:;…—–\-\"”’]\s*|\s[-—–]+\s*)$")
 
@@ -84,7 +85,7 @@ def scan_single(text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
         if not opens[j]:
             j += 1
             continue
-        close = _find_closer(marks, opens, ranks, j)
+        close = _find_closer(text, marks, opens, ranks, j)
         if close is not None:
             found.append(Candidate(marks[j], marks[close] + 1, "single"))
             j = close + 1
@@ -99,14 +100,22 @@ def scan_single(text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> lis
     return found
 
 
-def _find_closer(marks: list[int], opens: list[bool], ranks: list[int], j: int) -> int | None:
+def _find_closer(text: str, marks: list[int], opens: list[bool], ranks: list[int], j: int) -> int | None:
     """Index of the mark closing the quote opened at ``marks[j]`` (None: never closed)."""
     best: dict[int, int] = {}
     for k in range(j + 1, len(marks)):
         if ranks[k] == SURE:
             return k
-        if opens[k] and not ranks[k] and best:
+        if opens[k] and not ranks[k] and best and (
+                WORD in best or _reads_as_tag(text, marks[best[ELISION]] + 1, marks[k])):
             break  # the next quote opens; the open one closed at a word-final mark
         if ranks[k]:
             best[ranks[k]] = k
     return best.get(WORD, best.get(ELISION))
+
+
+def _reads_as_tag(text: str, start: int, end: int) -> bool:
+    """Narration between two quotes holds a speech verb ("he said"); dialect inside one speech
+    ("'Ow's it goin', mate? 'E said...") usually does not before its next elided word."""
+    words = _TAG_WORD.findall(text, start, min(end, start + 60))
+    return any(w.lower() in SPEECH_VERBS or w.lower() in THOUGHT_VERBS for w in words[:4])

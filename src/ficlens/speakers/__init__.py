@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from ficlens.characters.layout import Layout
-from ficlens.model import Work
+from ficlens.model import Character, Work
 from ficlens.options import Options
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.confidence import confidence
@@ -40,11 +40,15 @@ def run(work: Work, options: Options) -> None:
     tags: list[Tag | None] = []
     for i, q in enumerate(quotes):
         p = para[i]
-        p_lo, p_hi = layout.paragraphs[p] if p is not None else (max(0, q.start - 200), min(len(text), q.end + 200))
+        if p is not None:
+            p_lo, p_hi = layout.paragraphs[p]
+        else:
+            p_lo, p_hi = max(0, q.start - 200), min(len(text), q.end + 200)
         lo = quotes[i - 1].end if i and para[i - 1] == p and p is not None else p_lo
         if lo == p_lo and p and not text[p_lo:q.start].strip(" \t\r\n“\"‘'"):
             prev_lo, prev_hi = layout.paragraphs[p - 1]
-            if text[prev_lo:prev_hi].rstrip()[-1:] in (",", ":") and (i == 0 or quotes[i - 1].end <= prev_lo):
+            opens_quote = text[prev_lo:prev_hi].rstrip()[-1:] in (",", ":", "-", "—", "–")
+            if opens_quote and (i == 0 or quotes[i - 1].end <= prev_lo):
                 lo = prev_lo  # 'Emma could not help saying,' closes the paragraph before the quote
         hi = quotes[i + 1].start if i + 1 < len(quotes) and para[i + 1] == p and p is not None else p_hi
         after = tag_after(text, q.end, hi, index)
@@ -52,6 +56,7 @@ def run(work: Work, options: Options) -> None:
         ends_sentence = text[q.start:q.end].rstrip("”\"’' \n").endswith(".")
         tags.append((before or after) if ends_sentence else (after or before))
 
+    _give_descriptions_a_character(work, tags)
     turns = _turns(quotes, para)
     for turn in turns:
         turn.tagged = {qi: tags[qi] for qi in turn.quotes if tags[qi] is not None}
@@ -83,7 +88,7 @@ def run(work: Work, options: Options) -> None:
         tag = tags[qi]
         q.speaker = speaker
         q.evidence = evidence
-        if tag is not None and evidence.startswith("tag_"):
+        if tag is not None and (evidence.startswith("tag_") or evidence == "scorer"):
             q.type = tag.kind
             q.tag = tag.as_dict(text)
         else:
@@ -92,6 +97,32 @@ def run(work: Work, options: Options) -> None:
         q.confidence = (round(scored[qi], 3) if qi in scored else confidence(evidence)) if speaker else 0.0
     assign_addressees(work, turns, runs, layout)
     _count_speech(work)
+
+
+def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
+    """A tag subject that is a description no character holds ("said the turnkey") becomes a
+    character of its own, one per description, so the line is still attributed to someone."""
+    by_alias = {a.lower(): c.id for c in work.characters for a in c.aliases}
+    unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
+    added = False
+    for tag in tags:
+        if tag is None or tag.mention.character is not None:
+            continue
+        phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
+        key = phrase.lower()
+        if key not in by_alias:
+            char_id = f"c{len(work.characters)}"
+            work.characters.append(Character(char_id, phrase, [phrase], origin="text"))
+            by_alias[key] = char_id
+        tag.mention.character = by_alias[key]
+        existing = unresolved.get((tag.mention.start, tag.mention.end))
+        if existing is not None:
+            existing.character = tag.mention.character
+        else:
+            work.mentions.append(tag.mention)
+            added = True
+    if added:
+        work.mentions.sort(key=lambda m: (m.start, m.end))
 
 
 def _sync_turns(turns: list[Turn], decided) -> None:

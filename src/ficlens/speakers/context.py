@@ -16,9 +16,11 @@ _RECENT_WINDOW = 5000
 
 class Context:
     def __init__(self, work: Work, turns, runs, tags, rule, layout, index):
-        self.work, self.turns, self.tags, self.rule, self.layout, self.index = work, turns, tags, rule, layout, index
+        self.work, self.turns, self.tags, self.rule = work, turns, tags, rule
+        self.layout, self.index = layout, index
         self.turn_of: dict[int, int] = {qi: t for t, turn in enumerate(turns) for qi in turn.quotes}
-        self.run_pos: dict[int, tuple[list[int], int]] = {t: (run, i) for run in runs for i, t in enumerate(run)}
+        self.run_pos: dict[int, tuple[list[int], int]] = {
+            t: (run, i) for run in runs for i, t in enumerate(run)}
         self.genders = {c.id: c.gender for c in work.characters}
         counts = Counter(m.character for m in work.mentions if m.character)
         top = max(counts.values(), default=1)

@@ -44,7 +44,8 @@ def _vocatives(work: Work, turn: Turn, layout: Layout) -> list[str]:
     out = []
     for qi in turn.quotes:
         q = work.quotes[qi]
-        out += [m.character for m in _mentions_in(work, q.start, q.end) if m.kind == "vocative" and m.character]
+        out += [m.character for m in _mentions_in(work, q.start, q.end)
+                if m.kind == "vocative" and m.character]
     return out
 
 
@@ -63,7 +64,8 @@ def _mentions_in(work: Work, lo: int, hi: int) -> list[Mention]:
     return out
 
 
-def resolve_turns(turns: list[Turn], runs: list[list[int]], work: Work, layout: Layout, index) -> dict[int, Decision]:
+def resolve_turns(turns: list[Turn], runs: list[list[int]], work: Work, layout: Layout,
+                  index) -> dict[int, Decision]:
     decided: dict[int, Decision] = {}
     # 1. tags, and the rest of a tagged paragraph.
     for turn in turns:
@@ -130,7 +132,8 @@ def _resolve_run(run: list[Turn], work: Work, layout: Layout, index) -> None:
     for i, turn in enumerate(run):
         if turn.speaker is not None:
             continue
-        neighbour = next((run[j].speaker for j in (i - 1, i + 1) if 0 <= j < len(run) and run[j].speaker), None)
+        neighbour = next((run[j].speaker for j in (i - 1, i + 1)
+                          if 0 <= j < len(run) and run[j].speaker), None)
         others = [c for c, _ in party.most_common() if c != neighbour]
         if others:
             turn.speaker, turn.evidence = others[0], "other_party"

@@ -11,11 +11,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ficlens.characters.lexicon import words
 from ficlens.model import Mention
 from ficlens.speakers.verbs import BEAT_ONLY, SPEECH_VERBS
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_CLAUSE_END_RE = re.compile(r"[.!?;:…]|[“\"‘]")
+# A clause ends at punctuation or an opening quote, but not at the stop of "Mr." or "Dr.".
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Prof", "Rev", "Capt", "Col", "Lt", "Sgt")
+_CLAUSE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?;:…]|[“\"‘]")
 _LEADING_MARKS_RE = re.compile(r"[\s”\"’'»,—–-]*")
 EXPLICIT_KINDS = frozenset({"name", "title", "nickname", "vocative"})
 
@@ -84,6 +87,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
                   and _words_between(text, start, m.start) <= 1]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
         subject = before[-1] if before else after[0] if after else None
+        if subject is None:
+            subject = _described_subject(text, w, start, clause_end)
         if subject is not None:
             lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
             return Tag(lo, hi_, verb, subject, "after")
@@ -92,13 +97,36 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     return None
 
 
+_DESCRIBED_AFTER_RE = re.compile(
+    r"\s+(the\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
+    r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|[a-z]+ly)\b)")
+_DESCRIBED_BEFORE_RE = re.compile(r"(the\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
+_NOT_PEOPLE = words("""
+words word same other question answer voice reply next first last time day one matter thing door way
+""")
+
+
+def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -> Mention | None:
+    """'…," said the turnkey' / '…," the old pauper said': a description no character holds yet,
+    returned as an epithet mention without a character (the stage gives it one)."""
+    m = _DESCRIBED_AFTER_RE.match(text, verb.end(), clause_end)
+    if m is None:
+        m = _DESCRIBED_BEFORE_RE.search(text, start, verb.start())
+        if m is None or _words_between(text, start, m.start(1)) > 0:
+            return None
+    phrase = m.group(1)
+    if phrase.split()[-1].lower() in _NOT_PEOPLE:
+        return None
+    return Mention(m.start(1), m.end(1), None, "epithet")
+
+
 def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | None:
     """A tag in the clause right before the quote ('Harry said, "…"', 'Then he asked: "…"')."""
     seg_end = start
-    while seg_end > lo and text[seg_end - 1] in " \t\r\n“\"‘'":  # noqa: RUF001
+    while seg_end > lo and text[seg_end - 1] in " \t\r\n“\"‘'":
         seg_end -= 1
-    if seg_end <= lo or text[seg_end - 1] not in ",:—–-" and not text[lo:seg_end].rstrip().endswith(
-            tuple(SPEECH_VERBS)):
+    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not text[lo:seg_end].rstrip().endswith(
+            tuple(SPEECH_VERBS))):
         return None
     window_lo = max(lo, seg_end - 160)
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))

@@ -116,7 +116,8 @@ def train(data: Path, out: Path, folds: int = 5, seed: int = 0, novels: list[str
                 log(f"fold {i}: {n} held out: scorer right on {r}/{t} of its quotes")
         report["held_out_micro"] = round(held_right / max(held_total, 1), 4)
     model = fit([g for n in names for g in per_novel[n]], seed)
-    (out / "speaker_scorer.json").write_text(model.to_json({"trained_on": names, "seed": seed}), encoding="utf-8")
+    (out / "speaker_scorer.json").write_text(model.to_json({"trained_on": names, "seed": seed}),
+                                             encoding="utf-8")
     table = {k: round(rights[k] / totals[k], 3) for k in totals if totals[k] >= 20}
     (out / "calibration.json").write_text(json.dumps({"accuracy": table, "trained_on": names}, indent=1),
                                           encoding="utf-8")

@@ -18,6 +18,8 @@ from ficlens.structure.numbers import parse_number
 
 _REPEAT_WINDOW = 4  # paragraphs at the top of a site chapter's body searched for a repeated heading
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3}|[IVXLC]{1,8})\.?\s*")
+_BARE_WORD = re.compile(r"\s*(?:chapter|part|book)\s*", re.IGNORECASE)
+_MAX_TITLE_LINES = 3
 
 
 @dataclass
@@ -76,6 +78,9 @@ def heading_of(layout: Layout, i: int, numerals: dict[int, int] | None = None) -
     if not lines or len(lines) > 3:
         return None
     heading = parse_heading(lines[0])
+    if heading is None and len(lines) > 1 and _BARE_WORD.fullmatch(lines[0]):
+        heading = parse_heading(f"{lines[0].strip()} {lines[1].strip()}")   # "CHAPTER" over "1"
+        lines = lines[1:]
     if heading is None or not all(is_title_line(x) for x in lines[1:]):
         return None
     if heading.title is None and len(lines) > 1:
@@ -101,11 +106,10 @@ def find_heading_groups(layout: Layout) -> list[HeadingGroup]:
         title = heading.title
         nxt = candidates[position[i] + 1] if position[i] + 1 < len(candidates) else None
         if (title is None and nxt is not None and nxt == i + 1 and heading_of(layout, nxt, numerals) is None
-                and layout.is_single_line(nxt) and is_title_line(layout.text_of(nxt))
-                and position[nxt] + 1 < len(candidates)):
+                and _title_paragraph(layout, nxt) and position[nxt] + 1 < len(candidates)):
             indices.append(nxt)
             skip.add(nxt)
-            title = layout.text_of(nxt).strip()
+            title = _title_paragraph(layout, nxt)
         if groups and groups[-1].indices[-1] + 1 == indices[0]:
             last = groups[-1]
             last.indices.extend(indices)
@@ -114,6 +118,16 @@ def find_heading_groups(layout: Layout) -> list[HeadingGroup]:
             continue
         groups.append(HeadingGroup(indices, heading.number, title))
     return groups
+
+
+def _title_paragraph(layout: Layout, i: int) -> str | None:
+    """The title a paragraph under a bare heading is: one title line, or a title wrapped over
+    up to three lines ("IN WHICH POOH GOES VISITING AND / GETS INTO A TIGHT PLACE")."""
+    lines = [x.strip() for x in layout.text_of(i).split("\n") if x.strip()]
+    if not lines or len(lines) > _MAX_TITLE_LINES or not all(is_title_line(x) for x in lines):
+        return None
+    title = " ".join(lines)
+    return title if len(title) <= 150 else None
 
 
 def build_chapters(layout: Layout, groups: list[HeadingGroup], first_story: int | None) -> list[Chapter]:
@@ -146,6 +160,7 @@ def mark_repeated_headings(layout: Layout, chapter_index: int, body: list[int]) 
     chapter = layout.work.chapters[chapter_index]
     site_title = _normal(chapter.title or "")
     previous_was_heading = False
+    marked: list[int] = []
     for i in layout.narrative(body)[:_REPEAT_WINDOW]:
         line = layout.text_of(i).strip()
         heading = heading_of(layout, i)
@@ -154,6 +169,7 @@ def mark_repeated_headings(layout: Layout, chapter_index: int, body: list[int]) 
             and layout.is_single_line(i)
         if heading is not None or same_title or title_line:
             layout.roles[i] = "heading"
+            marked.append(i)
             title = heading.title if heading is not None else (line if title_line else None)
             if title and chapter.title is None:
                 chapter.title = title
@@ -161,6 +177,8 @@ def mark_repeated_headings(layout: Layout, chapter_index: int, body: list[int]) 
             continue
         if previous_was_heading or len(line) > 120:
             break
+    if marked and chapter.heading is None:  # the site gave no heading line: the author's is the visible one
+        chapter.heading = [layout.paragraphs[marked[0]].start, layout.paragraphs[marked[-1]].end]
 
 
 def _normal(text: str) -> str:

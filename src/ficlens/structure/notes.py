@@ -42,12 +42,12 @@ FRONT_LINE = re.compile(
             r"complete|completed|wip|published|updated|crossposted)\s*[:\-–—=]"
             r"|(?:banner|cover|fan)\s*art\s+(?:by|from|is)\b|(?:many|huge|special|big)?\s*thanks?\s+(?:you\s+)?to\b"
             r"|thank\s+you\s+to\b|beta['’]?(?:e)?d\s+by\b|dedicated\s+to\b|written\s+for\b|for\s+the\s+beta\b"
-            r"|by\s+\S+\s*$)",
+            r"|(?:written\s+)?by\s+\S+(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s*$)",
     re.IGNORECASE)
 _THANKS_FOR_BETA = re.compile(r"\bfor\s+(?:the\s+)?beta(?:ing|-reading| reading)?\b|\bbeta\s+reader\b",
                               re.IGNORECASE)
 _FANDOM_WORDS = re.compile(
-    r"\breviewers?\b|\bR\s?&\s?R\b|\breview!|\bplease\s+review\b|\b(?:leave|drop)\s+(?:me\s+)?a\s+review\b"
+    r"\bR\s?&\s?R\b|\breview!|\bplease\s+review\b|\b(?:leave|drop)\s+(?:me\s+)?a\s+review\b"
     r"|\breviews?\b[^.!?]{0,40}\b(?:appreciated|welcome|love|make|mean)|\bkudos\b|\bfanfic\w*|\bfics?\b"
     r"|\bone-?shot\b|\bmy\s+beta\b|\bbeta['’]?d\b|\bnanowrimo\b|\bcliffhanger\b",
     re.IGNORECASE)
@@ -58,7 +58,7 @@ _READER_ADDRESS = re.compile(
     r"|all\s+the|the\s+kudos|your\s+(?:patience|support|reviews|comments))"
     r"|\b(?:this|next|new|upcoming)\s+chapter\b|\bchapter\s+[\w-]+\s+is\s+(?:up|here|finally)"
     r"|\bhope\s+(?:you|y['’]all)\s+(?:all\s+)?(?:enjoy|like|liked|enjoyed|had)\b|\blet\s+me\s+know\b"
-    r"|\bdear\s+readers?\b|\breaders\b|\byou\s+guys\b|\bwriter['’]?s\s+block\b"
+    r"|\bdear\s+readers?\b|\breaders\b|\breviewers?\b|\byou\s+guys\b|\bwriter['’]?s\s+block\b"
     r"|\bsorry\s+(?:for|about)\s+the\s+(?:wait|delay|long)|\bsorry\s+(?:it|this)\s+took\s+so\s+long\b"
     r"|\bon\s+(?:to|with)\s+the\s+(?:story|fic|chapter|show)\b|\bstay\s+tuned\b|\bupdates?\s+(?:soon|will|every|on)\b",
     re.IGNORECASE)

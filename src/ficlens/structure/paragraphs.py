@@ -17,7 +17,7 @@ from ficlens.model import Paragraph
 _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")          # one or more whitespace-only lines
 _CONTENT_LINE = re.compile(r"(?m)^([^\S\n]*)(\S.*)$")    # a line with text; group 1 is its indent
 _TERMINAL_END = re.compile(r"[.!?…\"”’)\]*~]\s*$")
-_INDENT = re.compile(r"\t|[ \xa0]{2,}|\u3000")           # what marks a paragraph's first line
+_INDENT = re.compile(r"\t{1,2}|[ \xa0]{2,8}|\u3000{1,2}")  # a first-line indent (not centering)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -41,26 +41,40 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _split_block(text: str, start: int, end: int, by_line: bool) -> list[Paragraph]:
-    """One block's paragraphs. Indented first lines win when two or more lines are indented;
-    then ``by_line`` (the text's lines are its paragraphs); else a block whose lines are each a
-    whole paragraph (long, ending a sentence) is split into lines, while hard-wrapped prose and
-    blocks of short lines (a letter, a heading, a poem) stay one."""
+    """One block's paragraphs: cut at first-line indents when the block is written that way; else
+    ``by_line`` (the text's lines are its paragraphs); else a block whose lines are each a whole
+    paragraph (long, ending a sentence) is split into lines, while hard-wrapped prose and blocks
+    of short lines (a letter, a heading, a poem) stay one."""
     lines = [(m.start(2), m.end(2), m.group(1)) for m in _CONTENT_LINE.finditer(text, start, end)]
     if len(lines) <= 1:
         return [_trimmed(text, start, end)]
-    marked = [n for n, (_, _, indent) in enumerate(lines) if _INDENT.search(indent)]
-    if len(marked) >= 2:
-        firsts = sorted({0, *marked})
+    pieces = [text[s:e] for s, e, _ in lines]
+    firsts = _indented_starts([indent for _, _, indent in lines], pieces)
+    if firsts:
         bounds = [*firsts, len(lines)]
         return [_trimmed(text, lines[a][0], lines[b - 1][1]) for a, b in pairwise(bounds)]
     if by_line:
         return [_trimmed(text, s, e) for s, e, _ in lines]
-    pieces = [text[s:e] for s, e, _ in lines]
     finished = sum(1 for piece in pieces if _TERMINAL_END.search(piece))
     mean_len = sum(len(piece) for piece in pieces) / len(pieces)
     if finished >= 0.75 * len(pieces) and mean_len >= 60:
         return [_trimmed(text, s, e) for s, e, _ in lines]
     return [_trimmed(text, start, end)]
+
+
+def _indented_starts(indents: list[str], pieces: list[str]) -> list[int] | None:
+    """The lines that open paragraphs in a block written with first-line indents and no blank
+    lines: the block opens with an indent, every line is flush or has that same indent, and the
+    line before each indented one ends a sentence. Letters (flush greeting, indented body) and
+    poems (alternating indents, lines ending in commas) fail these tests and stay whole."""
+    first = indents[0]
+    if not _INDENT.fullmatch(first) or any(indent not in ("", first) for indent in indents):
+        return None
+    marked = [n for n, indent in enumerate(indents) if indent == first]
+    if len(marked) < 2 or len(marked) == len(indents):   # a block indented all over is a quotation
+        return None
+    ended = sum(1 for n in marked[1:] if _TERMINAL_END.search(pieces[n - 1]))
+    return marked if ended >= 0.75 * (len(marked) - 1) else None
 
 
 def _trimmed(text: str, start: int, end: int) -> Paragraph:

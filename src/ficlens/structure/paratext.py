@@ -33,10 +33,19 @@ def front_kind(layout: Layout, i: int, position: int) -> str | None:
     reader = reader_note_kind(text)
     if reader:
         return reader
-    if position < 2 and len(text) <= _TOP_TITLE_LEN and "\n" not in text.strip() \
-            and not opens_with_quote(text) and not text.rstrip().endswith((".", ",", ";")):
+    if position < 2 and _is_title_block(text) and not opens_with_quote(text):
         return "front_matter"
     return None
+
+
+def _is_title_block(text: str) -> bool:
+    """A bare title on top: one short line, or up to three ("OR / THE PARISH BOY'S PROGRESS"),
+    none ending like a sentence."""
+    lines = [x.strip() for x in text.strip().split("\n")]
+    if len(lines) > 3 or not all(lines):
+        return False
+    limit = _TOP_TITLE_LEN if len(lines) == 1 else 60
+    return all(len(x) <= limit and not x.endswith((".", ",", ";")) for x in lines)
 
 
 def mark_front(layout: Layout, region: list[int], whole: bool) -> int:

@@ -32,19 +32,20 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("status", _STR), ("published", _STR), ("updated", _STR), ("series", _STR),
         ("site_words", _INT), ("chapters_posted", _INT), ("chapters_planned", _STR),
         ("kudos", _INT), ("hits", _INT),
-        ("tokens", _INT), ("words", _INT), ("chapters", _INT), ("scenes", _INT),
-        ("characters", _INT), ("quotes", _INT), ("mentions", _INT), ("epithet_mentions", _INT),
-        ("name_mentions", _INT), ("pronoun_mentions", _INT), ("findings", _INT),
+        ("tokens", _INT), ("words", _INT), ("chapter_count", _INT), ("scene_count", _INT),
+        ("character_count", _INT), ("quote_count", _INT), ("mentions", _INT),
+        ("epithet_mentions", _INT), ("name_mentions", _INT), ("pronoun_mentions", _INT),
+        ("finding_count", _INT),
         ("person", _STR), ("seconds", _FLOAT), ("metadata_json", _STR), ("stats_json", _STR),
     ]),
     "chapters": pa.schema([
         ("key", _STR), ("chapter", _INT), ("number", _INT), ("title", _STR),
-        ("start", _INT), ("end", _INT), ("words", _INT), ("quotes", _INT),
+        ("start", _INT), ("end", _INT), ("words", _INT), ("quote_count", _INT),
     ]),
     "scenes": pa.schema([
         ("key", _STR), ("scene", _INT), ("chapter", _INT), ("start", _INT), ("end", _INT),
         ("break_kind", _STR), ("person", _STR), ("pov", _STR), ("pov_name", _STR),
-        ("words", _INT), ("quotes", _INT),
+        ("words", _INT), ("quote_count", _INT),
     ]),
     "characters": pa.schema([
         ("key", _STR), ("id", _STR), ("name", _STR), ("aliases", _STRS), ("gender", _STR),
@@ -195,12 +196,12 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
         "kudos": _as_int(site.get("kudos")), "hits": _as_int(site.get("hits")),
         "tokens": count_tokens(work),
         "words": words if isinstance(words, int) else count_words(text),
-        "chapters": len(work.chapters), "scenes": len(work.scenes),
-        "characters": len(work.characters), "quotes": len(work.quotes),
+        "chapter_count": len(work.chapters), "scene_count": len(work.scenes),
+        "character_count": len(work.characters), "quote_count": len(work.quotes),
         "mentions": len(work.mentions), "epithet_mentions": mention_kinds.get("epithet", 0),
         "name_mentions": mention_kinds.get("name", 0),
         "pronoun_mentions": mention_kinds.get("pronoun", 0),
-        "findings": len(work.findings),
+        "finding_count": len(work.findings),
         "person": _as_str(work.stats.get("person")),
         "seconds": seconds if seconds is not None else work.stats.get("seconds"),
         "metadata_json": _dumps(md),
@@ -210,13 +211,13 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
         rows["chapters"].append({
             "key": key, "chapter": index, "number": ch.number, "title": ch.title,
             "start": ch.start, "end": ch.end, "words": count_words(text[ch.start:ch.end]),
-            "quotes": quote_counts.get(index, 0)})
+            "quote_count": quote_counts.get(index, 0)})
     for index, sc in enumerate(work.scenes):
         rows["scenes"].append({
             "key": key, "scene": index, "chapter": sc.chapter, "start": sc.start, "end": sc.end,
             "break_kind": sc.break_kind, "person": sc.person, "pov": sc.pov,
             "pov_name": names.get(sc.pov or ""), "words": count_words(text[sc.start:sc.end]),
-            "quotes": bisect.bisect_left(quote_starts, sc.end) - bisect.bisect_left(quote_starts, sc.start)})
+            "quote_count": bisect.bisect_left(quote_starts, sc.end) - bisect.bisect_left(quote_starts, sc.start)})
     for ch in work.characters:
         rows["characters"].append({
             "key": key, "id": ch.id, "name": ch.name, "aliases": list(ch.aliases),
