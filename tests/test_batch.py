@@ -145,6 +145,9 @@ def test_orphan_and_superseded_parts_never_reach_the_tables(tmp_path):
     works = rows(out, "works")
     assert len(works) == 2 and all(w["title"] != "ghost" for w in works)
     assert not (out / "parts" / "works" / "zz-orphan-000001.parquet").exists()
+    # Folded: the ledger points at the one generation left, and no part files remain.
+    assert len(list((out / ".tables").iterdir())) == 1
+    assert not any((out / "parts").rglob("*.parquet"))
 
 
 def test_hung_work_is_recorded_as_timeout_and_the_batch_goes_on(tmp_path, monkeypatch):
@@ -263,3 +266,52 @@ def test_ctrl_c_commits_what_is_done_and_exits_130(tmp_path):
     resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
     assert len(rows(out, "works")) == 4
+
+
+def test_compaction_cut_short_at_any_step_loses_nothing(tmp_path, monkeypatch):
+    from ficlens.batch import store
+
+    paths = write_stories(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    run_batch(config([tmp_path / "in"], out))
+    paths[0].write_text(story(0) + "\nA new last line.\n")
+    write_stories(tmp_path / "in", 1, start=7)
+
+    def killed(*_args, **_kw):
+        raise KeyboardInterrupt  # as if killed after the ledger moved to the new generation
+
+    monkeypatch.setattr(store, "_swap_link", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(config([tmp_path / "in"], out))
+    monkeypatch.undo()
+    again = run_batch(config([tmp_path / "in"], out))
+    assert again.analyzed == 0 and again.skipped == 4
+    clean = tmp_path / "clean"
+    run_batch(config([tmp_path / "in"], clean))
+    assert comparable(out) == comparable(clean)
+
+
+def test_other_options_mean_analyzing_again(tmp_path):
+    write_stories(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    run_batch(config([tmp_path / "in"], out))
+    cast = Options(until="language", characters=["Mara Vell", "Jonah"])
+    again = run_batch(config([tmp_path / "in"], out, options=cast))
+    assert (again.analyzed, again.skipped) == (2, 0)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["options"]["characters"] == ["Mara Vell", "Jonah"] and len(manifest["runs"]) == 2
+    assert run_batch(config([tmp_path / "in"], out, options=cast)).skipped == 2
+
+
+def test_prune_drops_works_no_longer_among_the_inputs(tmp_path):
+    paths = write_stories(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    run_batch(config([tmp_path / "in"], out))
+    gone = next(w["key"] for w in rows(out, "works") if w["path"] == str(paths[2].resolve()))
+    paths[2].unlink()
+    kept = run_batch(config([tmp_path / "in"], out))
+    assert kept.pruned == 0 and len(rows(out, "works")) == 3  # a corpus accumulates by default
+    pruned = run_batch(config([tmp_path / "in"], out, prune=True))
+    assert pruned.pruned == 1 and {w["key"] for w in rows(out, "works")} == {
+        w["key"] for w in rows(out, "works")} - {gone}
+    assert len(rows(out, "works")) == 2 and not (out / "works" / f"{gone}.json.gz").exists()

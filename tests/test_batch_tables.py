@@ -26,7 +26,11 @@ def sample_work() -> Work:
                           kind="epithet")],
         quotes=[Quote(start=11, end=16, speaker="a", addressees=["b"], confidence=0.8),
                 Quote(start=bye, end=bye + 7, speaker="b", addressees=["a"], confidence=0.7)],
-        interactions={"pairs": [{"a": "b", "b": "a", "weight": 2.5, "kind": "romantic"}]},
+        interactions={"pairs": [{"speaker": "a", "addressee": "b", "quotes": 1, "words": 1},
+                                {"speaker": "b", "addressee": "a", "quotes": 1, "words": 1}],
+                      "scene_cooccurrence": [{"a": "a", "b": "b", "scenes": 2}],
+                      "top_pairs": [{"a": "a", "b": "b", "score": 0.75}],
+                      "relationship_tags": [{"tag": "Ann/Bo", "kind": "romantic", "characters": ["a", "b"]}]},
     )
 
 
@@ -57,11 +61,33 @@ def test_quotes_and_scenes_know_their_chapter_and_names():
     assert [c["quote_count"] for c in rows["chapters"]] == [1, 1]
 
 
-def test_pairs_merge_dialogue_counts_with_the_stage_record():
+def test_pairs_take_the_interactions_stage_output():
     (pair,) = work_rows(sample_work(), "k1")["interactions"]
     assert (pair["a"], pair["b"], pair["a_name"], pair["b_name"]) == ("a", "b", "Ann", "Bo")
-    assert (pair["quotes_a_to_b"], pair["quotes_b_to_a"]) == (1, 1)
-    assert pair["words_a_to_b"] == 1 and pair["weight"] == 2.5 and "romantic" in pair["data_json"]
+    assert (pair["quotes_a_to_b"], pair["quotes_b_to_a"], pair["words_a_to_b"]) == (1, 1, 1)
+    assert (pair["shared_scenes"], pair["score"]) == (2, 0.75)
+    assert (pair["relationship_tag"], pair["relationship_kind"]) == ("Ann/Bo", "romantic")
+
+
+def test_pairs_without_the_stage_come_from_quotes_and_tag_names():
+    work = sample_work()
+    work.interactions = {}
+    work.quotes.append(Quote(start=11, end=16, speaker="a", addressees=["b"]))
+    (pair,) = work_rows(work, "k1")["interactions"]
+    assert (pair["quotes_a_to_b"], pair["quotes_b_to_a"], pair["words_a_to_b"]) == (2, 1, 2)
+    assert pair["shared_scenes"] == 0 and pair["score"] is None
+    assert (pair["relationship_tag"], pair["relationship_kind"]) == ("Ann/Bo", "romantic")
+
+
+def test_structured_metadata_items_become_their_labels():
+    work = sample_work()
+    work.metadata["relationships"] = [{"tag": "Ann/Bo", "kind": "romantic", "characters": ["Ann", "Bo"]}]
+    work.metadata["series"] = [{"id": "1", "name": "Lamps", "part": 2}]
+    work.metadata["stats"] = {"chapters_planned": "?", "chapters_posted": 3, "words": "1,204",
+                              "published": "2020-01-02"}
+    (row,) = work_rows(work, "k1")["works"]
+    assert row["relationships"] == ["Ann/Bo"] and row["series"] == "Lamps"
+    assert (row["status"], row["site_words"], row["published"]) == ("in progress", 1204, "2020-01-02")
 
 
 def test_tokens_come_from_the_language_stage_or_a_regex_count():

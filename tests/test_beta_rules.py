@@ -301,9 +301,11 @@ def test_repetition_skips_proper_nouns() -> None:
 
 
 def test_untagged_run_broken_by_narration_paragraph() -> None:
-    text = ("Ben, Anna and Carl sat at the table.\n"
-            "\"Who took it?\"\n\"Not me.\"\nThe clock ticked on the wall for a long time.\n"
-            "\"Then who?\"\n\"Ask the cat.\"\n")
+    text = (
+        "Ben, Anna and Carl sat at the table.\n"
+        '"Who took it?"\n"Not me."\nThe clock ticked on the wall for a long time.\n'
+        '"Then who?"\n"Ask the cat."\n'
+    )
     assert findings(text, "unclear-speaker") == []
 
 
@@ -329,7 +331,7 @@ def test_name_tag_after_question_is_a_tag_but_beat_after_period_is_not() -> None
 
 
 def test_pronoun_tag_after_a_clear_subject_is_fine() -> None:
-    text = "Ben passed the bread to Carl.\n\"Eat,\" he said.\n"
+    text = 'Ben passed the bread to Carl.\n"Eat," he said.\n'
     assert findings(text, "unclear-speaker") == []
 
 
@@ -337,5 +339,5 @@ def test_epithet_for_someone_introduced_just_after_is_fine() -> None:
     from ficlens.beta.context import BetaContext
     from ficlens.beta.rules_epithets import epithet_spans
 
-    text = "Ben Hale sat down. The older man across from him smiled. \"I'm Carl,\" said Carl Moss.\n"
+    text = 'Ben Hale sat down. The older man across from him smiled. "I\'m Carl," said Carl Moss.\n'
     assert epithet_spans(BetaContext(Work(text=text, characters=list(CAST)))) == []

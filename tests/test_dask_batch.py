@@ -34,3 +34,14 @@ def test_dask_hung_work_is_a_timeout_and_its_worker_is_restarted(tmp_path, monke
     assert summary.analyzed == 3 and summary.failed == {"timeout": 1}
     (error,) = rows(tmp_path / "out", "errors")
     assert error["kind"] == "timeout" and error["path"].endswith("story-01.txt")
+
+
+@pytest.mark.slow
+def test_dask_work_that_kills_its_workers_is_a_crash(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    write_stories(folder, 3)
+    monkeypatch.setenv("FICLENS_TEST_CRASH_ON", "story-02")
+    summary = run_batch(config([folder], tmp_path / "out", engine="dask", scheduler="local:2"))
+    assert summary.analyzed == 2 and summary.failed == {"crash": 1}
+    (error,) = rows(tmp_path / "out", "errors")
+    assert error["path"].endswith("story-02.txt") and "KilledWorker" in error["reason"]

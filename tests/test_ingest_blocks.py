@@ -58,3 +58,25 @@ def test_scripts_and_comments_are_skipped() -> None:
     html = "<script>var a = 1;</script><!-- c --><style>p{}</style><p>Text.</p>"
     assert _items(html) == [("block", "Text.")]
     assert not any(isinstance(i, Marker) for i in extract(LexborHTMLParser("<p>x</p>").body))
+
+
+def _br_work(runs: list[int]):
+    """A work built from one <p> of paragraphs separated by ``runs[k]`` <br> each (2 is the
+    ordinary paragraph separator, 3+ a candidate scene break)."""
+    from ficlens.ingest.builder import WorkBuilder
+
+    html = "Para 0." + "".join("<br/> " * n + f"Para {k}." for k, n in enumerate(runs, start=1))
+    builder = WorkBuilder()
+    builder.add_story(extract(LexborHTMLParser(f"<html><body><p>{html}</p></body></html>").body))
+    return builder.build({}, {})
+
+
+def test_a_lone_short_br_run_among_long_ones_is_not_a_break() -> None:
+    work = _br_work([2, 8, 2, 8, 3, 2, 8])
+    assert len(work.paragraphs) == 8
+    assert [work.text[b.start:b.start + 6] for b in work.breaks] == ["Para 2", "Para 4", "Para 7"]
+
+
+def test_short_br_runs_are_breaks_when_they_are_the_work_s_usual_break() -> None:
+    work = _br_work([3, 2, 3, 3, 8])
+    assert [work.text[b.start:b.start + 6] for b in work.breaks] == ["Para 1", "Para 3", "Para 4", "Para 5"]

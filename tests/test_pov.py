@@ -165,3 +165,34 @@ def test_second_person_scene_uses_reader_character() -> None:
     work = build(SECOND_SCENE, chars=(HOLMES, reader))
     run_pov(work, Options())
     assert (work.scenes[0].person, work.scenes[0].pov) == ("second", "reader")
+
+
+def test_inferred_minds_are_not_interiority() -> None:
+    body = (
+        "Watson watched his friend. Holmes smiled as if he knew the answer already. Watson was glad when "
+        "Holmes decided to eat. He wondered whether Holmes had slept. Watson felt tired.\n"
+    )
+    work = build(body)
+    run_pov(work, Options())
+    assert {e["character"] for e in work.scenes[0].pov_evidence} == {"watson"}
+    assert work.scenes[0].pov == "watson"
+
+
+def test_each_scene_takes_its_own_label() -> None:
+    first = "Sherlock's POV"
+    second = "[Lestrade's POV]"
+    text = f"{first}\n\n{EXTERNAL_SCENE}\n{second}\n\n{WATSON_SCENE}"
+    s1 = len(first) + 2
+    b2 = text.index(second)
+    s2 = b2 + len(second) + 2
+    work = Work(
+        text=text,
+        scenes=[Scene(s1, b2), Scene(s2, len(text), break_kind="label")],
+        breaks=[Break(0, len(first), "label"), Break(b2, b2 + len(second), "label")],
+        characters=[HOLMES, WATSON, MARY],
+    )
+    run_pov(work, Options())
+    assert work.scenes[0].pov == "holmes"
+    label = work.scenes[1].pov_evidence[0]
+    assert (label["kind"], label["character"], label["name"]) == ("label", None, "Lestrade")
+    assert work.scenes[1].pov == "external"  # labelled for someone outside the cast

@@ -129,6 +129,10 @@ def test_cli_csv_json_and_examples(batch_dir, tmp_path, capsys):
     assert "7" in capsys.readouterr().out
 
 
+def test_the_tables_folder_itself_works_too(batch_dir):
+    assert query(batch_dir / "tables", "SELECT count(*) AS n FROM works")[0]["n"] == 3
+
+
 def test_bad_sql_and_missing_tables_are_one_line_errors(batch_dir, tmp_path, capsys):
     with pytest.raises(FiclensError, match="query failed"):
         run_query(batch_dir, "SELECT nope FROM works")

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as err:  # noqa: BLE001 - last line of defence: one line, not a traceback
+    except Exception as err:
         if os.environ.get("FICLENS_DEBUG"):
             raise
         print(f"ficlens: internal error: {type(err).__name__}: {err} (FICLENS_DEBUG=1 shows the "

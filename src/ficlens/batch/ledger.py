@@ -63,6 +63,16 @@ class Ledger:
             parts.setdefault(part, set()).add(key)
         return parts
 
+    def forget(self, keys: Iterable[str]) -> None:
+        """Drop works from the batch: the next compaction leaves their rows out."""
+        with self._transaction():
+            self.db.executemany("DELETE FROM done WHERE key = ?", [(k,) for k in keys])
+
+    def rebase(self, part: str) -> None:
+        """Every key's rows are now in ``part`` (a compacted generation): one transaction."""
+        with self._transaction():
+            self.db.execute("UPDATE done SET part = ?", (part,))
+
     def counts(self) -> dict[str, int]:
         out = {"works_ok": 0, "works_failed": 0}
         for status, n in self.db.execute("SELECT status, count(*) FROM done GROUP BY status"):

@@ -37,19 +37,24 @@ WHERE q.speaker_name IS NOT NULL AND q.mode = 'speech'
 GROUP BY f.fandom, q.speaker_name
 QUALIFY row_number() OVER (PARTITION BY f.fandom ORDER BY sum(q.words) DESC) <= 5
 ORDER BY f.fandom, words_spoken DESC"""),
-    Example("pairs", "The pairs who talk to each other most, and whether a relationship tag names "
-            "them (A/B romantic, A & B platonic).", """
-SELECT i.a_name, i.b_name, count(DISTINCT i.key) AS works,
-       sum(i.quotes_a_to_b + i.quotes_b_to_a) AS exchanges,
-       sum(i.words_a_to_b + i.words_b_to_a) AS words,
-       count(DISTINCT i.key) FILTER (WHERE len(list_filter(w.relationships, lambda r:
-            contains(lower(r), lower(split_part(i.a_name, ' ', 1)))
-            AND contains(lower(r), lower(split_part(i.b_name, ' ', 1))))) > 0) AS works_tagging_them
-FROM interactions i JOIN works w USING (key)
-WHERE i.a_name IS NOT NULL AND i.b_name IS NOT NULL
-GROUP BY ALL
+    Example("pairs", "The pairs who talk to each other most, and how often a relationship tag "
+            "names them (A/B romantic, A & B platonic).", """
+SELECT a_name, b_name, count(*) AS works,
+       sum(quotes_a_to_b + quotes_b_to_a) AS exchanges, sum(words_a_to_b + words_b_to_a) AS words,
+       sum(shared_scenes) AS shared_scenes,
+       count(relationship_tag) AS works_tagging_them,
+       count(*) FILTER (WHERE relationship_kind = 'romantic') AS tagged_romantic,
+       count(*) FILTER (WHERE relationship_kind = 'platonic') AS tagged_platonic
+FROM interactions
+WHERE a_name IS NOT NULL AND b_name IS NOT NULL
+GROUP BY a_name, b_name
 ORDER BY exchanges DESC
 LIMIT 20"""),
+    Example("tagged_silent", "Relationship tags whose pair never speaks to each other in the work.", """
+SELECT w.title, i.relationship_tag, i.relationship_kind, i.a_name, i.b_name, i.shared_scenes
+FROM interactions i JOIN works w USING (key)
+WHERE i.relationship_tag IS NOT NULL AND i.quotes_a_to_b + i.quotes_b_to_a = 0
+ORDER BY w.title"""),
     Example("epithets", "Epithet rate by rating: how often characters are called 'the blond', "
             "'the older man' instead of by name, per 1,000 words.", """
 SELECT coalesce(rating, '(no rating)') AS rating, count(*) AS works, sum(words) AS words,
@@ -92,6 +97,8 @@ def example(name: str) -> Example:
 def connect(out: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with one view per table of the batch in ``out``."""
     folder = tables_dir(out)
+    if not (folder / "works.parquet").exists() and (out / "works.parquet").exists():
+        folder = out  # the tables folder itself (or a copy of it) was given
     if not (folder / "works.parquet").exists():
         raise FiclensError(f"{out}: no batch tables here (run 'ficlens batch ... --out {out}' first)")
     con = duckdb.connect()

@@ -31,10 +31,9 @@ from ficlens.views.tables import TABLES
 
 
 def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
+    from ficlens.commands.batch import default_workers as cores
+
+    return cores()
 
 
 @dataclass
@@ -50,6 +49,7 @@ class BatchConfig:
     commit_every: int = 50                # works per commit ...
     commit_seconds: float = 15.0          # ... or seconds since the last commit, whichever first
     retry_errors: bool = False
+    prune: bool = False                   # drop works that are no longer among the inputs
     progress: bool = True
 
 
@@ -58,6 +58,7 @@ class Summary:
     inputs: int = 0
     skipped: int = 0
     analyzed: int = 0
+    pruned: int = 0
     failed: Counter = field(default_factory=Counter)
     tokens: int = 0
     seconds: float = 0.0
@@ -65,6 +66,7 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {"inputs": self.inputs, "skipped": self.skipped, "analyzed": self.analyzed,
+                "pruned": self.pruned,
                 "failed": sum(self.failed.values()), "failed_by_kind": dict(self.failed),
                 "tokens": self.tokens, "seconds": round(self.seconds, 3),
                 "tokens_per_second": round(self.tokens / self.seconds, 1) if self.seconds else None,
@@ -188,6 +190,13 @@ def _run(config: BatchConfig, ledger: Ledger) -> Summary:
     out = config.out
     units, todo, hashes = plan(config, ledger)
     summary = Summary(inputs=len(units), skipped=len(units) - len(todo))
+    if config.prune:
+        current = {u.key for u in units}
+        gone = [k for k in ledger.entries() if k not in current]
+        ledger.forget(gone)
+        for key in gone:
+            store.remove_work_json(out, key)
+        summary.pruned = len(gone)
     record = manifest.read(out)
     runs = record.get("runs", [])
     run_info: dict[str, Any] = {"started": manifest.now(), "finished": None, "engine": config.engine,
@@ -219,11 +228,13 @@ def _run(config: BatchConfig, ledger: Ledger) -> Summary:
             if committer.due():
                 committer.flush()
     finally:
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()
         bar.close()
-        committer.flush()
+        try:
+            committer.flush()  # what finished is kept, even on Ctrl-C or an engine failure
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()  # stops the workers
     summary.seconds = time.perf_counter() - started
     store.compact(out, ledger)
     run_info.update(finished=manifest.now(), **summary.as_dict())

@@ -4,13 +4,16 @@ Layout of an output folder ``DIR``::
 
     DIR/works/<key>.json.gz          one ficlens/1 document per work (atomic write)
     DIR/parts/<table>/<part>.parquet rows of the works committed together (atomic write)
-    DIR/ledger.sqlite                which part counts for which key (see ledger.py)
+    DIR/ledger.sqlite                which part (or generation) holds each key's rows (ledger.py)
     DIR/tables -> .tables/<gen>/     the compacted tables, one <table>.parquet each
     DIR/manifest.json                versions, options, engine, times, counts
 
-Compaction writes a whole new generation of tables into ``.tables/<gen>/`` and then swaps the
-``tables`` symlink with one rename, so readers see either all old or all new tables; running it
-twice gives the same tables.
+Compaction writes a whole new generation of tables into ``.tables/<gen>/`` from the previous
+generation and the parts committed since, records in the ledger that every key now lives in
+that generation, and swaps the ``tables`` symlink with one rename: readers see either all old or
+all new tables, running it twice gives the same tables, and the parts folded in are removed, so
+the number of files stays small however many runs there were. A kill at any step leaves the
+ledger pointing at files that exist.
 """
 
 from __future__ import annotations
@@ -66,34 +69,47 @@ def write_part(out: Path, part: str, rows: dict[str, list[dict[str, Any]]]) -> N
                                _parquet_bytes(to_arrow(table, rows[table])))
 
 
+GEN_PREFIX = "gen-"
+
+
+def _source(out: Path, part: str, table: str) -> Path:
+    """Where the rows of ``part`` are: a compacted generation's table, or a part file."""
+    if part.startswith(GEN_PREFIX):
+        return out / ".tables" / part[len(GEN_PREFIX):] / f"{table}.parquet"
+    return out / "parts" / table / f"{part}.parquet"
+
+
 def compact(out: Path, ledger: Ledger) -> Path:
-    """Rebuild every table from the live rows of the parts, swap them in atomically, and remove
-    parts and generations nobody counts any more. Returns the new generation's folder."""
+    """Rebuild every table from the live rows (the last generation plus the parts committed
+    since), swap them in atomically, then fold: the ledger points every key at the new
+    generation, so the parts and older generations can go. Returns the new generation's folder."""
     live = ledger.live_parts()
+    order = sorted(live, key=lambda p: (not p.startswith(GEN_PREFIX), p))  # the old base first
     generations = out / ".tables"
-    gen = generations / f"{time.time_ns()}"
+    name = f"{time.time_ns()}"
+    gen = generations / name
     gen.mkdir(parents=True)
     for table in TABLES:
         target = gen / f"{table}.parquet"
         with pq.ParquetWriter(target, SCHEMAS[table], compression=COMPRESSION) as writer:
-            for part_file in sorted((out / "parts" / table).glob("*.parquet")):
-                keys = live.get(part_file.stem)
-                if not keys:
+            for part in order:
+                source = _source(out, part, table)
+                if not source.exists():
                     continue
-                data = pq.read_table(part_file, schema=SCHEMAS[table])
-                data = data.filter(pc.is_in(data["key"], value_set=pa.array(sorted(keys))))
+                data = pq.read_table(source, schema=SCHEMAS[table])
+                data = data.filter(pc.is_in(data["key"], value_set=pa.array(sorted(live[part]))))
                 if data.num_rows:
                     writer.write_table(data)
         with open(target, "rb") as handle:
             os.fsync(handle.fileno())
+    ledger.rebase(f"{GEN_PREFIX}{name}")     # one transaction: every key's rows are now in gen
     _swap_link(tables_dir(out), gen)
     for old in generations.iterdir():
         if old != gen:
             shutil.rmtree(old, ignore_errors=True)
     for table in TABLES:
         for part_file in (out / "parts" / table).glob("*.parquet"):
-            if part_file.stem not in live:
-                part_file.unlink(missing_ok=True)
+            part_file.unlink(missing_ok=True)
     return gen
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ficlens.beta import (  # noqa: F401 - importing registers the rules
     rules_epithets,
     rules_notes,
+    rules_pov,
     rules_punctuation,
     rules_repetition,
     rules_speakers,

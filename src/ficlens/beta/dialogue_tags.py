@@ -101,7 +101,6 @@ class DialogueTag:
     inner_last: str  # the last character inside the quote marks ("," "." "?" ...)
     after_comma: bool  # a comma right after the closing mark: ``"Hello", she said``
     character: str | None = None
-    ends_sentence: bool = False  # the tag is followed by . , ; ! ? or the end of the line
 
     @property
     def kind(self) -> str:
@@ -156,73 +155,77 @@ def _resolve(cast: CastIndex, subject: str, offset: int) -> str | None:
 
 def find_tags(work: Work, quotes: list[Quote], cast: CastIndex) -> list[DialogueTag]:
     """Tags after each quote (``"..." she said`` / ``"..." said Anna``) and beats before it."""
-    text = work.text
     tags: list[DialogueTag] = []
     for quote in quotes:
         if quote.marks not in ("double", "single"):
             continue
-        close = _close_mark(text, quote)
-        if close is not None:
-            inner_last = text[close - 1] if close > quote.start else ""
-            after = close + 1
-            after_comma = text[after : after + 1] == ","
-            cursor = after + (1 if after_comma else 0)
-            gap = re.match(r"[ \t]*", text[cursor : cursor + 10])
-            cursor += gap.end() if gap else 0
-            if cursor > after or after_comma:
-                for pattern, position in ((_INVERTED, "inverted"), (_AFTER, "after")):
-                    match = pattern.match(text, cursor, min(len(text), cursor + 120))
-                    if match and not (position == "after" and _looks_like_new_sentence(match, inner_last)):
-                        verb = match.group("verb")
-                        if text.startswith(" out", match.end("verb")) and verb.lower() in (
-                            "pointed",
-                            "points",
-                        ):
-                            verb += " out"
-                        follow = text[match.end() : match.end() + 1]
-                        tags.append(
-                            DialogueTag(
-                                quote,
-                                position,
-                                match.start(),
-                                match.end(),
-                                match.group("subj"),
-                                verb,
-                                _adverb(match),
-                                inner_last,
-                                after_comma,
-                                _resolve(cast, match.group("subj"), match.start("subj")),
-                                ends_sentence=not follow or follow in ".,;!?\n—–",
-                            )
-                        )
-                        break
-        opening = _open_mark(text, quote)
-        if opening is not None:
-            line_start = text.rfind("\n", 0, opening) + 1
-            window_start = max(line_start, opening - 160)
-            segment_start = max(
-                text.rfind(". ", window_start, opening),
-                text.rfind("? ", window_start, opening),
-                text.rfind("! ", window_start, opening),
-            )
-            lo = segment_start + 2 if segment_start >= window_start else window_start
-            match = _BEFORE.match(text, lo, opening)
-            if match and not _names_speech(match.group("rest")):
-                tags.append(
-                    DialogueTag(
-                        quote,
-                        "before",
-                        match.start(),
-                        match.end("rest"),
-                        match.group("subj"),
-                        match.group("verb"),
-                        _adverb(match),
-                        "",
-                        False,
-                        _resolve(cast, match.group("subj"), match.start("subj")),
-                    )
-                )
+        for found in (_tag_after(work.text, quote, cast), _beat_before(work.text, quote, cast)):
+            if found is not None:
+                tags.append(found)
     return tags
+
+
+def _tag_after(text: str, quote: Quote, cast: CastIndex) -> DialogueTag | None:
+    """``"Hello," she said`` / ``"Hello," said Anna`` / ``"Hello", he said``."""
+    close = _close_mark(text, quote)
+    if close is None:
+        return None
+    inner_last = text[close - 1] if close > quote.start else ""
+    after = close + 1
+    after_comma = text[after : after + 1] == ","
+    cursor = after + (1 if after_comma else 0)
+    gap = re.match(r"[ \t]*", text[cursor : cursor + 10])
+    cursor += gap.end() if gap else 0
+    if cursor == after and not after_comma:
+        return None  # no space after the closing mark: not a tag
+    for pattern, position in ((_INVERTED, "inverted"), (_AFTER, "after")):
+        match = pattern.match(text, cursor, min(len(text), cursor + 120))
+        if not match or (position == "after" and _looks_like_new_sentence(match, inner_last)):
+            continue
+        verb = match.group("verb")
+        if text.startswith(" out", match.end("verb")) and verb.lower() in ("pointed", "points"):
+            verb += " out"
+        subject = match.group("subj")
+        return DialogueTag(
+            quote,
+            position,
+            match.start(),
+            match.end(),
+            subject,
+            verb,
+            _adverb(match),
+            inner_last,
+            after_comma,
+            _resolve(cast, subject, match.start("subj")),
+        )
+    return None
+
+
+def _beat_before(text: str, quote: Quote, cast: CastIndex) -> DialogueTag | None:
+    """``He smiled, "Hello."``: a subject + verb clause ending in a comma right before the quote."""
+    opening = _open_mark(text, quote)
+    if opening is None:
+        return None
+    line_start = text.rfind("\n", 0, opening) + 1
+    window_start = max(line_start, opening - 160)
+    segment_start = max(text.rfind(mark, window_start, opening) for mark in (". ", "? ", "! "))
+    lo = segment_start + 2 if segment_start >= window_start else window_start
+    match = _BEFORE.match(text, lo, opening)
+    if not match or _names_speech(match.group("rest")):
+        return None
+    subject = match.group("subj")
+    return DialogueTag(
+        quote,
+        "before",
+        match.start(),
+        match.end("rest"),
+        subject,
+        match.group("verb"),
+        _adverb(match),
+        "",
+        False,
+        _resolve(cast, subject, match.start("subj")),
+    )
 
 
 def _names_speech(words: str) -> bool:

@@ -88,6 +88,8 @@ def render(work: Work, console: Console, limit: int = 30) -> None:
             console.print(context, style="default")
         if len(shown) < len(found):
             console.print(Text(f"… and {len(found) - len(shown)} more (--limit 0 shows all)", style="dim"))
+    if not work.findings:
+        console.print(Text("No notes: none of the active rules found anything.", style="green"))
     console.print(summary_table(stats))
 
 

@@ -27,15 +27,19 @@ _PERSONS = r"man|woman|boy|girl|teen|teenager|male|female|lad|lass|wizard|witch|
 EPITHET_RE = re.compile(
     rf"\b[Tt]he\s+(?:(?:{_ADJECTIVES})\s+(?:{_PERSONS})|(?:{_LOOKS})(?:\s+(?:{_PERSONS}))?)\b"
 )
+# Fandom epithets that almost always stand for a main, named character: counted like looks.
+_FANDOM_ROLES = (
+    r"(?:consulting\s+)?detective|(?:(?:former|ex-)\s*)?army\s+(?:doctor|surgeon)|ex-soldier|"
+    r"potions\s+master|boy\s+who\s+lived|super\s+soldier|god\s+of\s+\w+|billionaire|genius"
+)
+# Roles that are as often an unnamed stranger: counted only when the mentions layer links them.
 _ROLES = (
-    r"(?:consulting\s+)?detective|army\s+doctor|ex-soldier|soldier|potions\s+master|"
-    r"auror|slytherin|gryffindor|hufflepuff|ravenclaw|genius|billionaire|"
-    r"super\s+soldier|assassin|spy|prince|princess|werewolf|vampire|hunter|boy\s+who\s+lived|"
-    r"mechanic|inventor|archer|god\s+of\s+\w+|demigod|dragon|alpha|omega"
+    r"soldier|auror|assassin|spy|prince|princess|werewolf|vampire|hunter|mechanic|inventor|archer|"
+    r"demigod|dragon|alpha|omega"
 )
-ROLE_RE = re.compile(
-    rf"\b[Tt]he\s+(?:(?:older|younger|elder|tall|taller|short|shorter)\s+)?(?i:{_ROLES})(?![-\w])"
-)
+_AGE = r"(?:(?:older|younger|elder|tall|taller|short|shorter|former)\s+)?"
+FANDOM_ROLE_RE = re.compile(rf"\b[Tt]he\s+{_AGE}(?i:{_FANDOM_ROLES})(?![-\w])")
+ROLE_RE = re.compile(rf"\b[Tt]he\s+{_AGE}(?i:{_ROLES})(?![-\w])")
 STRETCH_WORDS = 300
 STRETCH_MIN = 3
 RATE_WARNING = 2.0  # epithets per 1,000 words
@@ -44,8 +48,10 @@ RATE_WARNING = 2.0  # epithets per 1,000 words
 def epithet_spans(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
     """``(start, end, character)`` of epithets standing for an already-named character.
 
-    What counts as an epithet is decided here (looks, age, size: EPITHET_RE; fandom roles such as
-    "the potions master": ROLE_RE, only when the mentions layer links them to a named character).
+    What counts as an epithet is decided here: looks, age, size (EPITHET_RE) and fandom epithets
+    such as "the potions master" (FANDOM_ROLE_RE) when someone of that gender was named earlier in
+    the scene; generic roles such as "the soldier" (ROLE_RE) only when the mentions layer links
+    them to a named character.
     The mentions layer's own "epithet" kind is used for *who*, not *whether*: on real fics it also
     tags plain roles ("the nurse", "the guard") that are fine for unnamed people.
     """
@@ -55,14 +61,14 @@ def epithet_spans(ctx: BetaContext) -> list[tuple[int, int, str | None]]:
     links = {m.start: m.character for m in work.mentions if m.character}
     found: list[tuple[int, int, str | None]] = []
     for start, end in ctx.narration:
-        for pattern in (EPITHET_RE, ROLE_RE):
+        for pattern in (EPITHET_RE, FANDOM_ROLE_RE, ROLE_RE):
             for match in pattern.finditer(ctx.text, start, end):
                 char = links.get(match.start()) or links.get(match.start() + 4)
                 if char is not None:
                     if char in first_named and first_named[char] < match.start():
                         found.append((match.start(), match.end(), char))
                 elif (
-                    pattern is EPITHET_RE
+                    pattern is not ROLE_RE
                     and earliest_name is not None
                     and earliest_name < match.start()
                     and _named_in_scene(ctx, match.start(), _noun_gender(match.group(0)))
@@ -93,7 +99,7 @@ def _noun_gender(epithet: str) -> str | None:
     return None
 
 
-INTRODUCTION_REACH = 3000  # characters: "the blond boy" ... "The name's Malfoy"
+INTRODUCTION_REACH = 600  # characters: "the blond boy said ... The name's Malfoy"
 
 
 def _introduced_soon(ctx: BetaContext, first_named: dict[str, int], offset: int, gender: str | None) -> bool:
@@ -101,7 +107,7 @@ def _introduced_soon(ctx: BetaContext, first_named: dict[str, int], offset: int,
     before the reader knows the name."""
     return any(
         offset < first <= offset + INTRODUCTION_REACH
-        and (gender is None or ctx.cast.gender.get(char) == gender)
+        and (gender is None or ctx.cast.gender.get(char) in (gender, None))
         for char, first in first_named.items()
     )
 

@@ -1,4 +1,4 @@
-"""Unclear speakers (dialogue a reader cannot attribute) and head-hopping (two heads in one scene)."""
+"""Unclear speakers: dialogue a reader cannot attribute."""
 
 from __future__ import annotations
 
@@ -13,10 +13,6 @@ from ficlens.pov.narration import narration_ranges
 LOW_CONFIDENCE = 0.3  # the speaker scorer's confidence below which a line reads as unattributed
 UNTAGGED_RUN = 4
 LOOKBACK_PARAGRAPHS = 4  # how far back a reader still holds who is in the room
-
-
-def _characters_in(ctx: BetaContext, start: int, end: int) -> set[str]:
-    return ctx.characters_in(start, end)
 
 
 @rule(
@@ -171,26 +167,32 @@ def _ambiguous_pronoun_tags(ctx: BetaContext) -> Iterator[Finding]:
             "unclear-speaker",
             tag.start,
             tag.end,
-            f'"{tag.subject} {tag.verb}" could be {_names(ctx, same)}: use a name.',
+            f'"{tag.subject} {tag.verb}" could be {character_names(ctx, same)}: use a name.',
             "info",
             {"kind": "ambiguous_pronoun", "candidates": same},
         )
 
 
 def _clear_subject(ctx: BetaContext, lo: int, hi: int, gender: str) -> bool:
-    """The sentence's first named character of that gender is its subject ("Jake puts his hands on
-    John's shoulders", not "Ben and Carl sat"): readers take the pronoun for that subject."""
-    first = ctx.cast.first_named_at(lo, hi)
-    while first and ctx.cast.gender.get(first[2]) != gender:
-        first = ctx.cast.first_named_at(first[1], hi)
-    if not first:
-        return False
-    after = ctx.text[first[1] : first[1] + 40]
-    return bool(_SUBJECT_VERB.match(after))
+    """Exactly one character of that gender is the subject of a verb in the sentence ("Jake puts
+    his hands on John's shoulders", "X caught and Emmanellain drew back"), and not as part of a
+    compound ("Ben and Carl sat"): readers take the pronoun for that subject."""
+    subjects: set[str] = set()
+    mention = ctx.cast.first_named_at(lo, hi)
+    while mention:
+        start, end, char = mention
+        if ctx.cast.gender.get(char) == gender and _SUBJECT_VERB.match(ctx.text, end):
+            if _COMPOUND.search(ctx.text, max(lo, start - 40), start):
+                return False
+            subjects.add(char)
+        mention = ctx.cast.first_named_at(end, hi)
+    return len(subjects) == 1
 
 
-_SUBJECT_VERB = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:had\s+|has\s+|was\s+|is\s+)?(?!and\b|or\b)[a-z]+(?:s|ed)\b"
+_COMPOUND = re.compile(r"[A-Z][\w'’]+\s+(?:and|&)\s+$")
+_SUBJECT_VERB = re.compile(  # a name then a (probable) verb: not a conjunction, preposition or relative
+    r"\s+(?:[a-z]+ly\s+)?(?!(?:and|or|but|nor|the|a|an|to|of|in|into|with|at|on|for|from|by|as|who|whose|"
+    r"which|that|than|or|if|so)\b)[a-z]+\b"
 )
 
 
@@ -211,35 +213,6 @@ def _sentence_before(ctx: BetaContext, quote_start: int) -> tuple[int, int]:
     return p_start + (cut + 1 if cut >= 0 else 0), p_start + len(segment)
 
 
-def _names(ctx: BetaContext, ids: list[str]) -> str:
+def character_names(ctx: BetaContext, ids: list[str]) -> str:
     names = [(ctx.work.character(i).name if ctx.work.character(i) else i) for i in ids]
     return " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
-
-
-@rule("head-hopping", "interiority for two or more characters inside one scene")
-def head_hopping(ctx: BetaContext) -> Iterator[Finding]:
-    for scene in ctx.scenes:
-        if scene.pov != "mixed" or scene.person in ("first", "second"):
-            continue
-        evidence = [e for e in scene.pov_evidence if e["kind"] != "label"]
-        order: list[str] = []
-        for item in evidence:
-            if item["character"] not in order:
-                order.append(item["character"])
-        if len(order) < 2:
-            continue
-        hop = next(e for e in evidence if e["character"] == order[1])
-        yield Finding(
-            "head-hopping",
-            hop["start"],
-            hop["end"],
-            f"This scene is in {_names(ctx, order[:1])}'s head, and here it enters "
-            f"{_names(ctx, order[1:2])}'s: keep one POV per scene or add a scene break.",
-            "warning",
-            {
-                "characters": order,
-                "scene_start": scene.start,
-                "scene_end": scene.end,
-                "evidence": [{k: e[k] for k in ("start", "end", "kind", "character")} for e in evidence[:12]],
-            },
-        )

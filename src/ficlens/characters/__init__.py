@@ -225,18 +225,18 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
                 c = form_cluster.get((None, words[:n]))
                 if c is not None:
                     return c
-    narrator_quotes = set()
-    for qi, (qs, qe) in enumerate(layout.quotes):
+    narrator_paragraphs = set()
+    for qs, qe in layout.quotes:
         if SAID_I_RE.search(text[qe:qe + 30]) or re.search(r"\bI\s+(?:said|asked|replied)\W{0,3}$",
                                                             text[max(0, qs - 30):qs]):
-            narrator_quotes.add(qi)
+            narrator_paragraphs.add(layout.paragraph_index(qs))
     votes: Counter = Counter()
     for occ in occurrences:
         if not occ.vocative:
             continue
-        qi = layout.quote_index(occ.start)
-        beside_narrator = qi is not None and (qi - 1 in narrator_quotes or qi + 1 in narrator_quotes)
-        if beside_narrator and qi not in narrator_quotes:
+        p = layout.paragraph_index(occ.start)
+        beside_narrator = p is not None and (p - 1 in narrator_paragraphs or p + 1 in narrator_paragraphs)
+        if beside_narrator and p not in narrator_paragraphs:
             c = form_cluster.get((occ.title, occ.tokens))
             if c is not None:
                 votes[id(c)] += 1

@@ -15,7 +15,7 @@ from ficlens.characters.nicknames import is_nickname_of, nickname_groups
 
 FormKey = tuple[str | None, tuple[str, ...]]
 # Honorifics that go with a given name ("Aunt Petunia", "Miss Lizzy", "Sir William").
-_GIVEN_NAME_TITLES = frozenset({"miss", "master", "aunt", "auntie", "uncle", "sir", "lady", "dame",
+_GIVEN_NAME_TITLES = frozenset({"miss", "master", "aunt", "auntie", "uncle", "sir", "lady", "dame", "lord",
                                 "cousin", "father", "mother", "sister", "brother"})
 
 
@@ -160,7 +160,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         fits = [c for c in clusters if _compatible(gender, c) and not _other_title(c, title)]
         surname_weight = lambda c, word=word: sum(m for (_, toks), m in c.forms.items() if toks[-1] == word)  # noqa: E731
         target = _pick([c for c in fits if holds_surname(c)], weight=surname_weight)
-        if (target is not None and target.origin == "text" and gender == "female"
+        if (target is not None and target.origin == "text" and title in ("mrs", "madame", "mme")
                 and n > 4 * max(surname_weight(target), 1)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
         target = target or new_cluster()
@@ -195,7 +195,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
     for key, n in given_titled:
         title, (word,) = key
         fits = [c for c in clusters if _compatible(TITLES.get(title), c)]
-        target = _pick([c for c in fits if word in c.given_names()])
+        same_title = [c for c in fits if word in c.given_names() and any(t == title for t, _ in c.forms)]
+        target = _pick(same_title) or _pick([c for c in fits if word in c.given_names()])
         nickname = False
         if target is None:
             target = _pick([c for c in fits if any(is_nickname_of(word, f) for f in c.given_names())])

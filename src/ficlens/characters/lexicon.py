@@ -44,6 +44,9 @@ father mother brother sister miss missus guv'nor gentlemen ladies friend fool id
 
 # Capitalised words that are (almost) never a character's name, beyond general stopwords.
 NOT_NAMES = words("""
+presently hitherto lest meanwhile afterwards thereupon nevertheless moreover besides suddenly
+certainly surely evidently obviously luckily unfortunately fortunately instantly immediately
+soon later finally slowly quickly gently softly silently quietly poor dear dearest old young
 i i'm i'll i've i'd oh ah ay aye yes no nay well why what who whom how when where there here yet
 still now then so and but or nor for not if in on at by of to the a an this that these those my
 your his her its our their we you he she it they me us him them mine yours ours theirs do did

@@ -132,7 +132,8 @@ def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None,
             flush()
             title, title_span = key, (s, e)
             continue
-        if _is_stop(word) or word.lower() in TITLES:
+        if _is_stop(word) or word.lower() in TITLES or re.search(r"-[a-z]+$", word):
+            # "Cold-hearted Elinor": a hyphenated adjective is no part of a name
             flush()
             continue
         current.append((word, s, e))
@@ -232,7 +233,9 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
         if len(tokens) < 2 or tokens[-1].lower() in _PLACE_HEADS:
             continue
         known = all(ev.lower[t.lower()] == 0 for t in tokens) and _is_given_name(tokens[0])
-        first_ok = _is_given_name(tokens[0]) or ev.lower[tokens[0].lower()] <= 0.25 * ev.total[tokens[0]]
+        lower_first = ev.lower[tokens[0].lower()]
+        first_ok = _is_given_name(tokens[0]) or title is not None or lower_first == 0 or (
+            lower_first <= 0.25 * ev.total[tokens[0]] and ev.noninitial[tokens[0]] > 0)
         if first_ok and (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
                 ev.lower[t.lower()] <= ev.total[t] for t in tokens):
             if title is None and ev.place[tokens[0]] > 0.5 * ev.total[tokens[0]]:

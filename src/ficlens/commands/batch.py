@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,9 +12,15 @@ from ficlens.options import Options
 from ficlens.pipeline import STAGES
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    from ficlens.batch.runner import default_workers
+def default_workers() -> int:
+    """All the cores this process may use (kept here: the CLI must not import pyarrow to start)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="files, folders (read recursively), .zip archives or glob patterns")
     p.add_argument("--out", "-o", type=Path, required=True, metavar="DIR",
@@ -37,6 +44,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="commit results every N works (or every 15 s); smaller loses less on a kill")
     p.add_argument("--retry-errors", action="store_true",
                    help="analyze again the works that failed in an earlier run")
+    p.add_argument("--prune", action="store_true",
+                   help="drop from DIR the works of earlier runs that are not among these inputs")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
 
 
@@ -54,7 +63,7 @@ def main(args: argparse.Namespace) -> int:
     config = BatchConfig(inputs=list(args.inputs), out=args.out, options=options,
                          workers=args.workers, timeout=args.timeout, max_memory_mb=args.max_memory,
                          engine=args.engine, scheduler=args.scheduler,
-                         commit_every=max(1, args.commit_every), retry_errors=args.retry_errors,
+                         commit_every=max(1, args.commit_every), retry_errors=args.retry_errors, prune=args.prune,
                          progress=not args.quiet)
     summary = run_batch(config)
     if not args.quiet:
@@ -63,6 +72,7 @@ def main(args: argparse.Namespace) -> int:
         rate = (f", {summary.tokens / summary.seconds:,.0f} tokens/s"
                 if summary.seconds and summary.tokens else "")
         print(f"ficlens batch: {summary.inputs} inputs, {summary.skipped} already done, "
-              f"{summary.analyzed} analyzed, {failed} failed{f' ({kinds})' if kinds else ''}{rate}; "
+              f"{summary.analyzed} analyzed, {failed} failed{f' ({kinds})' if kinds else ''}"
+              f"{f', {summary.pruned} pruned' if summary.pruned else ''}{rate}; "
               f"tables in {args.out / 'tables'}", file=sys.stderr)
     return 0

@@ -207,7 +207,7 @@ def _read_data(data: bytes, label: str) -> list[Work]:
     source["encoding"] = codec
     if not text.strip():
         raise InputError(label, "the file is empty")
-    if sniff.looks_like_html(text):
+    if sniff.looks_like_html(text, label):
         return [_read_html(text, label, source)]
     from ficlens.ingest import fanfictionnlp
 
@@ -231,7 +231,7 @@ def _is_markdown(text: str, label: str) -> bool:
     head = text[:20000]
     import re
 
-    return len(re.findall(r"(?m)^#{1,6} \S", head)) >= 2 or bool(re.match(r"---\n[\w-]+:", head))
+    return len(re.findall(r"(?m)^#{1,6} \S", head)) >= 2 or bool(re.match(r"---\r?\n[\w-]+:", head))
 
 
 def _read_html(text: str, label: str, source: dict[str, Any]) -> Work:

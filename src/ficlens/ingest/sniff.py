@@ -42,8 +42,12 @@ def is_zip(data: bytes) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-def looks_like_html(text: str) -> bool:
+def looks_like_html(text: str, name: str = "") -> bool:
+    """HTML by its landmarks; a fragment (no <html>/<body>) counts when it opens with a block or
+    inline tag, or when a file named .html holds any such tag."""
     head = text[:4096].lstrip("\ufeff \t\r\n")
     if _HTML_HEAD.search(head[:2048]):
         return True
-    return head.startswith("<") and len(_HTML_ANY.findall(text[:20000])) >= 3
+    if head.startswith("<") and (_HTML_ANY.match(head) or len(_HTML_ANY.findall(text[:20000])) >= 3):
+        return True
+    return name.lower().endswith((".html", ".htm", ".xhtml")) and bool(_HTML_ANY.search(text[:20000]))

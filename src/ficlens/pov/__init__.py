@@ -57,7 +57,7 @@ def decide_pov(
 ) -> str:
     """The POV verdict from the label, narrator or interiority scores."""
     if label:
-        return label["character"]
+        return label["character"] or "external"  # a POV label naming someone outside the cast
     if person == "first" and narrator:
         return narrator
     if person == "second" and reader:

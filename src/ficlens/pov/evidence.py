@@ -46,12 +46,18 @@ _BODY_VERBS = (
     r"stopped|hammered|lurched|twisted|flipped|fluttered|tightened|hitched|skipped|flushed|reeled|"
     r"whirled|churned|clenched|dropped|warmed|heated|prickled|crawled|turned|filled|swelled"
 )
+_STATES = (
+    r"sure|certain|glad|afraid|relieved|grateful|ashamed|embarrassed|furious|terrified|worried|aware|"
+    r"convinced|tempted|desperate|determined|disappointed|jealous|nervous|anxious|lonely|homesick|"
+    r"curious|confused|startled|thrilled|miserable|guilty|torn"
+)
 SUBJECT_PRONOUNS = ("he", "she", "they", "i")
 
 
 @lru_cache(maxsize=64)
-def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(subject + interiority verb, possessive + body part + verb) for this cast's names."""
+def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(subject + interiority verb, possessive + body part + verb, subject + inner state) for this
+    cast's names."""
     name_alt = "|".join(re.escape(n) for n in names)
     subject = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I" + (f"|{name_alt}" if name_alt else "") + r")\b"
     verbs = "|".join(sorted(_VERB_KIND, key=len, reverse=True))
@@ -61,7 +67,12 @@ def _patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
         rf"(?P<poss>{possessive})\s+(?:own\s+)?(?P<part>{_BODY_PARTS})\s+"
         rf"(?:\w+ly\s+)?(?P<verb>{_BODY_VERBS})\b"
     )
-    return interiority, body
+    state = re.compile(
+        rf"(?P<subj>{subject})(?:['’]s|\s+(?:is|was|isn't|wasn't|is\s+not|was\s+not|felt|feels))\s+"
+        rf"(?:(?:not|so|very|too|almost|suddenly|completely|absolutely|quite|a\s+little|oddly|strangely)\s+)?"
+        rf"(?P<state>{_STATES})\b"
+    )
+    return interiority, body, state
 
 
 def _cast_names(cast: CastIndex) -> tuple[str, ...]:
@@ -82,9 +93,22 @@ def _subject_character(cast: CastIndex, text: str, start: int, narrator: str | N
 _CLAUSE_OPENERS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "suddenly", "finally"])
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "i"])
+_AS_IF = re.compile(r"\b(?:as\s+if|as\s+though)\s*$", re.IGNORECASE)
+
+
+def _not_their_mind(text: str, subject: str, subject_start: int, floor: int) -> bool:
+    """Cues that report someone else's mind from outside: "as if he knows", "glad when Sherlock
+    decides"."""
+    if _AS_IF.search(text, max(floor, subject_start - 12), subject_start):
+        return True
+    return subject.lower() not in _PRONOUNS and _subordinate(text, subject_start, floor)
+
+
 def _subordinate(text: str, subject_start: int, floor: int) -> bool:
-    """Whether the subject sits inside another clause ("glad when Sherlock decides", "doubts he
-    would"): there it is usually the viewpoint character's inference about someone else."""
+    """Whether a named subject sits inside another clause ("glad when Sherlock decides", "doubts
+    Sherlock would"): there it is usually the viewpoint character's inference about someone else.
+    (A pronoun there, "before he realised", is still the viewpoint character's own mind.)"""
     before = text[max(floor, subject_start - 30) : subject_start].rstrip()
     if not before or not before[-1].isalpha():
         return False
@@ -97,13 +121,13 @@ def interiority_evidence(
 ) -> list[dict]:
     """Evidence spans ``{start, end, kind, character}`` in narration of ``[start, end)``."""
     names = _cast_names(cast)
-    interiority, body = _patterns(names)
+    interiority, body, state = _patterns(names)
     found: list[dict] = []
     text = work.text
     for lo, hi in narration_ranges(work, start, end):
         for match in interiority.finditer(text, lo, hi):
             subj = match.group("subj")
-            if _subordinate(text, match.start("subj"), lo):
+            if _not_their_mind(text, subj, match.start("subj"), lo):
                 continue
             char = _subject_character(cast, subj, match.start("subj"), narrator)
             if char:
@@ -117,6 +141,15 @@ def interiority_evidence(
                 )
         for match in body.finditer(text, lo, hi):
             char = _subject_character(cast, match.group("poss"), match.start("poss"), narrator)
+            if char:
+                found.append(
+                    {"start": match.start(), "end": match.end(), "kind": "feeling", "character": char}
+                )
+        for match in state.finditer(text, lo, hi):
+            subj = match.group("subj")
+            if _not_their_mind(text, subj, match.start("subj"), lo):
+                continue
+            char = _subject_character(cast, match.group("subj"), match.start("subj"), narrator)
             if char:
                 found.append(
                     {"start": match.start(), "end": match.end(), "kind": "feeling", "character": char}

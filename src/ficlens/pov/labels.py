@@ -28,24 +28,27 @@ def label_name(line: str) -> str | None:
 
 
 def scene_label(work: Work, cast: CastIndex, scene: Scene) -> dict | None:
-    """Label evidence ``{start, end, kind: "label", character}`` for a scene, if it has one."""
-    candidates: list[tuple[int, int]] = [
-        (b.start, b.end)
-        for b in work.breaks
-        if b.kind == "label"
-        and (
-            scene.start - 200 <= b.start <= scene.start + 5
-            or scene.start <= b.start < min(scene.end, scene.start + 300)
-        )
-    ]
+    """Label evidence ``{start, end, kind: "label", character, name}`` for a scene, if it has one.
+
+    The label is the nearest "label" break just before the scene (after the previous scene ended)
+    or near its top, else the scene's first line. ``character`` is None when the name matches
+    nobody in the cast: the caller then knows whose POV it is *not*.
+    """
+    previous_end = max((s.end for s in work.scenes if s.end <= scene.start), default=scene.start - 200)
+    floor = max(scene.start - 200, previous_end - 1)
+    candidates: list[tuple[int, int]] = sorted(
+        (
+            (b.start, b.end)
+            for b in work.breaks
+            if b.kind == "label" and floor <= b.start < min(scene.end, scene.start + 300)
+        ),
+        key=lambda span: abs(span[0] - scene.start),
+    )
     first_line = re.match(r"\s*([^\n]{1,80})\n", work.text[scene.start : scene.end])
     if first_line:
         candidates.append((scene.start + first_line.start(1), scene.start + first_line.end(1)))
     for start, end in candidates:
         name = label_name(work.text[start:end])
-        if not name:
-            continue
-        char = cast.lookup(name)
-        if char:
-            return {"start": start, "end": end, "kind": "label", "character": char}
+        if name:
+            return {"start": start, "end": end, "kind": "label", "character": cast.lookup(name), "name": name}
     return None

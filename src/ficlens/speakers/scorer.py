@@ -30,6 +30,7 @@ FEATURES: tuple[str, ...] = (
     "para_mentions", "para_subject", "prev_para_mentions", "next_para_mentions",
     "vocative_here", "vocative_prev", "vocative_next", "recency", "distance", "salience",
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
+    "gender_recency", "prev1_gender_match", "prev2_gender_match",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit")
 
@@ -115,8 +116,14 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     named_inside = ctx.named_in_quote(qi)
     run_share = ctx.run_share(qi)
     order = sorted(last_seen, key=lambda c: -last_seen[c])
+    same_gender = [c for c in order if tag_gender and ctx.gender(c) == tag_gender]
     for r, c in enumerate(cands):
         row = rows[r]
+        if c in same_gender:
+            row[col["gender_recency"]] = 1 / (1 + same_gender.index(c))
+        if tag_gender and ctx.gender(c) == tag_gender:
+            row[col["prev1_gender_match"]] = prev1[0] == c
+            row[col["prev2_gender_match"]] = prev2[0] == c
         if c == rule_speaker and f"rule:{rule_evidence}" in col:
             row[col[f"rule:{rule_evidence}"]] = 1
         g = ctx.gender(c)

@@ -57,6 +57,16 @@ class MentionIndex:
         return out
 
 
+_POSSESSIVE_RE = re.compile(r"\s+[a-z]")
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    """'said her uncle': 'her' owns the speaker, it is not the speaker."""
+    word = text[m.start:m.end].lower()
+    return m.kind == "pronoun" and word in ("his", "her", "their", "its") and bool(
+        _POSSESSIVE_RE.match(text, m.end))
+
+
 def _words_between(text: str, a: int, b: int) -> int:
     return len(_WORD_RE.findall(text, a, b)) if b > a else 0
 
@@ -78,7 +88,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     cut = _CLAUSE_END_RE.search(text, start, min(hi, start + 120))
     clause_end = cut.start() if cut else min(hi, start + 120)
     words = list(_WORD_RE.finditer(text, start, clause_end))[:8]
-    mentions = index.within(start, clause_end)
+    mentions = [m for m in index.within(start, clause_end) if not _possessive(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
         if verb not in SPEECH_VERBS or verb in BEAT_ONLY:
@@ -132,7 +142,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))
     clause_start = cuts[-1].end() if cuts else window_lo
     words = list(_WORD_RE.finditer(text, clause_start, seg_end))
-    mentions = index.within(clause_start, seg_end)
+    mentions = [m for m in index.within(clause_start, seg_end) if not _possessive(text, m)]
     for w in reversed(words[-10:]):
         verb = w.group().lower()
         if verb not in SPEECH_VERBS or verb in BEAT_ONLY:

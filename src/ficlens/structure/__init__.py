@@ -25,7 +25,7 @@ from ficlens.structure.chapters import (
 )
 from ficlens.structure.layout import Layout
 from ficlens.structure.metadata_text import merge_metadata, parse_front_metadata
-from ficlens.structure.paragraphs import split_paragraphs
+from ficlens.structure.paragraphs import line_view, split_paragraphs
 from ficlens.structure.paratext import mark_chapter_notes, mark_front
 from ficlens.structure.scenes import assemble_scenes
 
@@ -146,7 +146,7 @@ def _breaks(layout: Layout, plain: bool, bodies: list[list[int]]) -> list[Break]
            for i, (kind, glyph) in layout.glyphs.items() if layout.roles[i] == "break"]
     narrative = {i for i, role in enumerate(layout.roles) if role == "text"}
     if plain:
-        out += blank_line_breaks(work.text, work.paragraphs, narrative)
+        out += blank_line_breaks(line_view(work.text), work.paragraphs, narrative)
     chapter_of = {i: n for n, body in enumerate(bodies) for i in body}
     seen = {(b.kind, b.start, b.end) for b in out}
     given = [b for b in work.breaks if b.kind != "nbsp" and (b.kind, b.start, b.end) not in seen]
@@ -155,4 +155,22 @@ def _breaks(layout: Layout, plain: bool, bodies: list[list[int]]) -> list[Break]
                      lambda a, b: chapter_of.get(a) is not None and chapter_of.get(a) == chapter_of.get(b))
     out += given + kept
     out.sort(key=lambda b: (b.start, b.end))
-    return out
+    return _between_story(out, work, bodies, narrative)
+
+
+def _between_story(breaks: list[Break], work: Work, bodies: list[list[int]], narrative: set[int]) -> list[Break]:
+    """The breaks that stand between story paragraphs of one chapter. A divider framing a chapter
+    heading, or one between the story's end and the end notes, is decoration (its paragraph
+    keeps the kind "break") but not a scene break. POV labels always stay: they name a scene."""
+    spans: list[tuple[int, int, int]] = []   # per chapter: (chapter start, first story end, last story start)
+    for chapter, body in zip(work.chapters, bodies, strict=False):
+        story = [i for i in body if i in narrative]
+        if story:
+            spans.append((chapter.start, work.paragraphs[story[0]].end, work.paragraphs[story[-1]].start))
+    starts = [s for s, _, _ in spans]
+    kept = []
+    for b in breaks:
+        k = bisect.bisect_right(starts, b.start) - 1
+        if b.kind == "label" or (k >= 0 and spans[k][1] <= b.start and b.end <= spans[k][2]):
+            kept.append(b)
+    return kept

@@ -20,7 +20,7 @@ _DECOR = r"[\s~*=#_\[\](){}<>•·:|+-]*"
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _POV = r"(?i:pov|p\.o\.v\.?|point of view)"
 _LABEL = re.compile(rf"{_DECOR}(?:{_NAME}(?:['’]s)?\s+{_POV}|{_POV}\s*[:\-–—]?\s*{_NAME}){_DECOR}")
-_BLANK_RUN = re.compile(r"\n(?:[ \t\r\f\v]*\n){3,}")
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){3,}")   # nbsp-only lines count as blank too
 
 
 def glyph_of(line: str, centered: bool = False) -> str | None:

@@ -19,6 +19,7 @@ from ficlens.structure.numbers import parse_number
 _REPEAT_WINDOW = 4  # paragraphs at the top of a site chapter's body searched for a repeated heading
 _BARE_NUMBER = re.compile(r"\s*(\d{1,3}|[IVXLC]{1,8})\.?\s*")
 _BARE_WORD = re.compile(r"\s*(?:chapter|part|book)\s*", re.IGNORECASE)
+_UNDERLINE = re.compile(r"\s*(?:={3,}|-{3,})\s*")   # a Markdown setext heading's underline
 _MAX_TITLE_LINES = 3
 
 
@@ -41,7 +42,9 @@ def split_heading_paragraphs(layout: Layout) -> None:
         lines = block.split("\n")
         if len(lines) > 1 and parse_heading(lines[0]):
             cut = len(lines[0])
-            if len(lines) > 2 and is_title_line(lines[1]) and parse_heading(lines[0]).title is None:
+            underlined = bool(_UNDERLINE.fullmatch(lines[1]))
+            titled = len(lines) > 2 and is_title_line(lines[1]) and parse_heading(lines[0]).title is None
+            if underlined or titled:
                 cut += 1 + len(lines[1])
             rest = block[cut:]
             if rest.strip() and not all(is_title_line(x) or not x.strip() for x in rest.split("\n")):
@@ -74,14 +77,14 @@ def heading_of(layout: Layout, i: int, numerals: dict[int, int] | None = None) -
     """The heading paragraph ``i`` is (its first line a heading, any other lines title lines)."""
     if numerals and i in numerals:
         return Heading(numerals[i], None, "number")
-    lines = [x for x in layout.text_of(i).split("\n") if x.strip()]
-    if not lines or len(lines) > 3:
+    lines = [x for x in layout.text_of(i).split("\n") if x.strip() and not _UNDERLINE.fullmatch(x)]
+    if not lines or len(lines) > 1 + _MAX_TITLE_LINES:
         return None
     heading = parse_heading(lines[0])
     if heading is None and len(lines) > 1 and _BARE_WORD.fullmatch(lines[0]):
         heading = parse_heading(f"{lines[0].strip()} {lines[1].strip()}")   # "CHAPTER" over "1"
         lines = lines[1:]
-    if heading is None or not all(is_title_line(x) for x in lines[1:]):
+    if heading is None or not _title_lines(lines[1:]):
         return None
     if heading.title is None and len(lines) > 1:
         heading = Heading(heading.number, " ".join(x.strip() for x in lines[1:]), heading.word)
@@ -120,11 +123,17 @@ def find_heading_groups(layout: Layout) -> list[HeadingGroup]:
     return groups
 
 
+def _title_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` are one title wrapped over lines (inner lines may end in "," or ";")."""
+    last = len(lines) - 1
+    return all(is_title_line(x if n == last else x.rstrip().rstrip(",;")) for n, x in enumerate(lines))
+
+
 def _title_paragraph(layout: Layout, i: int) -> str | None:
     """The title a paragraph under a bare heading is: one title line, or a title wrapped over
     up to three lines ("IN WHICH POOH GOES VISITING AND / GETS INTO A TIGHT PLACE")."""
     lines = [x.strip() for x in layout.text_of(i).split("\n") if x.strip()]
-    if not lines or len(lines) > _MAX_TITLE_LINES or not all(is_title_line(x) for x in lines):
+    if not lines or len(lines) > _MAX_TITLE_LINES or not _title_lines(lines):
         return None
     title = " ".join(lines)
     return title if len(title) <= 150 else None

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from ficlens.structure.numbers import WORD_NUMBERS, parse_number
 
 _WORD_ALTS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-_NUMBER = rf"(?P<num>\d{{1,4}}|(?:{_WORD_ALTS})\b|(?-i:[IVXLCDM]{{1,8}})\b)"
+_END = r"(?![^\W_])"  # a word ends here; unlike \b, an underscore may follow ("_Chapter I_")
+_NUMBER = rf"(?P<num>\d{{1,4}}|(?:{_WORD_ALTS}){_END}|(?-i:[IVXLCDM]{{1,8}}){_END})"
 _SEP = r"(?:\s*[:.\-–—|)]\s*|\s+[-–—~]\s+|\s*,\s+)"
 _DECOR = r"[\s~*=#_\[\](){}<>•·.-]*"
 _TITLE = r"(?P<title>\S.{0,118}?)"
@@ -22,7 +23,7 @@ _NUMBERED = re.compile(
     rf"{_DECOR}(?P<word>chapter|chap\.?|ch\.|part|book|act)\s*{_NUMBER}\.?(?:{_SEP}{_TITLE})?{_DECOR}",
     re.IGNORECASE)
 _NAMED = re.compile(
-    rf"{_DECOR}(?P<word>prologue|epilogue|interlude|omake|afterword|foreword|coda)\b(?:{_SEP}{_TITLE})?{_DECOR}",
+    rf"{_DECOR}(?P<word>prologue|epilogue|interlude|omake|afterword|foreword|coda){_END}(?:{_SEP}{_TITLE})?{_DECOR}",
     re.IGNORECASE)
 
 _TERMINAL = (".", ",", ";", ":", "\"", "“", "”", "'", "‘", "’")
@@ -71,7 +72,7 @@ def is_title_line(line: str) -> bool:
     if line[0] in "\"“‘'—–-" or line.endswith(_TERMINAL):
         return False
     words = line.split()
-    if len(words) > 12:
+    if len(words) > (20 if line.isupper() else 12):   # an all-capitals line is a title even when long
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return len(words) <= 5 or capitalised >= len(words) / 2

@@ -29,11 +29,13 @@ _TITLE_DECOR = "#*_~=-[] \t\r"
 def parse_front_metadata(block: str, at_top: bool = False) -> dict[str, Any]:
     """Fields found in the credits block text; a key's value runs on over following lines that
     are not keys (a long summary). With ``at_top`` (the block opens the text) its first line is
-    the title unless it says something else."""
+    the title when a "by Name" line backs it up or it is a Markdown "# Title"."""
     found: dict[str, str] = {}
     current: str | None = None
     lines = block.split("\n")
     title = _title_line(lines) if at_top else None
+    if title and not (lines[0].lstrip().startswith("#") or any(_BYLINE.match(x) for x in lines)):
+        title = None   # a bare first line is a title only beside a "by Name" line (or as a "# Title")
     if title:
         found["title"] = title
     for line in lines:

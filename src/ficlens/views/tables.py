@@ -61,7 +61,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "interactions": pa.schema([
         ("key", _STR), ("a", _STR), ("b", _STR), ("a_name", _STR), ("b_name", _STR),
         ("quotes_a_to_b", _INT), ("quotes_b_to_a", _INT), ("words_a_to_b", _INT),
-        ("words_b_to_a", _INT), ("weight", _FLOAT), ("data_json", _STR),
+        ("words_b_to_a", _INT), ("shared_scenes", _INT), ("score", _FLOAT),
+        ("relationship_tag", _STR), ("relationship_kind", _STR),
     ]),
     "findings": pa.schema([
         ("key", _STR), ("rule", _STR), ("severity", _STR), ("start", _INT), ("end", _INT),
@@ -105,15 +106,24 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     if isinstance(value, dict):
-        value = value.get("name") or value.get("title") or list(value.values())
-        return _as_list(value)
+        label = _label(value)
+        return [label] if label else []
     if isinstance(value, (list, tuple)):
         out: list[str] = []
         for item in value:
-            out.extend([str(item.get("name") or item.get("title"))] if isinstance(item, dict) else
-                       [str(item)])
+            label = _label(item) if isinstance(item, dict) else str(item)
+            if label:
+                out.append(label)
         return out
     return [str(value)]
+
+
+def _label(record: dict[str, Any]) -> str | None:
+    """The display text of a structured metadata item (a relationship tag, a series, an author)."""
+    for name in ("tag", "name", "title", "text", "pseud"):
+        if record.get(name):
+            return str(record[name])
+    return None
 
 
 def _as_str(value: Any) -> str | None:
@@ -148,6 +158,15 @@ def _status(site: dict[str, Any]) -> str | None:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _main_person(work: Work) -> str | None:
+    """The narrative person of most of the text (scenes weighted by length)."""
+    weight: Counter[str] = Counter()
+    for scene in work.scenes:
+        if scene.person:
+            weight[scene.person] += scene.end - scene.start
+    return weight.most_common(1)[0][0] if weight else None
 
 
 def _chapter_of(chapter_starts: list[tuple[int, int]], offset: int) -> int | None:
@@ -202,7 +221,7 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
         "name_mentions": mention_kinds.get("name", 0),
         "pronoun_mentions": mention_kinds.get("pronoun", 0),
         "finding_count": len(work.findings),
-        "person": _as_str(work.stats.get("person")),
+        "person": _as_str(work.stats.get("person")) or _main_person(work),
         "seconds": seconds if seconds is not None else work.stats.get("seconds"),
         "metadata_json": _dumps(md),
         "stats_json": _dumps({k: v for k, v in work.stats.items() if k not in ("timings", "seconds")}),
@@ -217,7 +236,8 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
             "key": key, "scene": index, "chapter": sc.chapter, "start": sc.start, "end": sc.end,
             "break_kind": sc.break_kind, "person": sc.person, "pov": sc.pov,
             "pov_name": names.get(sc.pov or ""), "words": count_words(text[sc.start:sc.end]),
-            "quote_count": bisect.bisect_left(quote_starts, sc.end) - bisect.bisect_left(quote_starts, sc.start)})
+            "quote_count": (bisect.bisect_left(quote_starts, sc.end)
+                            - bisect.bisect_left(quote_starts, sc.start))})
     for ch in work.characters:
         rows["characters"].append({
             "key": key, "id": ch.id, "name": ch.name, "aliases": list(ch.aliases),
@@ -241,48 +261,83 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
     return rows
 
 
-def _stage_pairs(interactions: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    """Pairs the interactions stage reported, if it gives a list of pair records."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for list_name in ("pairs", "edges"):
-        for item in interactions.get(list_name) or []:
-            if not isinstance(item, dict):
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _directed_counts(work: Work) -> dict[tuple[str, str], tuple[int, int]]:
+    """(quotes, words) per (speaker, addressee): the interactions stage's ``pairs``, or counted
+    from the attributed quotes when that stage has not run."""
+    stage = work.interactions.get("pairs")
+    if isinstance(stage, list) and stage:
+        return {(p["speaker"], p["addressee"]): (int(p.get("quotes") or 0), int(p.get("words") or 0))
+                for p in stage if isinstance(p, dict) and p.get("speaker") and p.get("addressee")}
+    counts: dict[tuple[str, str], tuple[int, int]] = {}
+    for q in work.quotes:
+        for addressee in q.addressees if q.speaker else []:
+            if addressee and addressee != q.speaker:
+                n, w = counts.get((q.speaker, addressee), (0, 0))
+                counts[(q.speaker, addressee)] = (n + 1, w + count_words(work.text[q.start:q.end]))
+    return counts
+
+
+def _tag_names(tag: Any) -> tuple[str, str, list[str]]:
+    """(text, kind, names) of a relationship tag: an ingest dict or a bare "A/B", "A & B" string."""
+    if isinstance(tag, dict):
+        text = str(tag.get("tag") or "")
+        names = [str(n) for n in tag.get("characters") or []]
+        return text, str(tag.get("kind") or ""), names
+    text = str(tag)
+    kind = "romantic" if "/" in text else "platonic" if "&" in text else "other"
+    return text, kind, [n.strip() for n in re.split(r"[/&]", text) if n.strip()]
+
+
+def _tags_by_pair(work: Work, names: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """pair → (tag, kind) of the relationship tags naming both: the interactions stage's mapping
+    of tags to character ids, or a first-name match against the cast when it has not run."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    entries = work.interactions.get("relationship_tags")
+    if isinstance(entries, list) and entries:
+        for entry in entries:
+            ids = [i for i in entry.get("characters") or [] if i]
+            if not entry.get("tag") or len(set(ids)) < 2:
                 continue
-            ends = item.get("characters") or item.get("pair") or [
-                item.get("a") or item.get("source"), item.get("b") or item.get("target")]
-            if len(ends) != 2 or not all(isinstance(e, str) for e in ends):
-                continue
-            out[tuple(sorted(ends))] = item  # type: ignore[index]
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    if a != b:
+                        out.setdefault(_pair(a, b), (entry["tag"], entry.get("kind") or ""))
+        return out
+    first = {cid: name.split()[0].lower() for cid, name in names.items() if name.split()}
+    for raw in _meta(work.metadata, "relationships", "relationship") or []:
+        text, kind, tag_names = _tag_names(raw)
+        ids = [cid for cid, f in first.items() if any(f in n.lower().split() for n in tag_names)]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                out.setdefault(_pair(a, b), (text, kind))
     return out
 
 
 def interaction_rows(work: Work, key: str, names: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per unordered pair: who talks to whom (from attributed quotes), merged with the
-    interactions stage's own pair records (their weight and full record in ``data_json``)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    words: Counter[tuple[str, str]] = Counter()
-    for q in work.quotes:
-        if not q.speaker:
-            continue
-        n = count_words(work.text[q.start:q.end])
-        for addressee in q.addressees:
-            if addressee and addressee != q.speaker:
-                counts[(q.speaker, addressee)] += 1
-                words[(q.speaker, addressee)] += n
-    stage = _stage_pairs(work.interactions)
-    pairs = {tuple(sorted(p)) for p in counts} | set(stage)
+    """One row per unordered pair of characters who talk to each other, share scenes, or are
+    tagged together: dialogue both ways, shared scenes, the stage's score, the tag naming them."""
+    directed = _directed_counts(work)
+    scenes = {_pair(c["a"], c["b"]): int(c.get("scenes") or 0)
+              for c in work.interactions.get("scene_cooccurrence") or [] if c.get("a") and c.get("b")}
+    scores = {_pair(t["a"], t["b"]): t.get("score") for t in work.interactions.get("top_pairs") or []
+              if t.get("a") and t.get("b")}
+    tags = _tags_by_pair(work, names)
+    pairs = {_pair(a, b) for a, b in directed} | set(scenes) | set(tags)
     rows = []
     for a, b in sorted(pairs):
-        record = stage.get((a, b))
-        weight = None
-        if record is not None:
-            raw = record.get("weight", record.get("score", record.get("count")))
-            weight = float(raw) if isinstance(raw, (int, float)) else None
+        ab, ba = directed.get((a, b), (0, 0)), directed.get((b, a), (0, 0))
+        score = scores.get((a, b))
+        tag, kind = tags.get((a, b), (None, None))
         rows.append({
             "key": key, "a": a, "b": b, "a_name": names.get(a), "b_name": names.get(b),
-            "quotes_a_to_b": counts[(a, b)], "quotes_b_to_a": counts[(b, a)],
-            "words_a_to_b": words[(a, b)], "words_b_to_a": words[(b, a)], "weight": weight,
-            "data_json": _dumps(record) if record is not None else None})
+            "quotes_a_to_b": ab[0], "quotes_b_to_a": ba[0], "words_a_to_b": ab[1], "words_b_to_a": ba[1],
+            "shared_scenes": scenes.get((a, b), 0),
+            "score": float(score) if isinstance(score, (int, float)) else None,
+            "relationship_tag": tag, "relationship_kind": kind})
     return rows
 
 
