@@ -136,7 +136,8 @@ def batch(books: list[Path], workers: int) -> dict:
             "wall_seconds": wall, "tokens_per_second": run["tokens"] / wall, "cpu_seconds": cpu,
             "tokens_per_cpu_second": run["tokens"] / cpu if cpu else None,
             "works_per_hour": run["analyzed"] / wall * 3600,
-            "peak_rss_mb_per_worker": max(rss.values()) if rss else None}
+            "peak_rss_mb_per_worker": max(rss.values()) if rss else None,
+            "client_ms_per_work": 1000 * run.get("client_cpu_seconds", 0) / max(run["analyzed"], 1)}
 
 
 def corpus_cost(per_machine_tps: float, per_cpu_second: float) -> dict:
@@ -145,6 +146,7 @@ def corpus_cost(per_machine_tps: float, per_cpu_second: float) -> dict:
     tokens = CORPUS_WORKS * CORPUS_TOKENS
     core_hours = tokens / per_cpu_second / 3600
     return {"tokens": tokens, "core_hours": core_hours,
+            "per_machine_works_per_s": per_machine_tps / CORPUS_TOKENS,
             "ideal_wall_hours": {n: core_hours / (2 * n) for n in MACHINES},
             "wall_hours": {n: tokens / (per_machine_tps * n) / 3600 for n in MACHINES}}
 
@@ -212,6 +214,15 @@ def render(results: dict) -> str:
                   "/ at the 2-worker wall rate measured here:"]
         lines += [f"  - {n:>4} machine{'s' if n > 1 else ' '}: {cost['ideal_wall_hours'][n]:,.1f} h "
                   f"/ {h:,.1f} h ({h / 24:,.1f} days)" for n, h in cost["wall_hours"].items()]
+        client = [r["client_ms_per_work"] for r in results.get("small", []) if r.get("client_ms_per_work")]
+        if client:
+            ms = max(client)
+            lines += [f"- The client (planning, writing JSON and parts, commits, compaction) used "
+                      f"{ms:.1f} ms of CPU per work: one client keeps up with ~{1000 / ms:,.0f} "
+                      "works/s, i.e. a Dask cluster"
+                      f"  of up to ~{1000 / ms / max(cost['per_machine_works_per_s'], 1e-9):,.0f} "
+                      "two-core machines before it becomes the bottleneck (then shard the inputs "
+                      "over several clients and output folders)."]
     lines += ["", END]
     return "\n".join(lines)
 

@@ -60,7 +60,8 @@ def test_markdown_italics_headings_breaks_and_title(tmp_path: Path) -> None:
     assert work.text == MARKDOWN and work.source["format"] == "markdown"
     assert [work.text[s.start:s.end] for s in work.italics] == ["slowly", "Tamsin", "long\nitalic"]
     assert [(c.number, c.title) for c in work.chapters] == [(1, None), (2, "The Ledger")]
-    assert [work.text[b.start:b.end] for b in work.breaks] == ["---", "***"]
+    assert [work.text[b.start:b.end] for b in work.breaks] == ["---"]   # "***" only closes chapter 1
+    assert paragraph_texts(work, "break") == ["---", "***"]
     assert [s.break_kind for s in work.scenes] == [None, "glyph", "chapter"]
     assert work.metadata["title"] == "The Salt Clock" and work.metadata["authors"] == ["Wren Tally"]
 
@@ -241,3 +242,4 @@ def test_old_mac_line_endings_keep_offsets_and_find_paragraphs() -> None:
     assert work.text == text
     assert paragraph_texts(work) == [LONG_A, LONG_B, LONG_A]
     assert [c.number for c in work.chapters] == [1, 2] and [b.kind for b in work.breaks] == ["glyph"]
+

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import resource
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ class Summary:
     failed: Counter = field(default_factory=Counter)
     tokens: int = 0
     seconds: float = 0.0
+    client_cpu_seconds: float = 0.0   # this process: planning, writing files, commits, compaction
     peak_rss_mb: dict[str, float] = field(default_factory=dict)   # worker → peak RSS
 
     def as_dict(self) -> dict[str, Any]:
@@ -69,6 +71,7 @@ class Summary:
                 "pruned": self.pruned,
                 "failed": sum(self.failed.values()), "failed_by_kind": dict(self.failed),
                 "tokens": self.tokens, "seconds": round(self.seconds, 3),
+                "client_cpu_seconds": round(self.client_cpu_seconds, 3),
                 "tokens_per_second": round(self.tokens / self.seconds, 1) if self.seconds else None,
                 "peak_rss_mb_per_worker": self.peak_rss_mb}
 
@@ -186,8 +189,14 @@ def _exclusive(out: Path):
         yield
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(config: BatchConfig, ledger: Ledger) -> Summary:
     out = config.out
+    cpu_started = _cpu()
     units, todo, hashes = plan(config, ledger)
     summary = Summary(inputs=len(units), skipped=len(units) - len(todo))
     if config.prune:
@@ -237,6 +246,7 @@ def _run(config: BatchConfig, ledger: Ledger) -> Summary:
                 close()  # stops the workers
     summary.seconds = time.perf_counter() - started
     store.compact(out, ledger)
+    summary.client_cpu_seconds = _cpu() - cpu_started
     run_info.update(finished=manifest.now(), **summary.as_dict())
     record.update(finished=run_info["finished"], counts={**ledger.counts(), **_table_counts(out)})
     manifest.write(out, record)

@@ -63,8 +63,8 @@ def main(args: argparse.Namespace) -> int:
     config = BatchConfig(inputs=list(args.inputs), out=args.out, options=options,
                          workers=args.workers, timeout=args.timeout, max_memory_mb=args.max_memory,
                          engine=args.engine, scheduler=args.scheduler,
-                         commit_every=max(1, args.commit_every), retry_errors=args.retry_errors, prune=args.prune,
-                         progress=not args.quiet)
+                         commit_every=max(1, args.commit_every), retry_errors=args.retry_errors,
+                         prune=args.prune, progress=not args.quiet)
     summary = run_batch(config)
     if not args.quiet:
         failed = sum(summary.failed.values())

@@ -117,7 +117,7 @@ def _resolve_run(run: list[Turn], work: Work, layout: Layout, index) -> None:
                         turn.speaker, turn.evidence = sa, "alternation"
                         changed = True
                         break
-    # 6. a line spoken before its speaker is introduced: the next paragraph is narration that
+    # 7. a line spoken before its speaker is introduced: the next paragraph is narration that
     #    opens on a character.
     for turn in run:
         if turn.speaker is None and not turn.narration and turn.paragraph is not None:

@@ -158,7 +158,8 @@ def _breaks(layout: Layout, plain: bool, bodies: list[list[int]]) -> list[Break]
     return _between_story(out, work, bodies, narrative)
 
 
-def _between_story(breaks: list[Break], work: Work, bodies: list[list[int]], narrative: set[int]) -> list[Break]:
+def _between_story(breaks: list[Break], work: Work, bodies: list[list[int]],
+                   narrative: set[int]) -> list[Break]:
     """The breaks that stand between story paragraphs of one chapter. A divider framing a chapter
     heading, or one between the story's end and the end notes, is decoration (its paragraph
     keeps the kind "break") but not a scene break. POV labels always stay: they name a scene."""
