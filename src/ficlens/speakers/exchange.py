@@ -103,7 +103,7 @@ def _resolve_run(run: list[Turn], work: Work, layout: Layout, index) -> None:
             named = [c for c in _vocatives(work, prev, layout) if c != prev.speaker]
             if named:
                 turn.speaker, turn.evidence = named[0], "vocative_previous"
-    # 5. turn-taking, both ways, until nothing changes.
+    # 4. turn-taking, both ways, until nothing changes.
     changed = True
     while changed:
         changed = False
@@ -117,6 +117,16 @@ def _resolve_run(run: list[Turn], work: Work, layout: Layout, index) -> None:
                         turn.speaker, turn.evidence = sa, "alternation"
                         changed = True
                         break
+    # 6. the other party of the exchange.
+    party = Counter(t.speaker for t in run if t.speaker)
+    for i, turn in enumerate(run):
+        if turn.speaker is not None:
+            continue
+        neighbour = next((run[j].speaker for j in (i - 1, i + 1)
+                          if 0 <= j < len(run) and run[j].speaker), None)
+        others = [c for c, _ in party.most_common() if c != neighbour]
+        if others:
+            turn.speaker, turn.evidence = others[0], "other_party"
     # 7. a line spoken before its speaker is introduced: the next paragraph is narration that
     #    opens on a character.
     for turn in run:
@@ -127,17 +137,11 @@ def _resolve_run(run: list[Turn], work: Work, layout: Layout, index) -> None:
                 head = [m for m in index.within(lo, min(hi, lo + 40)) if m.kind != "pronoun"]
                 if head:
                     turn.speaker, turn.evidence = head[0].character, "next_paragraph"
-    # 7. the other party of the exchange.
-    party = Counter(t.speaker for t in run if t.speaker)
+    # 8. recency.
     for i, turn in enumerate(run):
-        if turn.speaker is not None:
-            continue
-        neighbour = next((run[j].speaker for j in (i - 1, i + 1)
-                          if 0 <= j < len(run) and run[j].speaker), None)
-        others = [c for c, _ in party.most_common() if c != neighbour]
-        if others:
-            turn.speaker, turn.evidence = others[0], "other_party"
-        elif turn.paragraph is not None:
+        if turn.speaker is None and turn.paragraph is not None:
+            neighbour = next((run[j].speaker for j in (i - 1, i + 1)
+                              if 0 <= j < len(run) and run[j].speaker), None)
             lo = layout.paragraphs[turn.paragraph][0]
             recent = [m.character for m in index.within(max(0, lo - 1500), lo) if m.character != neighbour]
             if recent:

@@ -9,13 +9,13 @@ the reader scrolls near them, so a 500,000-word work opens in seconds.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 from ficlens.model import Chapter, Note, Paragraph, Quote, Work
+from ficlens.structure.paragraphs import split_paragraphs
 from ficlens.views.cast_index import CastIndex
 from ficlens.views.inline_markup import InlineSpan, escape_text, inline_html
 
@@ -30,7 +30,6 @@ NOTE_LABELS = {
     "author_note": "Author's note", "disclaimer": "Disclaimer", "end_marker": "End",
 }
 OPEN_NOTE_KINDS = {"summary", "chapter_summary"}
-_BLANK_LINE_BLOCK = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 
 
 @dataclass
@@ -124,10 +123,10 @@ class _StoryBuilder:
     def _paragraphs(self) -> list[Paragraph]:
         paragraphs = sorted(self.work.paragraphs, key=lambda p: p.start)
         if not paragraphs:
-            paragraphs = [Paragraph(m.start(), m.end()) for m in _BLANK_LINE_BLOCK.finditer(self.text)]
+            paragraphs = split_paragraphs(self.text)
         covered = {id(n) for n in self.notes if any(p.start < n.end and p.end > n.start for p in paragraphs)}
-        extra = [Paragraph(n.start + m.start(), n.start + m.end(), "note") for n in self.notes
-                 if id(n) not in covered for m in _BLANK_LINE_BLOCK.finditer(self.text[n.start:n.end])]
+        extra = [Paragraph(n.start + p.start, n.start + p.end, "note") for n in self.notes
+                 if id(n) not in covered for p in split_paragraphs(self.text[n.start:n.end])]
         return sorted(paragraphs + extra, key=lambda p: p.start) if extra else paragraphs
 
     def _note_of(self, p: Paragraph) -> Note | None:
