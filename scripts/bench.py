@@ -220,7 +220,7 @@ def render(results: dict) -> str:
             lines += [f"- The client (planning, writing JSON and parts, commits, compaction) used "
                       f"{ms:.1f} ms of CPU per work: one client keeps up with ~{1000 / ms:,.0f} "
                       "works/s, i.e. a Dask cluster"
-                      f"  of up to ~{1000 / ms / max(cost['per_machine_works_per_s'], 1e-9):,.0f} "
+                      f" of up to ~{1000 / ms / max(cost['per_machine_works_per_s'], 1e-9):,.0f} "
                       "two-core machines before it becomes the bottleneck (then shard the inputs "
                       "over several clients and output folders)."]
     lines += ["", END]

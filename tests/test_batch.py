@@ -172,7 +172,7 @@ def test_crashing_worker_is_recorded_and_replaced(tmp_path, monkeypatch):
 def test_memory_hog_is_recorded_as_memory(tmp_path, monkeypatch):
     write_stories(tmp_path / "in", 2)
     monkeypatch.setenv("FICLENS_TEST_MEMORY_ON", "story-01")
-    summary = run_batch(config([tmp_path / "in"], tmp_path / "out", max_memory_mb=200))
+    summary = run_batch(config([tmp_path / "in"], tmp_path / "out", max_memory_mb=600))
     assert summary.analyzed == 1
     (error,) = rows(tmp_path / "out", "errors")
     assert error["kind"] == "memory"

@@ -16,7 +16,7 @@ from ficlens.characters.coref import resolve_pronouns
 from ficlens.characters.epithets import find_epithets, link_epithets
 from ficlens.characters.gender import decide, pronoun_votes
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import PRONOUN_LABEL
+from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL
 from ficlens.characters.names import accepted_forms, find_occurrences, group_occurrences, pool_evidence
 from ficlens.characters.persons import (
     NAME_GIVEN_RE,
@@ -41,6 +41,9 @@ def run(work: Work, options: Options) -> None:
     form_votes = pronoun_votes(text, [(o.start, o.end, (o.title, o.tokens)) for o in occurrences
                                       if (o.title, o.tokens) in forms], layout.in_quote)
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
+    for key in forms:  # a plain given name tells the gender the text has not told yet
+        if form_gender.get(key, "unknown") == "unknown" and key[0] is None:
+            form_gender[key] = name_gender(key[1][0]) or "unknown"
     clusters = build_clusters(forms, _seeds(work, options), form_gender)
 
     counts = count_person(text, layout.paragraphs, layout.in_quote)
@@ -108,6 +111,11 @@ def run(work: Work, options: Options) -> None:
     work.mentions = mentions
     work.runtime["characters.narrator"] = narrator_id
     work.runtime["characters.reader"] = reader_id
+
+
+def name_gender(given: str) -> str | None:
+    low = given.lower()
+    return "female" if low in FEMALE_NAMES else "male" if low in MALE_NAMES else None
 
 
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:

@@ -14,6 +14,8 @@ from ficlens.characters.lexicon import TITLES
 from ficlens.characters.nicknames import is_nickname_of, nickname_groups
 
 FormKey = tuple[str | None, tuple[str, ...]]
+# Honorifics of a married or titled woman, who often shares a surname with daughters.
+_MARRIED_TITLES = frozenset({"mrs", "madame", "mme", "lady", "dame"})
 # Honorifics that go with a given name ("Aunt Petunia", "Miss Lizzy", "Sir William").
 _GIVEN_NAME_TITLES = frozenset({"miss", "master", "aunt", "auntie", "uncle", "sir", "lady", "dame", "lord",
                                 "cousin", "father", "mother", "sister", "brother"})
@@ -132,9 +134,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if gender:
             form_gender[key] = gender
         same = [c for c in clusters if _compatible(gender, c) and c.has(
-            lambda t, toks, tokens=tokens: len(toks) >= 2 and toks[-1] == tokens[-1] and (
-                toks[0] == tokens[0] or is_nickname_of(tokens[0], toks[0])
-                or is_nickname_of(toks[0], tokens[0])))]
+            lambda t, toks, tokens=tokens, title=title: len(toks) >= 2 and toks[-1] == tokens[-1] and (
+                toks[0] == tokens[0] or (t is None and title is None and (
+                    is_nickname_of(tokens[0], toks[0]) or is_nickname_of(toks[0], tokens[0])))))]
         target = _pick(same) or new_cluster()
         target.forms[key] += n
     # 2. honorific + surname ("Mr. Churchill"); honorific + given name waits for step 4.
@@ -158,9 +160,12 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             return word in c.surnames()
 
         fits = [c for c in clusters if _compatible(gender, c) and not _other_title(c, title)]
+        known = [c for c in fits if gender and c.title_gender() == gender and holds_surname(c)]
+        if known:
+            fits = known  # "Miss Crawford" goes to a woman named Crawford before a man of unknown gender
         surname_weight = lambda c, word=word: sum(m for (_, toks), m in c.forms.items() if toks[-1] == word)  # noqa: E731
         target = _pick([c for c in fits if holds_surname(c)], weight=surname_weight)
-        if (target is not None and target.origin == "text" and title in ("mrs", "madame", "mme")
+        if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
                 and n > 4 * max(surname_weight(target), 1)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
         target = target or new_cluster()
@@ -180,6 +185,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             men = [c for c in holders if c.title_gender() == "male"]
             if target is None and len(men) == 1:
                 target = men[0]  # a bare surname in narration is most often a man's
+            if target is not None and not men and all(
+                    t in _MARRIED_TITLES for t, toks in target.forms if toks[-1] == word):
+                target = None  # "Turton" alone is Mr. Turton, not the "Mrs. Turton" we have seen
         if target is None:
             target = _pick([c for c in clusters if any(is_nickname_of(word, f) for f in c.given_names())])
             nickname = target is not None

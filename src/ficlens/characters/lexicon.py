@@ -67,3 +67,35 @@ darling love
 PLACE_PREPOSITIONS = words("""
 in at to from into near towards toward through across via
 """)
+
+# Common given names whose gender is plain, for when the text has not said yet (short works).
+FEMALE_NAMES = words("""
+mary elizabeth jane anne ann anna emma sarah sara catherine katherine kate kitty lucy lydia
+margaret maria marianne elinor charlotte caroline harriet fanny julia isabella emily emilia
+louisa eliza lizzy betsy betty susan susanna alice ellen helen helena eleanor agnes martha
+molly polly sally dorothy rose rosa ginny hermione luna petunia minerva bellatrix narcissa
+lily lavender pansy cho fleur nymphadora tonks daisy edith florence grace hannah hester
+josephine judith laura lilian lillian mabel marion matilda maud nancy nora olivia phoebe
+rachel rebecca ruth sophia sophie victoria violet amy beth clara diana evelyn georgiana gwen
+irene jessica kathleen lilia lucia maggie meg marilla mildred miriam natalie penelope priscilla
+sibyl sybil tessa theresa wendy winifred adela brett donna amelia clarissa cecily gladys
+honoria joanna leonora melanie monica norah patricia sandra sharon stella sylvia teresa ursula
+vera yvonne zoe abigail adeline aurora beatrice bridget cora dinah esther frances gertrude
+ida imogen iris isabel ivy jemima jenny joan lottie lucinda madeline marguerite mina molly
+myra nell nelly olive pauline peggy prudence sue virginia abby ella ruby mia chloe megan
+""")
+MALE_NAMES = words("""
+john james william george thomas henry charles edward robert richard frank fred frederick
+arthur albert alfred harry harold ron ronald draco severus sirius remus albus neville
+percy bill charlie peter paul mark matthew michael david daniel joseph
+samuel benjamin jacob jack jake tom tommy bob bobby dick ned ted teddy walter wilfred
+philip phil edmund edgar hugh lawrence lewis louis martin nicholas oliver patrick ralph
+roger simon stephen steven timothy victor vincent christopher anthony andrew alexander
+alan adam basil bertram cecil cedric cyril dorian duncan ernest eugene felix francis gabriel
+gerald gilbert gregory guy herbert horace howard isaac ivan jasper jeremy jim jimmy joe
+julian laurence leonard lionel lucius malcolm matthew maurice max maxwell neil noah norman
+owen percival raymond reginald rupert sebastian sherlock mycroft silas theodore tobias
+toby trevor wallace warren wilson aziz ronny gino mike michael pedro robin christopher
+harvey jerry kevin larry leo luke marcus nathan ryan scott sean shawn tony wayne bruce clark
+dean sam castiel steve tony loki thor
+""")

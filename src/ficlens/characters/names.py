@@ -38,6 +38,8 @@ def _is_stop(word: str) -> bool:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     low = word.lower().rstrip(".")
+    if low.endswith("ly") and len(low) > 5 and not _is_given_name(low):
+        return True  # "Unluckily Aziz": an adverb opening the sentence
     return low in NOT_NAMES or low in STOP_WORDS
 
 

@@ -30,7 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
                    help="time limit per work; a work past it is recorded as 'timeout' (default 300)")
     p.add_argument("--max-memory", type=int, default=None, metavar="MB",
-                   help="memory limit per worker; a work past it is recorded as 'memory'")
+                   help="memory limit per worker (its RSS, ~200 MB of models included); a work "
+                        "past it is recorded as 'memory'")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local process pool (default) or a Dask distributed cluster")
     p.add_argument("--scheduler", metavar="ADDRESS",

@@ -4,8 +4,10 @@ Rules, strongest first: a speech tag next to the quote (tags.py); another quote 
 paragraph that has one; an action beat naming a character in the paragraph; the previous turn's
 vocative naming this speaker; turn-taking in an exchange (A, B, A, B); the other party of the
 exchange; a speaker named at the start of the next paragraph; recency. Then, unless the quote
-has an explicit name tag, the learned scorer (scorer.py) ranks the candidates. Addressees come from vocatives and pet names, else from the other party of the exchange
-(addressees.py). Confidence is the measured accuracy of the deciding rule (confidence.py).
+has an explicit name tag, the learned scorer (scorer.py) ranks the candidates. Addressees come
+from vocatives and pet names, else from the other party of the exchange (addressees.py).
+Confidence is the scorer's probability, or the measured accuracy of the deciding rule
+(confidence.py).
 """
 
 from __future__ import annotations
