@@ -22,7 +22,7 @@ from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
-from ficlens.speakers.scorer import SETTLED, feature_rows, load_model, softmax
+from ficlens.speakers.scorer import feature_rows, load_model, settled, softmax
 from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
@@ -74,7 +74,7 @@ def run(work: Work, options: Options) -> None:
     scored: dict[int, float] = {}
     if model is not None:
         for qi in range(len(quotes)):
-            if decided[qi][1] in SETTLED:
+            if settled(decided[qi][1], tags[qi]):
                 continue
             cands, rows = feature_rows(context, qi)
             if not cands:
@@ -85,12 +85,13 @@ def run(work: Work, options: Options) -> None:
             scored[qi] = float(probs[best])
         _sync_turns(turns, decided)
 
+    group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}
     for qi, q in enumerate(quotes):
         speaker, evidence = decided[qi]
-        tag = tags[qi]
+        tag = tags[qi] or group_tag.get(q.group)  # the pieces of one utterance share its tag
         q.speaker = speaker
         q.evidence = evidence
-        if tag is not None and (evidence.startswith("tag_") or evidence == "scorer"):
+        if tag is not None:
             q.type = tag.kind
             q.tag = tag.as_dict(text)
         else:

@@ -107,6 +107,14 @@ class Context:
             seen[m.character] = m.start
         return seen
 
+    def tag_objects(self, qi: int) -> set[str]:
+        """Characters named in the tag's clause besides its subject ('she said to Elizabeth')."""
+        tag = self.tags[qi]
+        if tag is None:
+            return set()
+        return {m.character for m in self.index.within(tag.start, tag.end + 60)
+                if m is not tag.mention and m.character != tag.mention.character}
+
     def named_in_quote(self, qi: int) -> set[str]:
         return self._named.get(qi, set())
 

@@ -30,9 +30,17 @@ FEATURES: tuple[str, ...] = (
     "para_mentions", "para_subject", "prev_para_mentions", "next_para_mentions",
     "vocative_here", "vocative_prev", "vocative_next", "recency", "distance", "salience",
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
-    "gender_recency", "prev1_gender_match", "prev2_gender_match",
+    "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit")
+
+
+def settled(evidence: str, tag) -> bool:
+    """Quotes the scorer leaves alone: an explicit name tag, or a tag spoken by "I" (the narrator)
+    or "you" (the reader), whose referent is never in doubt."""
+    if evidence in SETTLED:
+        return True
+    return evidence.startswith("tag_") and tag is not None and tag.mention.kind in ("narrator", "reader")
 
 
 @dataclass
@@ -117,8 +125,10 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     run_share = ctx.run_share(qi)
     order = sorted(last_seen, key=lambda c: -last_seen[c])
     same_gender = [c for c in order if tag_gender and ctx.gender(c) == tag_gender]
+    objects = ctx.tag_objects(qi)
     for r, c in enumerate(cands):
         row = rows[r]
+        row[col["tag_object"]] = c in objects
         if c in same_gender:
             row[col["gender_recency"]] = 1 / (1 + same_gender.index(c))
         if tag_gender and ctx.gender(c) == tag_gender:

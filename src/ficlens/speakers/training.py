@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ficlens.speakers.scorer import FEATURES, SETTLED, Model, feature_rows, softmax
+from ficlens.speakers.scorer import FEATURES, Model, feature_rows, settled, softmax
 
 Group = tuple[np.ndarray, np.ndarray]   # (rows, labels) of one quote's candidates
 
@@ -51,7 +51,7 @@ def novel_groups(folder: Path) -> tuple[list[Group], Counter, Counter]:
         evidence = q.evidence or "none"
         totals[evidence] += 1
         rights[evidence] += strict.get(q.speaker) == gold.speaker
-        if evidence in SETTLED:
+        if settled(evidence, ctx.tags[qi]):
             continue
         cands, rows = feature_rows(ctx, qi)
         labels = np.array([strict.get(c) == gold.speaker for c in cands], dtype=float)
