@@ -58,7 +58,10 @@ def test_fit_learns_which_feature_marks_the_speaker():
         labels = np.zeros(4)
         labels[right] = 1
         groups.append((rows, labels))
-    model = fit(groups[:150], seed=0)
+    model = fit(groups[:150], seed=0, pairwise=False)
     assert model.weights[signal] > 1.0
     right, total = accuracy(model, groups[150:])
     assert right == total == 50
+    paired = fit(groups[:150], seed=0)
+    assert paired.pairwise and len(paired.weights) > len(FEATURES)
+    assert accuracy(paired, groups[150:]) == (50, 50)

@@ -43,19 +43,35 @@ def settled(evidence: str, tag) -> bool:
     return evidence.startswith("tag_") and tag is not None and tag.mention.kind in ("narrator", "reader")
 
 
+def design(rows: np.ndarray, pairwise: bool) -> np.ndarray:
+    """The model's inputs: the features, and with ``pairwise`` every product of two of them (a
+    linear model then sees that "spoke two turns ago" matters more when "the tag says she")."""
+    if not pairwise:
+        return rows
+    i, j = np.triu_indices(rows.shape[1], k=1)
+    return np.hstack([rows, rows[:, i] * rows[:, j]])
+
+
+def design_width(pairwise: bool) -> int:
+    n = len(FEATURES)
+    return n + (n * (n - 1) // 2 if pairwise else 0)
+
+
 @dataclass
 class Model:
     features: list[str]
     weights: np.ndarray
     bias: float
     name: str
+    pairwise: bool = False
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
-        return rows @ self.weights + self.bias
+        return design(rows, self.pairwise) @ self.weights + self.bias
 
     def to_json(self, meta: dict) -> str:
-        return json.dumps({"features": self.features, "weights": [round(float(w), 5) for w in self.weights],
-                           "bias": round(self.bias, 5), **meta}, indent=1)
+        return json.dumps({"features": self.features, "pairwise": self.pairwise,
+                           "weights": [round(float(w), 4) for w in self.weights],
+                           "bias": round(self.bias, 5), **meta})
 
 
 def _read(path: Path | str, name: str) -> Model | None:
@@ -64,9 +80,11 @@ def _read(path: Path | str, name: str) -> Model | None:
             else json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if list(data.get("features", [])) != list(FEATURES):
+    pairwise = bool(data.get("pairwise", False))
+    same_features = list(data.get("features", [])) == list(FEATURES)
+    if not same_features or len(data.get("weights", [])) != design_width(pairwise):
         return None  # trained on another feature set: do not use it
-    return Model(list(FEATURES), np.array(data["weights"], dtype=float), float(data["bias"]), name)
+    return Model(list(FEATURES), np.array(data["weights"], dtype=float), float(data["bias"]), name, pairwise)
 
 
 @lru_cache(maxsize=16)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ficlens.speakers.scorer import FEATURES, Model, feature_rows, settled, softmax
+from ficlens.speakers.scorer import FEATURES, Model, design, design_width, feature_rows, settled, softmax
 
 Group = tuple[np.ndarray, np.ndarray]   # (rows, labels) of one quote's candidates
 
@@ -59,11 +59,12 @@ def novel_groups(folder: Path) -> tuple[list[Group], Counter, Counter]:
     return groups, totals, rights
 
 
-def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500, rate: float = 1.0) -> Model:
+def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500, rate: float = 1.0,
+        pairwise: bool = True) -> Model:
     """Conditional logit over candidate groups that contain the right speaker."""
-    usable = [(r, y) for r, y in groups if y.any() and len(y) > 1]
+    usable = [(design(r, pairwise), y) for r, y in groups if y.any() and len(y) > 1]
     rng = np.random.default_rng(seed)
-    w = rng.normal(0, 0.01, len(FEATURES))
+    w = rng.normal(0, 0.01, design_width(pairwise))
     x = np.vstack([r for r, _ in usable])
     y = np.concatenate([y / y.sum() for _, y in usable])
     bounds = np.cumsum([0] + [len(r) for r, _ in usable])[:-1]
@@ -75,7 +76,7 @@ def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500,
         p = e / np.repeat(np.add.reduceat(e, bounds), np.diff(np.append(bounds, len(s))))
         grad = x.T @ (p - y) / n + l2 * w
         w -= rate * grad
-    return Model(list(FEATURES), w, 0.0, "trained")
+    return Model(list(FEATURES), w, 0.0, "trained", pairwise)
 
 
 def accuracy(model: Model, groups: list[Group]) -> tuple[int, int]:
