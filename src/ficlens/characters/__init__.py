@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
-from ficlens.characters.epithets import find_epithets, link_epithets
+from ficlens.characters.epithets import find_epithets, link_epithets, title_links
 from ficlens.characters.gender import decide, pronoun_votes
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL
+from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
 from ficlens.characters.names import accepted_forms, find_occurrences, group_occurrences, pool_evidence
+from ficlens.characters.nicknames import nickname_groups
 from ficlens.characters.persons import (
     NAME_GIVEN_RE,
     READER_RE,
@@ -25,6 +27,7 @@ from ficlens.characters.persons import (
     count_person,
     narrative_person,
 )
+from ficlens.characters.places import people_only
 from ficlens.characters.vocatives import pet_names_in
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
@@ -41,10 +44,12 @@ def run(work: Work, options: Options) -> None:
     form_votes = pronoun_votes(text, [(o.start, o.end, (o.title, o.tokens)) for o in occurrences
                                       if (o.title, o.tokens) in forms], layout.in_quote)
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
-    for key in forms:  # a plain given name tells the gender the text has not told yet
-        if form_gender.get(key, "unknown") == "unknown" and key[0] is None:
-            form_gender[key] = name_gender(key[1][0]) or "unknown"
-    clusters = build_clusters(forms, _seeds(work, options), form_gender)
+    for key in forms:  # a plain given name tells the gender unless the pronouns clearly disagree
+        lexical = name_gender(key[1][0]) if key[0] is None else None
+        if lexical and not _pronouns_overrule(lexical, form_votes.get(key)):
+            form_gender[key] = lexical
+    clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender), occurrences, text)
+    clusters = merge_article_names(clusters, occurrences, text, layout)
 
     counts = count_person(text, layout.paragraphs, layout.in_quote)
     reader_spans = [m.span() for s, e in layout.paragraphs for m in READER_RE.finditer(text, s, e)]
@@ -66,7 +71,7 @@ def run(work: Work, options: Options) -> None:
     for c in clusters:
         origin = "narrator" if c is narrator_cluster else c.origin
         aliases = sorted(set(_aliases(c, display)) | {with_article[k] for k in c.forms if k in with_article})
-        characters.append(Character(ids[id(c)], _canonical(c, display), aliases, origin=origin))
+        characters.append(Character(ids[id(c)], _canonical(c, display, with_article), aliases, origin=origin))
     narrator_id = None
     if person == "first":
         if narrator_cluster is None:
@@ -98,7 +103,12 @@ def run(work: Work, options: Options) -> None:
         ch.gender = genders.get(ch.id, "unknown")
         ch.pronouns = PRONOUN_LABEL.get(ch.gender)
 
-    mentions += _epithet_mentions(text, layout, mentions, genders, characters)
+    title_holders: dict[str, Counter] = {}
+    for c in clusters:
+        for (title, _), n in c.forms.items():
+            if title and TITLES.get(title) is None:  # offices ("Dr.", "Colonel"), not Mr/Mrs
+                title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
+    mentions += _epithet_mentions(text, layout, mentions, genders, characters, title_holders)
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
@@ -113,9 +123,24 @@ def run(work: Work, options: Options) -> None:
     work.runtime["characters.reader"] = reader_id
 
 
+def _pronouns_overrule(lexical: str, votes: Counter | None) -> bool:
+    """Pronouns after a name in narration are noisy ('Nancy looked at Sikes; he…'): they
+    overrule the name's usual gender only when none of them agrees."""
+    if not votes:
+        return False
+    return votes.get(lexical, 0) == 0 and sum(votes.values()) >= 2
+
+
 def name_gender(given: str) -> str | None:
+    """From the given-name lists, else from the names it is a variant of ("Freddy" → Frederick)
+    when they all agree."""
     low = given.lower()
-    return "female" if low in FEMALE_NAMES else "male" if low in MALE_NAMES else None
+    if low in FEMALE_NAMES or low in MALE_NAMES:
+        return "female" if low in FEMALE_NAMES else "male"
+    variants = nickname_groups().get(low, frozenset())
+    genders = {"female" if v in FEMALE_NAMES else "male"
+               for v in variants if v in FEMALE_NAMES or v in MALE_NAMES}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:
@@ -153,11 +178,14 @@ def _article_forms(text: str, grouped, display) -> dict[FormKey, str]:
     return out
 
 
-def _canonical(c: Cluster, display: dict[FormKey, str]) -> str:
+def _canonical(c: Cluster, display: dict[FormKey, str], with_article: dict[FormKey, str]) -> str:
+    """The longest name the text uses often enough; a description read after 'the' ("the Jew")
+    only when the character has no other name."""
     if c.seed_name:
         return c.seed_name
     top = max(c.forms.values()) if c.forms else 0
     usable = [k for k, n in c.forms.items() if n >= max(1, 0.05 * top) and k in display]
+    usable = [k for k in usable if k not in with_article] or usable
     if not usable:
         return next(iter(display.get(k, " ".join(k[1])) for k in c.forms))
     best = max(usable, key=lambda k: (len(k[1]), k[0] is None, c.forms[k]))
@@ -186,12 +214,15 @@ def _sentence_bounds(text: str):
     return bounds
 
 
-def _epithet_mentions(text, layout, mentions, genders, characters) -> list[Mention]:
+def _epithet_mentions(text, layout, mentions, genders, characters, title_holders) -> list[Mention]:
     epithets = find_epithets(text, layout.paragraphs, layout.in_quote)
     if not epithets:
         return []
     named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]
     links = link_epithets(epithets, named, genders, layout.scene_index, _sentence_bounds(text))
+    # An office ("the professor") names its holder ("Professor X"), not whoever is near it.
+    links = {p: cid for p, cid in links.items() if p not in TITLES}
+    links.update(title_links(epithets, title_holders))
     by_id = {c.id: c for c in characters}
     for phrase, cid in links.items():
         by_id[cid].aliases.append("the " + phrase)

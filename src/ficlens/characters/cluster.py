@@ -16,6 +16,8 @@ from ficlens.characters.nicknames import is_nickname_of, nickname_groups
 FormKey = tuple[str | None, tuple[str, ...]]
 # Honorifics of a married or titled woman, who often shares a surname with daughters.
 _MARRIED_TITLES = frozenset({"mrs", "madame", "mme", "lady", "dame"})
+# Spellings of one honorific ("Mister Noah Claypole" is "Mr. Claypole").
+_SAME_TITLE = {"mister": "mr", "missus": "mrs", "mme": "madame", "mlle": "mademoiselle"}
 # Honorifics that go with a given name ("Aunt Petunia", "Miss Lizzy", "Sir William").
 _GIVEN_NAME_TITLES = frozenset({"miss", "master", "aunt", "auntie", "uncle", "sir", "lady", "dame", "lord",
                                 "cousin", "father", "mother", "sister", "brother"})
@@ -91,7 +93,9 @@ def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
 def _other_title(c: Cluster, title: str) -> bool:
     """Does the cluster already go by a different gendered honorific ("Miss Lucas" versus
     "Lady Lucas")? Then this one is another person."""
-    return any(t and t != title and TITLES.get(t) and TITLES.get(title) for t, _ in c.forms)
+    same = _SAME_TITLE.get(title, title)
+    return any(t and _SAME_TITLE.get(t, t) != same and TITLES.get(t) and TITLES.get(title)
+               for t, _ in c.forms)
 
 
 def parse_seed(name: str) -> FormKey:
@@ -135,7 +139,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             form_gender[key] = gender
         same = [c for c in clusters if _compatible(gender, c) and c.has(
             lambda t, toks, tokens=tokens, title=title: len(toks) >= 2 and toks[-1] == tokens[-1] and (
-                toks[0] == tokens[0] or (t is None and title is None and (
+                toks[0] == tokens[0] or ((t is None or title is None or t == title) and (
                     is_nickname_of(tokens[0], toks[0]) or is_nickname_of(toks[0], tokens[0])))))]
         target = _pick(same) or new_cluster()
         target.forms[key] += n
@@ -155,7 +159,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         def holds_surname(c: Cluster, word=word, title=title, n=n) -> bool:
             full_titled = sum(m for (t, toks), m in c.forms.items()
                               if t == title and len(toks) >= 2 and toks[-1] == word)
-            if full_titled >= 5 and full_titled >= 0.1 * n:
+            if full_titled >= 5 and full_titled >= 0.1 * n and n > c.count:
                 return False  # "Mr. John Knightley", said often, tells him from "Mr. Knightley"
             return word in c.surnames()
 
@@ -164,7 +168,10 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if known:
             fits = known  # "Miss Crawford" goes to a woman named Crawford before a man of unknown gender
         surname_weight = lambda c, word=word: sum(m for (_, toks), m in c.forms.items() if toks[-1] == word)  # noqa: E731
-        target = _pick([c for c in fits if holds_surname(c)], weight=surname_weight)
+        holders = [c for c in fits if holds_surname(c)]
+        if title == "miss":
+            holders = _eldest_daughters(holders, word, forms) or holders
+        target = _pick(holders, weight=surname_weight)
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
                 and n > 4 * max(surname_weight(target), 1)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
@@ -213,4 +220,35 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         target.forms[key] += n
         if nickname:
             target.nickname_forms.add(key)
-    return clusters
+    return _join_daughters_without_surname(clusters)
+
+
+def _join_daughters_without_surname(clusters: list[Cluster]) -> list[Cluster]:
+    """"Miss Honeychurch" when only her mother and brother carry the surname in the text: the
+    daughter is the woman the narration calls by her given name alone. Joined only when one such
+    woman clearly dominates (the heroine), so a minor "Miss X" is never pinned on someone."""
+    def surname_less_woman(c: Cluster) -> bool:
+        return (c.title_gender() == "female" and all(len(toks) == 1 for _, toks in c.forms)
+                and not any(t and t not in _GIVEN_NAME_TITLES for t, _ in c.forms))
+    women = sorted((c for c in clusters if surname_less_woman(c)), key=lambda c: -c.count)
+    if not women or (len(women) > 1 and women[0].count < 2 * women[1].count):
+        return clusters
+    heroine = women[0]
+    joined = []
+    for c in clusters:
+        if c is heroine or set(t for t, _ in c.forms) != {"miss"} or c.count < 5:
+            continue
+        surname = next(iter(c.forms))[1][-1]
+        family = [o for o in clusters if o is not c and surname in o.surnames()]
+        if family and heroine.count >= 2 * c.count:
+            heroine.forms.update(c.forms)
+            joined.append(c)
+    return [c for c in clusters if c not in joined]
+
+
+def _eldest_daughters(holders: list[Cluster], surname: str, forms: dict[FormKey, int]) -> list[Cluster]:
+    """"Miss Bennet" is the eldest daughter: of the holders of the surname, drop the younger
+    sisters (called "Miss <Given>" or "Miss <Given> <Surname>") and married women."""
+    def younger(c: Cluster) -> bool:
+        return any(("miss", (g,)) in forms or ("miss", (g, surname)) in forms for g in c.first_names())
+    return [c for c in holders if not younger(c) and not any(t in _MARRIED_TITLES for t, _ in c.forms)]

@@ -24,7 +24,8 @@ woman girl lady maid landlady headmistress witch queen princess nun housekeeper 
 actress waitress
 """)
 _NEUTRAL = words("""
-detective doctor inspector captain professor master auror soldier officer nurse surgeon lawyer
+detective doctor inspector captain professor colonel sergeant lieutenant major general marquis
+chaplain matron beadle undertaker secretary president master auror soldier officer nurse surgeon lawyer
 solicitor keeper servant driver constable agent stranger child kid teen teenager redhead blonde
 blond brunette youth healer teacher student boss chef pilot knight writer artist musician
 painter poet guard doctor's
@@ -49,7 +50,8 @@ _ADJ_RE = "|".join(_ADJ)
 _NOUN_RE = "|".join(re.escape(n) for n in _NOUNS)
 EPITHET_RE = re.compile(
     rf"\b[Tt]he\s+((?:(?:{_ADJ_RE})\s+){{0,2}}(?:[a-z]+\s+)?(?:{_NOUN_RE}))\b"
-    r"|\b[Tt]he\s+((?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)")
+    r"|\b[Tt]he\s+((?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)"
+    r"|\b[Tt]he\s+(Doctor|Professor|Colonel|Captain|Inspector|Major|General|Sergeant|Lieutenant|Marquis)\b")
 
 
 @dataclass
@@ -67,7 +69,7 @@ def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> lis
         for m in EPITHET_RE.finditer(text, p_start, p_end):
             if in_quote(m.start()):
                 continue
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             phrase = re.sub(r"\s+", " ", m.group(group)).lower()
             words = phrase.split()
             # "the man who…" style captures of a free modifier must not eat verbs or articles.
@@ -127,4 +129,23 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
         runner = ranked[1][1] if len(ranked) > 1 else 0
         if n >= 0.5 and n >= 1.5 * runner and seen[phrase] >= 2:
             links[phrase] = best
+    return links
+
+
+# Honorific spellings -> the noun an epithet uses for the same office ("Dr. Bull" -> "the doctor").
+_TITLE_NOUN = {"dr": "doctor", "prof": "professor", "capt": "captain", "col": "colonel",
+               "lt": "lieutenant", "sgt": "sergeant", "rev": "reverend"}
+
+
+def title_links(epithets: list[Epithet], title_holders: dict[str, Counter]) -> dict[str, str]:
+    """'the doctor' -> the one character the text calls "Dr. <Name>" (or the clearly dominant
+    one): an office named without a name is most often the holder the reader already knows."""
+    holders: dict[str, Counter] = defaultdict(Counter)
+    for title, counts in title_holders.items():
+        holders[_TITLE_NOUN.get(title, title)].update(counts)
+    links = {}
+    for phrase in {ep.phrase for ep in epithets}:
+        ranked = holders.get(phrase, Counter()).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
+            links[phrase] = ranked[0][0]
     return links

@@ -65,7 +65,7 @@ darling love
 
 # Prepositions that mark a following capitalised word as a place ("at Hartfield", "to London").
 PLACE_PREPOSITIONS = words("""
-in at to from into near towards toward through across via
+in at to from into near towards toward through across via off
 """)
 
 # Common given names whose gender is plain, for when the text has not said yet (short works).

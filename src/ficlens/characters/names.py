@@ -31,6 +31,14 @@ street road lane house hall park abbey court square rock island bay castle churc
 inn lake river hill manor place row gardens garden bridge cottage farm wood woods forest
 mountain valley city town village college school university hospital club theatre company
 railway ocean sea office street's ministry alley avenue terrace common green mill tower palace
+lodge corner grange vicarage rectory parsonage priory crescent weald heath moor downs cathedral
+chapel museum gallery library market field fields circus gate gates wharf dock docks harbour
+harbor port quay pier shire county road's parish
+""")
+_VESSELS = words("ship brig schooner yacht boat vessel steamer frigate barque sloop cutter liner steamship")
+# First words of place names ("Piazza Signoria", "Santa Croce", "Mount Olympus").
+_PLACE_FIRST = words("""
+piazza santa san via rue mount lake port fort cape isle loch glen lago monte villa
 """)
 
 
@@ -102,8 +110,11 @@ _LOOK_VERB_RE = re.compile(r"(?:look|smil|glanc|star|turn|nodd|grinn|wav|wink|la
 
 
 def _after_place_preposition(text: str, start: int, floor: int) -> bool:
-    """'at Hartfield', 'to London' — but not 'looked at Harry', 'turned to Ron'."""
-    if _prev_word(text, start, floor) not in PLACE_PREPOSITIONS:
+    """'at Hartfield', 'to London', 'the brig Marian' — but not 'looked at Harry', 'turned to Ron'."""
+    prev = _prev_word(text, start, floor)
+    if prev in _VESSELS:
+        return True  # a ship's name counts with places: neither is a person
+    if prev not in PLACE_PREPOSITIONS:
         return False
     return not _LOOK_VERB_RE.search(text[max(floor, start - 30):start])
 
@@ -232,7 +243,7 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
     multi_ok: set[str] = set()
     accepted: dict[tuple[str | None, tuple[str, ...]], int] = {}
     for (title, tokens), n in counts.items():
-        if len(tokens) < 2 or tokens[-1].lower() in _PLACE_HEADS:
+        if len(tokens) < 2 or tokens[-1].lower() in _PLACE_HEADS or tokens[0].lower() in _PLACE_FIRST:
             continue
         known = all(ev.lower[t.lower()] == 0 for t in tokens) and _is_given_name(tokens[0])
         lower_first = ev.lower[tokens[0].lower()]

@@ -18,7 +18,9 @@ from collections import Counter
 from ficlens.characters.layout import Layout
 from ficlens.model import Character, Work
 from ficlens.options import Options
+from ficlens.speakers.address import addressed_by_quote
 from ficlens.speakers.addressees import assign_addressees
+from ficlens.speakers.anaphora import resolve_unnamed_tags, spoken_to_self
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
@@ -38,6 +40,11 @@ def run(work: Work, options: Options) -> None:
     layout = Layout.of(work)
     index = MentionIndex([m for m in work.mentions if m.character and m.kind in NARRATION_KINDS
                           and not layout.in_quote(m.start)])
+    # Tags may have a pronoun subject coreference left open ("returned she"): it still gives gender.
+    tag_index = MentionIndex([m for m in work.mentions if m.kind in NARRATION_KINDS
+                              and (m.character or m.kind == "pronoun") and not layout.in_quote(m.start)])
+    addressed = addressed_by_quote(work)
+    work.runtime["speakers.addressed"] = addressed
     para = [layout.paragraph_index(q.start) for q in quotes]
     tags: list[Tag | None] = []
     for i, q in enumerate(quotes):
@@ -50,11 +57,12 @@ def run(work: Work, options: Options) -> None:
         if lo == p_lo and p and not text[p_lo:q.start].strip(" \t\r\n“\"‘'"):
             prev_lo, prev_hi = layout.paragraphs[p - 1]
             opens_quote = text[prev_lo:prev_hi].rstrip()[-1:] in (",", ":", "-", "—", "–")
-            if opens_quote and (i == 0 or quotes[i - 1].end <= prev_lo):
-                lo = prev_lo  # 'Emma could not help saying,' closes the paragraph before the quote
+            if opens_quote and (i == 0 or quotes[i - 1].end <= prev_hi):
+                # 'Emma could not help saying,' closes the paragraph before the quote
+                lo = max(prev_lo, quotes[i - 1].end) if i else prev_lo
         hi = quotes[i + 1].start if i + 1 < len(quotes) and para[i + 1] == p and p is not None else p_hi
-        after = tag_after(text, q.end, hi, index)
-        before = tag_before(text, q.start, lo, index)
+        after = tag_after(text, q.end, hi, tag_index)
+        before = tag_before(text, q.start, lo, tag_index)
         ends_sentence = text[q.start:q.end].rstrip("”\"’' \n").endswith(".")
         tags.append((before or after) if ends_sentence else (after or before))
 
@@ -68,6 +76,8 @@ def run(work: Work, options: Options) -> None:
             turn.narration = [m for m in index.within(lo, hi)]
     runs = build_runs(turns, layout)
     decided = resolve_turns(turns, runs, work, layout, index)
+    resolve_unnamed_tags(work, turns, runs, tags, decided, index, addressed)
+    spoken_to_self(turns, runs, tags, decided, addressed)
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context
     model = load_model(options)
@@ -109,7 +119,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     added = False
     for tag in tags:
-        if tag is None or tag.mention.character is not None:
+        if tag is None or tag.mention.character is not None or tag.relation or tag.mention.kind == "pronoun":
             continue
         phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
         key = phrase.lower()

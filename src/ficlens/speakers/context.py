@@ -27,6 +27,7 @@ class Context:
         self._salience = {c: math.log1p(n) / math.log1p(top) for c, n in counts.items()}
         self._top = [c for c, _ in counts.most_common(3)]
         self.narrator = work.runtime.get("characters.narrator")
+        self.addressed: dict[int, set[str]] = work.runtime.get("speakers.addressed", {})
         self._vocatives: dict[int, set[str]] = {}
         self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
@@ -40,7 +41,7 @@ class Context:
                 elif m.kind in ("name", "title", "nickname") and m.character:
                     named.add(m.character)
                 i += 1
-            self._vocatives[qi] = found
+            self._vocatives[qi] = found | self.addressed.get(qi, set())
             self._named[qi] = named
 
     # -- simple look-ups -----------------------------------------------------------------
@@ -55,9 +56,17 @@ class Context:
 
     def tag_gender(self, qi: int) -> str | None:
         tag = self.tags[qi]
-        if tag is None or tag.mention.kind != "pronoun":
+        if tag is None:
+            return None
+        if tag.gender:
+            return tag.gender
+        if tag.mention.kind != "pronoun":
             return None
         return PRONOUN_GENDER.get(self.work.text[tag.mention.start:tag.mention.end].lower())
+
+    def tag_relation(self, qi: int) -> bool:
+        tag = self.tags[qi]
+        return bool(tag is not None and tag.relation)
 
     def _turn_at(self, qi: int, offset: int):
         t = self.turn_of[qi]
@@ -125,15 +134,22 @@ class Context:
         total = sum(counts.values()) or 1
         return {c: n / total for c, n in counts.items()}
 
+    def recent_of_gender(self, qi: int, gender: str, n: int = 3) -> list[str]:
+        seen = self.last_seen(qi)
+        return [c for c in sorted(seen, key=lambda c: -seen[c]) if self.gender(c) == gender][:n]
+
     def candidates(self, qi: int) -> list[str]:
         cands: list[str] = []
+        tag = self.tags[qi]
 
         def add(c: str | None) -> None:
             if c and c not in cands:
                 cands.append(c)
 
         add(self.rule[qi][0])
-        tag = self.tags[qi]
+        if tag is not None and tag.mention.character is None and tag.gender:
+            for c in self.recent_of_gender(qi, tag.gender):
+                add(c)
         if tag is not None:
             add(tag.mention.character)
         for c, _ in self.neighbours(qi):
@@ -151,4 +167,5 @@ class Context:
             add(c)
         if self.narrator:
             add(self.narrator)
-        return cands[:20]
+        spoken_to = self.addressed.get(qi, set())  # nobody addresses themselves by name
+        return [c for c in cands if c not in spoken_to][:20]

@@ -42,10 +42,12 @@ def build_runs(turns: list[Turn], layout: Layout) -> list[list[int]]:
 
 def _vocatives(work: Work, turn: Turn, layout: Layout) -> list[str]:
     out = []
+    addressed = work.runtime.get("speakers.addressed", {})
     for qi in turn.quotes:
         q = work.quotes[qi]
         out += [m.character for m in _mentions_in(work, q.start, q.end)
                 if m.kind == "vocative" and m.character]
+        out += sorted(addressed.get(qi, set()) - set(out))
     return out
 
 
@@ -81,12 +83,15 @@ def resolve_turns(turns: list[Turn], runs: list[list[int]], work: Work, layout: 
                 decided[qi] = (turn.tagged[nearest].mention.character, "same_paragraph")
         first = decided[turn.quotes[0]]
         turn.speaker, turn.evidence = first
-    # 2. beats: a character who is the subject of the paragraph's own narration.
+    # 2. beats: a character who is the subject of the paragraph's own narration; the one
+    #    nearest before the first quote when the narration leads into it.
     for turn in turns:
         if turn.speaker is None and turn.narration:
             subjects = [m for m in turn.narration if is_subject(work.text, m.start)]
-            if subjects:
-                turn.speaker, turn.evidence = subjects[0].character, "beat"
+            first = work.quotes[turn.quotes[0]].start
+            leading = [m for m in subjects if m.end <= first]
+            if leading or subjects:
+                turn.speaker, turn.evidence = (leading or subjects)[-1 if leading else 0].character, "beat"
     for run in runs:
         _resolve_run([turns[t] for t in run], work, layout, index)
     for turn in turns:

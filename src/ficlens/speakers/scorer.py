@@ -23,14 +23,15 @@ import numpy as np
 from ficlens.options import Options
 
 RULE_EVIDENCE = ("tag_after:anaphoric", "tag_before:anaphoric", "beat", "vocative_previous",
-                 "next_paragraph", "alternation", "other_party", "fallback", "same_paragraph")
+                 "next_paragraph", "alternation", "other_party", "fallback", "same_paragraph",
+                 "not_addressee")
 FEATURES: tuple[str, ...] = (
     *(f"rule:{e}" for e in RULE_EVIDENCE),
     "tag_gender_match", "tag_gender_clash", "prev1", "prev2", "next1", "next2",
     "para_mentions", "para_subject", "prev_para_mentions", "next_para_mentions",
     "vocative_here", "vocative_prev", "vocative_next", "recency", "distance", "salience",
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
-    "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object",
+    "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object", "tag_relation",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit")
 
@@ -144,9 +145,11 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     order = sorted(last_seen, key=lambda c: -last_seen[c])
     same_gender = [c for c in order if tag_gender and ctx.gender(c) == tag_gender]
     objects = ctx.tag_objects(qi)
+    relation = ctx.tag_relation(qi)
     for r, c in enumerate(cands):
         row = rows[r]
         row[col["tag_object"]] = c in objects
+        row[col["tag_relation"]] = relation
         if c in same_gender:
             row[col["gender_recency"]] = 1 / (1 + same_gender.index(c))
         if tag_gender and ctx.gender(c) == tag_gender:

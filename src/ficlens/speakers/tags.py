@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ficlens.characters.lexicon import words
+from ficlens.characters.lexicon import PRONOUN_GENDER, words
 from ficlens.model import Mention
 from ficlens.speakers.verbs import BEAT_ONLY, SPEECH_VERBS
 
@@ -30,6 +30,8 @@ class Tag:
     verb: str
     mention: Mention
     side: str            # "after" | "before"
+    gender: str | None = None  # what a pronoun or a relation ("said her mother") tells of the speaker
+    relation: bool = False     # "said her mother": the subject is someone's relative, not a name
 
     def as_dict(self, text: str) -> dict:
         return {"start": self.start, "end": self.end, "verb": self.verb,
@@ -67,6 +69,66 @@ def _possessive(text: str, m: Mention) -> bool:
         _POSSESSIVE_RE.match(text, m.end))
 
 
+def _with_gender(tag: Tag, text: str) -> Tag:
+    """A pronoun subject says the speaker's gender, even when coreference left it unresolved."""
+    if tag.mention.kind == "pronoun":
+        tag.gender = PRONOUN_GENDER.get(text[tag.mention.start:tag.mention.end].lower())
+    return tag
+
+
+# "said his wife", "her mother cried", "cried his faithful assistant": a relation of someone just
+# named or spoken to; the relation word gives the speaker's gender and the speaker is not the owner.
+RELATION_GENDER: dict[str, str | None] = {
+    **dict.fromkeys(words("""wife lady mother sister daughter aunt niece mistress hostess grandmother
+        sister-in-law"""), "female"),
+    **dict.fromkeys(words("""husband lord father brother son uncle nephew master host grandfather
+        brother-in-law"""), "male"),
+    **dict.fromkeys(words("""friend companion cousin neighbour neighbor partner assistant guest
+        visitor parent child colleague"""), None),
+}
+_RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
+_RELATION_OPENS_RE = re.compile(r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
+_LEADING_SPACE_RE = re.compile(r"[\s,—–-]*")
+_RELATION_BEFORE_RE = re.compile(r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\s+"
+                                 r"(?:[a-z]+ly\s+)?$")
+
+
+def _relational_subject(text: str, verb: re.Match, start: int, clause_end: int) -> Mention | None:
+    m = _RELATION_AFTER_RE.match(text, verb.end(), clause_end)
+    if m is None:
+        m = _RELATION_BEFORE_RE.search(text, start, verb.start())
+        if m is None or _words_between(text, start, m.start()) > 0:
+            return None
+    if m.group(1).lower() not in RELATION_GENDER:
+        return None
+    return Mention(m.start(), m.end(1), None, "epithet")
+
+
+def _relational_tag(text: str, verb: re.Match, start: int, clause_end: int, side: str) -> Tag | None:
+    subject = _relational_subject(text, verb, start, clause_end)
+    if subject is None:
+        return None
+    noun = text[subject.start:subject.end].split()[-1].lower()
+    lo, hi = min(subject.start, verb.start()), max(subject.end, verb.end())
+    return Tag(lo, hi, verb.group().lower(), subject, side, RELATION_GENDER[noun], relation=True)
+
+
+# '"…," was Mrs. Weston's parting injunction' / 'were Colonel Fitzwilliam's words'
+_POSSESSED_SPEECH_RE = re.compile(r"(?:was|were|came)\s+(?:the\s+)?$")
+
+
+def _possessed_speech(text: str, start: int, clause_end: int, index: MentionIndex) -> Tag | None:
+    """'"…," was Emma's conclusion': the quote is named as someone's words."""
+    lead = re.match(r"(?:was|were|came)\s+", text[start:clause_end])
+    if lead is None:
+        return None
+    for m in index.within(start, min(clause_end, start + 60)):
+        if m.kind in EXPLICIT_KINDS and m.character and text.startswith(("'s", "’s"), m.end) \
+                and _words_between(text, start, m.start) <= 2:
+            return Tag(start, m.end + 2, "was", m, "after")
+    return None
+
+
 def _words_between(text: str, a: int, b: int) -> int:
     return len(_WORD_RE.findall(text, a, b)) if b > a else 0
 
@@ -98,13 +160,16 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
         subject = before[-1] if before else after[0] if after else None
         if subject is None:
+            relational = _relational_tag(text, w, start, clause_end, "after")
+            if relational is not None:
+                return relational
             subject = _described_subject(text, w, start, clause_end)
         if subject is not None:
             lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
-            return Tag(lo, hi_, verb, subject, "after")
+            return _with_gender(Tag(lo, hi_, verb, subject, "after"), text)
         if wi >= 4:
             break
-    return None
+    return _possessed_speech(text, start, clause_end, index)
 
 
 _DESCRIBED_AFTER_RE = re.compile(
@@ -155,6 +220,34 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             subject = before[0] if opening else before[-1]
         elif after:
             subject = after[0]
+        if subject is None:
+            relational = _RELATION_OPENS_RE.match(text, _LEADING_SPACE_RE.match(text, clause_start).end(),
+                                                  w.start())
+            if relational is not None and relational.group(1).lower() in RELATION_GENDER \
+                    and _gap_ok(text, relational.end(), w.start(), 6):
+                mention = Mention(relational.start(), relational.end(1), None, "epithet")
+                return Tag(mention.start, w.end(), verb, mention, "before",
+                           RELATION_GENDER[relational.group(1).lower()], relation=True)
+            subject = _sentence_subject(text, lo, w.start(), index)
         if subject is not None:
-            return Tag(min(subject.start, w.start()), max(subject.end, w.end()), verb, subject, "before")
+            return _with_gender(Tag(min(subject.start, w.start()), max(subject.end, w.end()), verb,
+                                    subject, "before"), text)
     return None
+
+
+_SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?]|[“\"”]")
+
+
+def _sentence_subject(text: str, lo: int, verb_start: int, index: MentionIndex) -> Mention | None:
+    """'Mr. Collins was gratified; and with a more smiling solemnity replied,': the verb's clause
+    has no subject of its own, so it is the sentence's: a name that opens the sentence."""
+    window_lo = max(lo, verb_start - 250)
+    ends = list(_SENTENCE_END_RE.finditer(text, window_lo, verb_start))
+    sentence_start = ends[-1].end() if ends else window_lo
+    mentions = index.within(sentence_start, verb_start)
+    if not mentions or mentions[0].kind not in EXPLICIT_KINDS:  # pronouns this far off misread
+        return None
+    first = mentions[0]
+    if _words_between(text, sentence_start, first.start) > 3:
+        return None
+    return first

@@ -29,6 +29,8 @@ recited recites prompted prompts encouraged encourages cooed coos rasped rasps c
 panted pants spluttered sputtered blustered screeched screeches howled howls yelped yelps
 hollered hollers bawled bawls ejaculated responded soothed soothes consoled comforted complained
 complains lamented laments grinned grins smiled smiles nodded nods shrugged
+adding accosted accosting addressed addressing concluding concluded calling crying exclaiming
+replying answering whispering observing returning continuing interrupting rejoining beginning
 """)
 
 # Verbs that usually sit in a tag only with a complement ("smiled", "nodded" are beats, not tags):

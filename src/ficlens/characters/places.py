@@ -1,0 +1,90 @@
+"""Clusters that are not people: places ("London", "Windy Corner") and families ("the Bennets").
+
+A place is capitalised like a name, so it survives the name finder when it is seen mid-sentence.
+What gives it away is how the text uses it over the whole work: mostly after a place preposition
+("to London", "at Hunsford"), never with an honorific, rarely beside a speech verb. A family
+plural ("Lucases", "Miss Bennets") is the plural of a surname that a person in the cast holds.
+Such clusters are dropped so they never become speaker candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ficlens.characters.cluster import Cluster, FormKey
+from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES
+from ficlens.characters.names import Occurrence
+from ficlens.characters.nicknames import nickname_groups
+from ficlens.speakers.verbs import SPEECH_VERBS
+
+# Share of a cluster's occurrences after "at/in/to/from…" from which it reads as a place.
+PLACE_SHARE = 0.25
+_VERB_THE_RE = re.compile(r"\b([A-Za-z]+)\s+the\s+$", re.IGNORECASE)
+
+
+def form_usage(occurrences: list[Occurrence], text: str = "") -> dict[FormKey, Counter]:
+    """Per surface form: how often seen, after a place preposition, after "the", and as a
+    person (speech verb beside it, vocative)."""
+    usage: dict[FormKey, Counter] = {}
+    for occ in occurrences:
+        counts = usage.setdefault((occ.title, occ.tokens), Counter())
+        counts["total"] += 1
+        counts["place"] += occ.place
+        counts["person"] += occ.person
+        counts["article"] += text[max(0, occ.start - 4):occ.start].lower() == "the "
+        verb = _VERB_THE_RE.search(text, max(0, occ.start - 24), occ.start)
+        counts["person"] += bool(verb and verb.group(1).lower() in SPEECH_VERBS)  # "said the Jew"
+    return usage
+
+
+def _is_given_name(word: str) -> bool:
+    low = word.lower()
+    return low in FEMALE_NAMES or low in MALE_NAMES or low in nickname_groups()
+
+
+def looks_like_place(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
+    """No honorific, no known given name, and mostly read after a place preposition."""
+    if any(title for title, _ in cluster.forms) or cluster.origin != "text":
+        return False
+    total = Counter()
+    for key in cluster.forms:
+        total.update(usage.get(key, Counter()))
+    n = total["total"]
+    # A known given name needs stronger evidence ("Kent" is both; "looked to Harry" is not a place).
+    share = 0.5 if any(_is_given_name(tokens[0]) for _, tokens in cluster.forms) else PLACE_SHARE
+    return n > 0 and total["place"] >= share * n and total["person"] <= 0.05 * n + 1
+
+
+def _singular(word: str) -> set[str]:
+    forms = set()
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return forms
+
+
+def is_family_plural(cluster: Cluster, surnames: set[str]) -> bool:
+    """Every form ends in the plural ("Bennets", "Miss Lucases", "the John Knightleys") of a
+    surname someone holds."""
+    return bool(cluster.forms) and all(_singular(tokens[-1]) & surnames for _, tokens in cluster.forms)
+
+
+def looks_like_thing(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
+    """Read mostly after "the" ("the Arno", "the Marian") and never beside speech or in address:
+    a river, a ship, a book. A person called "the X" speaks ("said the Hatter")."""
+    if any(title for title, _ in cluster.forms) or cluster.origin != "text":
+        return False
+    total = Counter()
+    for key in cluster.forms:
+        total.update(usage.get(key, Counter()))
+    return total["total"] > 0 and total["article"] >= 0.6 * total["total"] and total["person"] == 0
+
+
+def people_only(clusters: list[Cluster], occurrences: list[Occurrence], text: str) -> list[Cluster]:
+    """The clusters that stand for people."""
+    usage = form_usage(occurrences, text)
+    surnames = {s for c in clusters for s in c.surnames()}
+    return [c for c in clusters if not looks_like_place(c, usage) and not looks_like_thing(c, usage)
+            and not is_family_plural(c, surnames)]

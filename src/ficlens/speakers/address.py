@@ -1,0 +1,46 @@
+"""Who a quote speaks to by name: vocative mentions, and names in vocative position ("My dear
+Mr. Bennet, …", "…, Miss Bennet, …", "Thank you, Harry."). The speaker of a quote is never one of
+them, and the next speaker often is."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ficlens.model import Work
+
+NAME_KINDS = frozenset({"name", "title", "nickname"})
+_OPENING_RE = re.compile(r"(?:^|[,;!?—–-]|\b(?:[Dd]ear(?:est)?|[Oo]h|O|[Mm]y))\s*$")
+_QUOTE_OPEN = "“\"‘'"
+
+
+def _in_vocative_position(text: str, q_start: int, q_end: int, m_start: int, m_end: int) -> bool:
+    head = text[max(q_start, m_start - 30):m_start].lstrip(_QUOTE_OPEN)
+    opened = m_start - q_start <= 1 or not text[q_start:m_start].strip(_QUOTE_OPEN + " \n")
+    if not (opened or _OPENING_RE.search(head)):
+        return False
+    tail = text[m_end:min(q_end, m_end + 2)]
+    if not tail or tail[0] in "”\"’'":
+        return not opened  # a quote that is only a name ("Bingley.") is an answer, not an address
+    if tail[0] in ",!?;—–":
+        return True
+    return tail[0] == "." and not opened and head.rstrip().endswith(",")
+
+
+def addressed_by_quote(work: Work) -> dict[int, set[str]]:
+    """Quote index → characters named in address inside that quote."""
+    text, mentions = work.text, work.mentions
+    starts = [m.start for m in mentions]
+    out: dict[int, set[str]] = {}
+    for qi, q in enumerate(work.quotes):
+        i = bisect_left(starts, q.start)
+        found: set[str] = set()
+        while i < len(mentions) and mentions[i].start < q.end:
+            m = mentions[i]
+            if m.character and (m.kind == "vocative" or (
+                    m.kind in NAME_KINDS and _in_vocative_position(text, q.start, q.end, m.start, m.end))):
+                found.add(m.character)
+            i += 1
+        if found:
+            out[qi] = found
+    return out

@@ -1,0 +1,140 @@
+"""Speakers of pronoun and relation tags ("returned she", "said her mother", "cried his friend").
+
+Coreference's pick for the pronoun stands unless the dialogue rules it out: the speaker is never
+the person the quote addresses by name, nor one named beside the tag ("said she to Charlotte"); a
+relation ("said her mother") is not the one the quote answers. Then (and for relations, which
+coreference does not see) the character of the tag's gender who was last the subject of the
+narration since the previous line, else the one who spoke two turns back (A, B, A), else the
+latest one mentioned.
+Also the constraint that nobody speaks to themselves by name."""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.characters.coref import is_subject
+from ficlens.model import Work
+
+_WINDOW = 1500
+_TO_RE = re.compile(r"\s+to\s+")
+
+
+def _gender_ok(genders: dict[str, str | None], c: str, gender: str | None) -> bool:
+    return gender is None or genders.get(c) in (gender, None, "unknown")
+
+
+def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
+                         addressed: dict[int, set[str]]) -> None:
+    """Give every pronoun or relation tag the character a reader would take it to mean."""
+    genders = {c.id: c.gender for c in work.characters}
+    position = {t: (run, i) for run in runs for i, t in enumerate(run)}
+    by_span: dict[tuple[int, int], str | None] = {}
+    for t, turn in enumerate(turns):
+        for qi in turn.quotes:
+            tag = tags[qi]
+            if tag is None or not (tag.relation or tag.mention.kind == "pronoun"):
+                continue
+            if (tag.start, tag.end) in by_span:  # the two halves of '"…," said she, "…"'
+                choice = by_span[(tag.start, tag.end)]
+            else:
+                choice = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed)
+                by_span[(tag.start, tag.end)] = choice
+            if choice is None:
+                continue
+            decided[qi] = (choice, decided[qi][1])
+            if qi == turn.quotes[0]:
+                turn.speaker = choice
+        for qi in turn.quotes:  # the other quotes of the paragraph follow its tag
+            if turn.tagged and decided[qi][1] == "same_paragraph":
+                nearest = min(turn.tagged, key=lambda t, qi=qi: (abs(t - qi), t > qi))
+                decided[qi] = (decided[nearest][0], "same_paragraph")
+
+
+def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index, addressed) -> str | None:
+    run, i = position[t]
+    prev_turn = turns[run[i - 1]] if i else None
+    prev = prev_turn.speaker if prev_turn else None
+    before = turns[run[i - 2]].speaker if i >= 2 else None
+    start = work.quotes[qi].start
+    first = turn.quotes[0]
+    since = work.quotes[first - 1].end if first else 0
+    since = max(since, start - _WINDOW)
+    narration = [m for m in index.within(since, start) if m.character]
+    subjects = [m.character for m in reversed(narration) if is_subject(work.text, m.start)]
+    named = [m.character for m in reversed(narration)]
+    recent = [m.character for m in reversed(index.within(max(0, start - _WINDOW), since))]
+    coref = tag.mention.character if tag.mention.kind == "pronoun" else None
+    objects = {m.character for m in index.within(tag.end, tag.end + 40)
+               if m.character and m.kind != "pronoun" and _TO_RE.fullmatch(work.text, tag.end, m.start)}
+    blocked = addressed.get(qi, set()) | objects
+    if tag.relation:  # "said her mother": the mother answers the one who just spoke
+        blocked |= {prev}
+    if coref and coref not in blocked:
+        return coref
+    if tag.relation:
+        owners = [*sorted(addressed.get(qi, set())), _owner(work, tag, index), prev]
+        family = _family_member(work, tag, [o for o in owners if o], genders)
+        if family is not None:
+            return family
+    pool = [c for c in (*subjects, *named, before, *recent) if c and c not in blocked]
+    exact = next((c for c in pool if tag.gender is not None and genders.get(c) == tag.gender), None)
+    if exact is not None:
+        return exact
+    return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref)
+
+
+_SENIOR_FEMALE = frozenset({"wife", "mother", "aunt", "grandmother"})
+_SENIOR_MALE = frozenset({"husband", "father", "uncle", "grandfather"})
+_FAMILY = _SENIOR_FEMALE | _SENIOR_MALE | frozenset({"son", "daughter", "brother", "sister", "niece",
+                                                     "nephew", "cousin", "sister-in-law", "brother-in-law"})
+_MARRIED_TITLES = ("Mrs.", "Mrs ", "Lady ", "Mr.", "Mr ", "Sir ")
+
+
+def _owner(work: Work, tag, index) -> str | None:
+    """Whom 'her' in 'said her mother' means, as coreference resolved it."""
+    for m in index.within(tag.mention.start, tag.mention.start + 6):
+        if m.kind == "pronoun" and m.character:
+            return m.character
+    return None
+
+
+def _surnames(character) -> set[str]:
+    return {a.split()[-1] for a in character.aliases if len(a.split()) > 1 and a.split()[-1][:1].isupper()}
+
+
+def _family_member(work: Work, tag, owners: list[str], genders) -> str | None:
+    """'said her mother' → the character of the relation's gender who shares a surname with the
+    owner ('Mrs. Bennet' for Elizabeth Bennet); a parent or spouse holds a married title."""
+    noun = work.text[tag.mention.start:tag.mention.end].split()[-1].lower()
+    if noun not in _FAMILY:
+        return None
+    by_id = {c.id: c for c in work.characters}
+    senior = noun in _SENIOR_FEMALE or noun in _SENIOR_MALE
+    for owner in owners:
+        names = _surnames(by_id[owner]) if owner in by_id else set()
+        if not names:
+            continue
+        found = [c for c in work.characters if c.id != owner and _surnames(c) & names
+                 and (tag.gender is None or genders.get(c.id) == tag.gender)
+                 and (not senior or any(a.startswith(_MARRIED_TITLES) for a in c.aliases))]
+        if found:
+            return max(found, key=lambda c: c.mention_count).id
+    return None
+
+
+def spoken_to_self(turns, runs, tags, decided, addressed: dict[int, set[str]]) -> None:
+    """A rule's speaker who is addressed by name in the quote is swapped for the other party of
+    the exchange; an explicit name tag is left as it is."""
+    position = {t: (run, i) for run in runs for i, t in enumerate(run)}
+    for t, turn in enumerate(turns):
+        run, i = position[t]
+        for qi in turn.quotes:
+            speaker, evidence = decided[qi]
+            names = addressed.get(qi)
+            if not names or speaker not in names or evidence.endswith(":explicit"):
+                continue
+            others = [turns[run[j]].speaker for j in (i - 1, i + 1, i - 2) if 0 <= j < len(run)]
+            choice = next((c for c in others if c and c not in names), None)
+            decided[qi] = (choice, "not_addressee")
+            if qi == turn.quotes[0]:
+                turn.speaker, turn.evidence = choice, "not_addressee"

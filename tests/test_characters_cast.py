@@ -1,0 +1,179 @@
+"""Cast quality: places and families are no people, the eldest daughter is "Miss <Surname>",
+nicknames of a full name join it, a capitalised epithet ("the Jew") joins the name its
+interlocutors call out, and a plain given name tells the gender. Texts written for these tests."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from ficlens.characters.cluster import Cluster
+from ficlens.characters.places import is_family_plural, looks_like_place
+
+
+def names_of(work) -> set[str]:
+    return {a for c in work.characters for a in [c.name, *c.aliases]}
+
+
+def holder(work, alias: str):
+    found = [c for c in work.characters if alias in c.aliases or c.name == alias]
+    assert len(found) == 1, (alias, [(c.name, c.aliases) for c in work.characters])
+    return found[0]
+
+
+TRAVELS = """Tom Hardy lived at Thornbury. He went to Thornbury every spring, and in Thornbury he
+was happy. Tom wrote from Thornbury to his sister.
+
+"I am going to Thornbury," said Tom. He smiled.
+
+Later they drove to Thornbury again, and at Thornbury the Hardys gave a dinner. The Hardys were
+kind. Tom Hardy laughed. Near Thornbury the road was bad.
+
+"Thornbury is lovely," said Tom.
+"""
+
+
+def test_a_place_is_not_a_character():
+    work = analyze(TRAVELS)
+    assert "Thornbury" not in names_of(work)
+    assert holder(work, "Tom Hardy")
+
+
+def test_a_family_plural_is_not_a_character():
+    work = analyze(TRAVELS)
+    assert "Hardys" not in names_of(work)
+
+
+def test_place_and_family_rules_directly():
+    place = Cluster()
+    place.forms[(None, ("Kellsworth",))] = 4
+    usage = {(None, ("Kellsworth",)): {"total": 4, "place": 3, "person": 0}}
+    assert looks_like_place(place, usage)
+    titled = Cluster()
+    titled.forms[("mr", ("Kellsworth",))] = 4
+    assert not looks_like_place(titled, {("mr", ("Kellsworth",)): {"total": 4, "place": 3, "person": 0}})
+    family = Cluster()
+    family.forms[("miss", ("Lucases",))] = 2
+    assert is_family_plural(family, {"Lucas"})
+    assert not is_family_plural(family, {"Luca"} - {"Luca"})
+
+
+SISTERS = """Jane Ferrars and Elizabeth Ferrars sat together. Jane was quiet and she sewed.
+Miss Elizabeth Ferrars laughed, and she put down her book. Miss Elizabeth was never still.
+
+"Miss Ferrars, will you dance?" asked the captain, and Miss Ferrars said she would.
+
+Miss Ferrars smiled at him. Jane danced well, and she was happy. Elizabeth Ferrars watched.
+
+"Miss Ferrars is very pretty," said Elizabeth.
+"""
+
+
+def test_miss_surname_is_the_eldest_daughter():
+    work = analyze(SISTERS)
+    assert holder(work, "Miss Ferrars").id == holder(work, "Jane Ferrars").id
+    assert holder(work, "Miss Ferrars").id != holder(work, "Elizabeth Ferrars").id
+
+
+NICKNAMES = """Miss Elizabeth Ferrars came in, and she sat down. Miss Elizabeth Ferrars was tired.
+
+"Eliza Ferrars, you look pale," said the doctor. Eliza Ferrars smiled, and she shook her head.
+"""
+
+
+def test_a_nickname_with_the_surname_joins_the_titled_full_name():
+    work = analyze(NICKNAMES)
+    assert holder(work, "Eliza Ferrars").id == holder(work, "Miss Elizabeth Ferrars").id
+
+
+FENCE = """Jacob Marsh kept a shop by the river. The Jew was old, and the Jew was sly.
+
+"Marsh, where is the money?" cried Tom.
+
+"Safe, my dear," said the Jew.
+
+"Marsh, I want it now," said Tom.
+
+"You shall have it," replied the Jew.
+
+"Marsh, do not cheat me," said Tom.
+
+"Never," said the Jew, smiling. The Jew counted the coins.
+"""
+
+
+def test_a_capitalised_epithet_joins_the_name_its_interlocutors_call_out():
+    work = analyze(FENCE)
+    jew = holder(work, "the Jew")
+    assert jew.id == holder(work, "Marsh").id
+    assert jew.name != "Jew"
+
+
+CLERK = """Noah Claypole worked for the undertaker. Mister Noah Claypole was proud of it.
+
+Mr. Claypole ate the oysters, and he licked his fingers. Noah laughed.
+
+Mr. Claypole went out, and Mr. Claypole came back.
+"""
+
+
+def test_mister_and_mr_are_one_honorific():
+    work = analyze(CLERK)
+    assert holder(work, "Mr. Claypole").id == holder(work, "Noah Claypole").id
+
+
+NANCY = """Nancy came in with Bill. Nancy looked at him; he was angry. Nancy sat down while he
+shouted. Nancy waited and he went on shouting. Nancy laughed, and she took off her shawl.
+
+"Hush," said Nancy.
+"""
+
+
+def test_a_plain_given_name_tells_the_gender_over_noisy_pronouns():
+    work = analyze(NANCY)
+    assert holder(work, "Nancy").gender == "female"
+
+
+CLINIC = """Dr. Watson opened the door. Dr. Watson was tired, and he sat down by the fire.
+
+Mary Morstan came in. The doctor rose to greet her, and the doctor smiled.
+
+"Sit down," said the doctor.
+
+Dr. Watson poured the tea, and Mary thanked him.
+"""
+
+
+def test_an_office_epithet_joins_the_one_holder_of_that_title():
+    work = analyze(CLINIC)
+    watson = holder(work, "Dr. Watson")
+    assert "the doctor" in watson.aliases
+    doctor = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the doctor"]
+    assert doctor and all(m.character == watson.id for m in doctor)
+
+
+WRECK = """Agnes Pell watched the sea. The brig Dauntless struck the rocks at midnight, and Agnes
+ran down to the shore. The Dauntless broke apart, and she saw the men in the water.
+
+"The Dauntless is gone," said Agnes. She wept. Later the Dauntless was found on the sand.
+"""
+
+
+def test_a_ship_read_after_the_is_not_a_character():
+    work = analyze(WRECK)
+    assert "Dauntless" not in names_of(work)
+    assert holder(work, "Agnes Pell").gender == "female"
+
+
+HEROINE = """Lucy sat at the piano, and she played. Mrs. Ashby listened. Freddy Ashby came in, and he
+laughed. Lucy smiled at him; she was happy. Lucy played again, and she sang.
+
+"Miss Ashby plays well," said the vicar. Miss Ashby blushed. Lucy closed the piano, and she rose.
+Miss Ashby thanked him. Miss Ashby was pleased. Lucy went out, and she walked in the garden.
+Miss Ashby came back later. Lucy laughed, and she sat down. Lucy was tired, and she slept.
+Lucy woke, and she read. Lucy wrote a letter; she sealed it. Lucy sighed. Lucy went to bed.
+"""
+
+
+def test_miss_surname_joins_the_dominant_woman_known_by_her_given_name():
+    work = analyze(HEROINE)
+    assert holder(work, "Miss Ashby").id == holder(work, "Lucy").id
+    assert holder(work, "Miss Ashby").id != holder(work, "Mrs. Ashby").id

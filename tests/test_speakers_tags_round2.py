@@ -1,0 +1,117 @@
+"""Speech tags and dialogue constraints added in round 2, on small texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens import Options, analyze
+from ficlens.model import Work
+from ficlens.speakers.address import addressed_by_quote
+from ficlens.speakers.tags import MentionIndex, tag_after, tag_before
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests check the rules; the learned scorer is tested elsewhere."""
+    monkeypatch.setenv("FICLENS_SPEAKER_MODEL", "none")
+
+
+def speaker(work: Work, fragment: str) -> str | None:
+    at = work.text.index(fragment)
+    q = next(q for q in work.quotes if q.start <= at < q.end)
+    ch = work.character(q.speaker)
+    return ch.name if ch else None
+
+
+def quote_of(work: Work, fragment: str):
+    at = work.text.index(fragment)
+    return next(q for q in work.quotes if q.start <= at < q.end)
+
+
+COUPLE = ("Arthur Penhallow and Margaret Penhallow sat by the fire in the long room. Arthur read his "
+          "paper; he did not look up. Margaret sewed; she was restless.\n\n")
+
+
+def test_vocative_inside_the_quote_is_the_addressee_not_the_speaker():
+    work = analyze(COUPLE + '"My dear Arthur," said his wife one evening, "have you heard the news?"\n\n'
+                   "Arthur said that he had not.\n\n"
+                   '"Do you not want to know, Arthur?"\n')
+    assert speaker(work, "My dear Arthur") == "Margaret Penhallow"
+    assert speaker(work, "Do you not want to know") != "Arthur Penhallow"
+    addressed = addressed_by_quote(work)
+    qi = work.quotes.index(quote_of(work, "My dear Arthur"))
+    assert work.character(next(iter(addressed[qi]))).name == "Arthur Penhallow"
+
+
+def test_names_in_vocative_position_are_found_and_answers_are_not():
+    work = analyze(COUPLE + '"Thank you, Arthur." Margaret smiled.\n\n'
+                   '"Who came?" asked Arthur.\n\n'
+                   '"Margaret."\n\n'
+                   '"I saw Margaret in town," said Arthur.\n')
+    addressed = addressed_by_quote(work)
+    def named(fragment: str) -> set[str]:
+        qi = work.quotes.index(quote_of(work, fragment))
+        return {work.character(c).name for c in addressed.get(qi, set())}
+    assert named("Thank you") == {"Arthur Penhallow"}
+    assert named("Margaret.") == set()  # a one-word answer names, it does not address
+    assert named("I saw Margaret") == set()
+
+
+def test_relation_tag_gives_gender_and_is_not_the_owner():
+    work = analyze(COUPLE + '"The roads are bad tonight," said Arthur.\n\n'
+                   '"Then we shall stay in," replied his wife.\n')
+    assert speaker(work, "Then we shall stay in") == "Margaret Penhallow"
+    q = quote_of(work, "Then we shall stay in")
+    assert q.type == "anaphoric" and "his wife" in q.tag["text"]
+    assert all(c.name.lower() != "his wife" for c in work.characters)
+
+
+def test_relation_tag_before_the_quote():
+    work = analyze(COUPLE + '"The roads are bad tonight," said Margaret.\n\n'
+                   'Her husband looked up and answered, "We shall stay in."\n')
+    assert speaker(work, "We shall stay in") == "Arthur Penhallow"
+
+
+def test_possessed_speech_names_the_speaker():
+    work = analyze(COUPLE + '"It will rain by noon," was Arthur\'s verdict. Nobody answered him.\n')
+    assert speaker(work, "It will rain by noon") == "Arthur Penhallow"
+    assert quote_of(work, "It will rain by noon").type == "explicit"
+
+
+def test_tag_closing_a_paragraph_that_also_holds_a_quote():
+    work = analyze(COUPLE + '"Good night," said Arthur, and went out.\n'
+                   "In a few minutes Margaret Penhallow opened the door and called out,\n\n"
+                   '"Come back, the fire is still lit."\n')
+    assert speaker(work, "Come back") == "Margaret Penhallow"
+    assert quote_of(work, "Come back").type == "explicit"
+
+
+def test_clause_without_subject_takes_the_sentence_subject():
+    work = analyze(COUPLE + "Margaret Penhallow was pleased; and with a small laugh replied, "
+                   '"Then it is settled."\n')
+    assert speaker(work, "Then it is settled") == "Margaret Penhallow"
+
+
+def test_unresolved_pronoun_still_tags_with_its_gender():
+    text = 'Ruth and Tom stood there. "Go," returned she.'
+    from ficlens.model import Mention
+    mentions = [Mention(text.index("returned") + 9, text.index("returned") + 12, None, "pronoun")]
+    quote_end = text.index('," returned') + 2
+    tag = tag_after(text, quote_end, len(text), MentionIndex(mentions))
+    assert tag is not None and tag.gender == "female" and tag.mention.character is None
+    assert tag_before(text, quote_end, 0, MentionIndex([])) is None
+
+
+def test_said_she_in_a_two_woman_scene_is_not_the_woman_addressed():
+    work = analyze("Ellen Marsh and Clara Vane walked along the cliff path together.\n\n"
+                   '"Clara, you are tired," said she.\n', Options())
+    assert speaker(work, "you are tired") == "Ellen Marsh"
+
+
+def test_family_relation_finds_the_relative_by_surname_and_title():
+    work = analyze("Mr. Henry Ashdown and Mrs. Ashdown lived at the mill with their daughter "
+                   "Rose Ashdown. Mr. Ashdown was old; he walked with a stick. Rose laughed at him; "
+                   "she was kind. Mrs. Ashdown sighed; she was tired.\n\n"
+                   '"Rose, come in," said her mother.\n\n'
+                   '"I am coming, Mama," said Rose.\n')
+    assert speaker(work, "Rose, come in") == "Mrs. Ashdown"
