@@ -177,3 +177,15 @@ def test_miss_surname_joins_the_dominant_woman_known_by_her_given_name():
     work = analyze(HEROINE)
     assert holder(work, "Miss Ashby").id == holder(work, "Lucy").id
     assert holder(work, "Miss Ashby").id != holder(work, "Mrs. Ashby").id
+
+
+FATHER_AND_SON = """Sir Thomas Bertram came home. Sir Thomas Bertram was grave, and he went to his study.
+Tom Bertram laughed in the hall, and he called for his horse. Tom Bertram rode away.
+
+"Tom is idle," said Sir Thomas.
+"""
+
+
+def test_a_nickname_does_not_join_a_knighted_father():
+    work = analyze(FATHER_AND_SON)
+    assert holder(work, "Tom Bertram").id != holder(work, "Sir Thomas Bertram").id

@@ -109,9 +109,11 @@ def test_said_she_in_a_two_woman_scene_is_not_the_woman_addressed():
 
 
 def test_family_relation_finds_the_relative_by_surname_and_title():
-    work = analyze("Mr. Henry Ashdown and Mrs. Ashdown lived at the mill with their daughter "
-                   "Rose Ashdown. Mr. Ashdown was old; he walked with a stick. Rose laughed at him; "
-                   "she was kind. Mrs. Ashdown sighed; she was tired.\n\n"
+    """Jane Wells is the woman last named before the line, but "her mother" is Rose's mother."""
+    work = analyze("Mr. Henry Ashdown and Mrs. Harriet Ashdown lived at the mill with their daughter "
+                   "Rose Ashdown and their niece Jane Wells. Mr. Ashdown was old; he walked with a stick. "
+                   "Rose laughed at him; she was kind. Harriet sighed; she was tired. "
+                   "Jane Wells sat with them.\n\n"
                    '"Rose, come in," said her mother.\n\n'
                    '"I am coming, Mama," said Rose.\n')
-    assert speaker(work, "Rose, come in") == "Mrs. Ashdown"
+    assert speaker(work, "Rose, come in") == "Mrs. Harriet Ashdown"

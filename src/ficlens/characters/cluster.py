@@ -77,6 +77,13 @@ def _compatible(gender: str | None, cluster: Cluster, strict: bool = False) -> b
     return gender is None or other is None or gender == other
 
 
+def _nickname_titles_agree(a: str | None, b: str | None) -> bool:
+    """"Eliza Bennet" may be "Miss Elizabeth Bennet", but "Tom Bertram" is not "Sir Thomas
+    Bertram": a nickname crosses only to the same honorific or to a plain one (Mr/Miss/Master),
+    never to a rank that may mark the father (Sir, Lord, Dr)."""
+    return a == b or {a, b} <= {None, "miss", "master", "mr", "mister", "ms"}
+
+
 def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
     """The one candidate, or the clearly dominant one (twice the next), else None."""
     if not candidates:
@@ -139,7 +146,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             form_gender[key] = gender
         same = [c for c in clusters if _compatible(gender, c) and c.has(
             lambda t, toks, tokens=tokens, title=title: len(toks) >= 2 and toks[-1] == tokens[-1] and (
-                toks[0] == tokens[0] or ((t is None or title is None or t == title) and (
+                toks[0] == tokens[0] or (_nickname_titles_agree(t, title) and (
                     is_nickname_of(tokens[0], toks[0]) or is_nickname_of(toks[0], tokens[0])))))]
         target = _pick(same) or new_cluster()
         target.forms[key] += n
@@ -248,7 +255,9 @@ def _join_daughters_without_surname(clusters: list[Cluster]) -> list[Cluster]:
 
 def _eldest_daughters(holders: list[Cluster], surname: str, forms: dict[FormKey, int]) -> list[Cluster]:
     """"Miss Bennet" is the eldest daughter: of the holders of the surname, drop the younger
-    sisters (called "Miss <Given>" or "Miss <Given> <Surname>") and married women."""
+    sisters (called "Miss <Given> <Surname>", or "Miss <Given>" more than in passing) and married
+    women."""
     def younger(c: Cluster) -> bool:
-        return any(("miss", (g,)) in forms or ("miss", (g, surname)) in forms for g in c.first_names())
+        return any(forms.get(("miss", (g,)), 0) >= 3 or ("miss", (g, surname)) in forms
+                   for g in c.first_names())
     return [c for c in holders if not younger(c) and not any(t in _MARRIED_TITLES for t, _ in c.forms)]

@@ -35,13 +35,13 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
             if tag is None or not (tag.relation or tag.mention.kind == "pronoun"):
                 continue
             if (tag.start, tag.end) in by_span:  # the two halves of '"…," said she, "…"'
-                choice = by_span[(tag.start, tag.end)]
+                choice, how = by_span[(tag.start, tag.end)]
             else:
-                choice = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed)
-                by_span[(tag.start, tag.end)] = choice
+                choice, how = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed)
+                by_span[(tag.start, tag.end)] = choice, how
             if choice is None:
                 continue
-            decided[qi] = (choice, decided[qi][1])
+            decided[qi] = (choice, how or decided[qi][1])
             if qi == turn.quotes[0]:
                 turn.speaker = choice
         for qi in turn.quotes:  # the other quotes of the paragraph follow its tag
@@ -50,7 +50,10 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
                 decided[qi] = (decided[nearest][0], "same_paragraph")
 
 
-def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index, addressed) -> str | None:
+def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
+             addressed) -> tuple[str | None, str | None]:
+    """The speaker, and "family" when a kinship relation settled it (else None: the tag's own
+    evidence stands)."""
     run, i = position[t]
     prev_turn = turns[run[i - 1]] if i else None
     prev = prev_turn.speaker if prev_turn else None
@@ -70,17 +73,17 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index, addr
     if tag.relation:  # "said her mother": the mother answers the one who just spoke
         blocked |= {prev}
     if coref and coref not in blocked:
-        return coref
+        return coref, None
     if tag.relation:
         owners = [*sorted(addressed.get(qi, set())), _owner(work, tag, index), prev]
         family = _family_member(work, tag, [o for o in owners if o], genders)
         if family is not None:
-            return family
+            return family, "family"
     pool = [c for c in (*subjects, *named, before, *recent) if c and c not in blocked]
     exact = next((c for c in pool if tag.gender is not None and genders.get(c) == tag.gender), None)
     if exact is not None:
-        return exact
-    return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref)
+        return exact, None
+    return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
 
 
 _SENIOR_FEMALE = frozenset({"wife", "mother", "aunt", "grandmother"})

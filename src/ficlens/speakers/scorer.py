@@ -33,12 +33,13 @@ FEATURES: tuple[str, ...] = (
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
     "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object", "tag_relation",
 )
-SETTLED = ("tag_after:explicit", "tag_before:explicit")
+SETTLED = ("tag_after:explicit", "tag_before:explicit", "family")
 
 
 def settled(evidence: str, tag) -> bool:
-    """Quotes the scorer leaves alone: an explicit name tag, or a tag spoken by "I" (the narrator)
-    or "you" (the reader), whose referent is never in doubt."""
+    """Quotes the scorer leaves alone: an explicit name tag, a kinship tag whose relative was
+    found by surname ("said her mother"), or a tag spoken by "I" (the narrator) or "you" (the
+    reader), whose referent is never in doubt."""
     if evidence in SETTLED:
         return True
     return evidence.startswith("tag_") and tag is not None and tag.mention.kind in ("narrator", "reader")
