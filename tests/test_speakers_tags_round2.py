@@ -117,3 +117,22 @@ def test_family_relation_finds_the_relative_by_surname_and_title():
                    '"Rose, come in," said her mother.\n\n'
                    '"I am coming, Mama," said Rose.\n')
     assert speaker(work, "Rose, come in") == "Mrs. Harriet Ashdown"
+
+
+def test_description_tag_speaks_even_with_the_learned_scorer(monkeypatch):
+    monkeypatch.delenv("FICLENS_SPEAKER_MODEL", raising=False)
+    from ficlens.speakers.scorer import settled
+    work = analyze("Oliver Penrose lay in the narrow bed. Nancy Hale sat beside him; she held his hand.\n\n"
+                   '"Will he live?" asked Nancy.\n\n'
+                   '"It is all over for the fever," said the surgeon at last. "He will sleep now."\n')
+    assert speaker(work, "It is all over") == "the surgeon"
+    assert settled("tag_after:anaphoric", None) is False
+
+
+def test_untagged_quote_after_an_explicit_tag_keeps_its_speaker(monkeypatch):
+    monkeypatch.delenv("FICLENS_SPEAKER_MODEL", raising=False)
+    work = analyze(COUPLE + '"The roads are bad," said Margaret.\n\n'
+                   '"Then we stay," said Arthur. "Margaret, the fire is warm enough."\n')
+    q = quote_of(work, "the fire is warm enough")
+    assert q.evidence == "same_paragraph:explicit"
+    assert speaker(work, "the fire is warm enough") == "Arthur Penhallow"

@@ -128,6 +128,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
             work.characters.append(Character(char_id, phrase, [phrase], origin="text"))
             by_alias[key] = char_id
         tag.mention.character = by_alias[key]
+        tag.described = True
         existing = unresolved.get((tag.mention.start, tag.mention.end))
         if existing is not None:
             existing.character = tag.mention.character

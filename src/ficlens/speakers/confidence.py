@@ -12,7 +12,8 @@ from importlib import resources
 
 DEFAULTS: dict[str, float] = {
     "tag_after:explicit": 0.95, "tag_before:explicit": 0.9, "tag_after:anaphoric": 0.85,
-    "tag_before:anaphoric": 0.8, "same_paragraph": 0.85, "group": 0.9, "beat": 0.6,
+    "tag_before:anaphoric": 0.8, "same_paragraph": 0.85, "same_paragraph:explicit": 0.9,
+    "group": 0.9, "beat": 0.6,
     "vocative_previous": 0.6, "next_paragraph": 0.45, "alternation": 0.6, "other_party": 0.55,
     "fallback": 0.2, "narrator_only": 0.5,
 }

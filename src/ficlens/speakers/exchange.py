@@ -80,7 +80,9 @@ def resolve_turns(turns: list[Turn], runs: list[list[int]], work: Work, layout: 
         for qi in turn.quotes:
             if qi not in decided:
                 nearest = min(turn.tagged, key=lambda t, qi=qi: (abs(t - qi), t > qi))
-                decided[qi] = (turn.tagged[nearest].mention.character, "same_paragraph")
+                tag = turn.tagged[nearest]  # an explicit name tag covers its whole paragraph
+                evidence = "same_paragraph:explicit" if tag.kind == "explicit" else "same_paragraph"
+                decided[qi] = (tag.mention.character, evidence)
         first = decided[turn.quotes[0]]
         turn.speaker, turn.evidence = first
     # 2. beats: a character who is the subject of the paragraph's own narration; the one

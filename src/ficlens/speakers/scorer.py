@@ -33,16 +33,19 @@ FEATURES: tuple[str, ...] = (
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
     "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object", "tag_relation",
 )
-SETTLED = ("tag_after:explicit", "tag_before:explicit", "family")
+SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family")
 
 
 def settled(evidence: str, tag) -> bool:
-    """Quotes the scorer leaves alone: an explicit name tag, a kinship tag whose relative was
-    found by surname ("said her mother"), or a tag spoken by "I" (the narrator) or "you" (the
+    """Quotes the scorer leaves alone: an explicit name tag (and the untagged quotes of its
+    paragraph: a new speaker opens a new paragraph), a kinship tag whose relative was
+    found by surname ("said her mother"), a description tag that names no known character ("said
+    the surgeon": that description speaks), or a tag spoken by "I" (the narrator) or "you" (the
     reader), whose referent is never in doubt."""
     if evidence in SETTLED:
         return True
-    return evidence.startswith("tag_") and tag is not None and tag.mention.kind in ("narrator", "reader")
+    return evidence.startswith("tag_") and tag is not None and (
+        tag.mention.kind in ("narrator", "reader") or tag.described)
 
 
 def design(rows: np.ndarray, pairwise: bool) -> np.ndarray:

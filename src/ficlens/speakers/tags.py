@@ -32,6 +32,7 @@ class Tag:
     side: str            # "after" | "before"
     gender: str | None = None  # what a pronoun or a relation ("said her mother") tells of the speaker
     relation: bool = False     # "said her mother": the subject is someone's relative, not a name
+    described: bool = False    # "said the surgeon": a description that became a character of its own
 
     def as_dict(self, text: str) -> dict:
         return {"start": self.start, "end": self.end, "verb": self.verb,
@@ -173,7 +174,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 
 _DESCRIBED_AFTER_RE = re.compile(
-    r"\s+(the\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
+    r"\s+(the\s+(?:[a-z’'-]+\s+){0,2}?[a-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
     r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(r"(the\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _NOT_PEOPLE = words("""
