@@ -15,12 +15,13 @@ import contextlib
 import logging
 import time
 import uuid
+import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ficlens.batch.inputs import read_unit
 from ficlens.batch.worker import Task, failure, process, warm_up, worker_stats
-from ficlens.errors import FiclensError
+from ficlens.errors import FiclensError, InputError
 from ficlens.options import Options
 
 POLL = 0.5
@@ -100,7 +101,11 @@ class DaskEngine:
                         exhausted = True
                         break
                     if task.data is None:
-                        task = Task(task.unit, task.sha256, read_unit(task.unit))
+                        try:
+                            task = Task(task.unit, task.sha256, read_unit(task.unit))
+                        except (InputError, OSError, zipfile.BadZipFile, KeyError) as err:
+                            yield failure(task, "input", str(err))
+                            continue
                     future = client.submit(run_task, task, self.options, pure=False,
                                            key=f"ficlens-{task.unit.key}-{uuid.uuid4().hex[:8]}")
                     running[future] = (task, time.monotonic())

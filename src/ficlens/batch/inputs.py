@@ -16,7 +16,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ficlens.errors import FiclensError
+from ficlens.errors import FiclensError, InputError
+from ficlens.ingest import limits
+from ficlens.ingest.safezip import is_unsafe_name
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -110,8 +112,29 @@ def read_unit(unit: Unit) -> bytes:
     """The bytes of a unit (a file, or a member read out of its zip)."""
     if unit.member is None:
         return Path(unit.path).read_bytes()
+    return _read_member(unit)
+
+
+def _read_member(unit: Unit) -> bytes:
+    """A zip member's bytes, refusing names that climb out of the archive and capping what is
+    decompressed (a corpus zip may be large as a whole, but no single work may be a bomb)."""
+    assert unit.member is not None
+    if is_unsafe_name(unit.member):
+        raise InputError(unit.location, "refusing an archive entry that climbs out of its folder")
     with zipfile.ZipFile(unit.path) as archive:
-        return archive.read(unit.member)
+        info = archive.getinfo(unit.member)
+        if info.file_size > limits.MAX_ARCHIVE_ENTRY:
+            cap = limits.human(limits.MAX_ARCHIVE_ENTRY)
+            raise InputError(unit.location, f"entry would decompress to {limits.human(info.file_size)} "
+                             f"(limit {cap}): refusing a possible zip bomb")
+        out = bytearray()
+        with archive.open(info) as handle:
+            while chunk := handle.read(limits.CHUNK):
+                out += chunk
+                if len(out) > limits.MAX_ARCHIVE_ENTRY:
+                    raise InputError(unit.location, "entry decompresses past the size limit: refusing a "
+                                     "possible zip bomb")
+    return bytes(out)
 
 
 def fingerprint(unit: Unit) -> str:
@@ -151,6 +174,6 @@ def sha256_of(unit: Unit) -> str:
                     digest.update(block)
         else:
             digest.update(read_unit(unit))
-    except (OSError, zipfile.BadZipFile, KeyError):
+    except (OSError, zipfile.BadZipFile, KeyError, InputError):
         digest.update(b"unreadable:" + unit.location.encode("utf-8"))
     return digest.hexdigest()
