@@ -64,3 +64,27 @@ def test_no_layers_gives_one_scene() -> None:
     work = Work(text=HAPPY)
     run(work, Options())
     assert len(work.arcs["scenes"]) == 1 and work.arcs["scenes"][0]["compound"] > 0
+
+
+def test_fast_vader_scores_match_stock_vader() -> None:
+    """The windowed analyzer and the no-lexicon-word shortcut must not change a single score."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from ficlens.arcs.sentiment import score
+
+    sentences = [
+        "EMMA",
+        "The carriage stopped outside the house and nobody moved.",
+        "She was not at all unhappy, though she would never so much as admit it.",
+        "It was kind of the bomb, without doubt the best evening of the whole long and tiresome season.",
+        "WHAT the HELL were you thinking, he said, at least not very kindly!!!",
+        "I lay it down as a general rule that if a woman _doubts_ as to whether she should accept a man",
+        "No, no, no: the tea was cold, the toast was burnt, and the day was ruined beyond repair.",
+        "I love you :)",
+    ]
+    stock = SentimentIntensityAnalyzer()
+    for sentence in sentences:
+        assert score(sentence) == stock.polarity_scores(sentence), sentence
+    neutral = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    assert score("The carriage turned into the lane.") == neutral
+    assert score("She was terribly sad.")["compound"] < 0

@@ -119,6 +119,30 @@ def test_repetition_never_flags_names_pronouns_or_stopwords() -> None:
     assert findings(text, "repetition") == []
 
 
+def test_repetition_of_a_phrase_close_together() -> None:
+    text = (
+        "Anna crossed the kitchen and put the kettle on the stove. A cold wind came through the "
+        "broken window, and she pulled her cardigan tighter while the water began to murmur. Ben "
+        "came down the stairs with the post in his hands and sat at the table without a word. "
+        "Outside, a cold wind was shaking the hedge.\n"
+    )
+    found = [f for f in findings(text, "repetition") if f.data.get("kind") == "phrase"]
+    assert [f.data["phrase"] for f in found] == ["cold wind"]
+    first, second = found[0].data["spans"]
+    assert text[first[0] : first[1]] == text[second[0] : second[1]] == "cold wind"
+
+
+def test_phrase_repetition_skips_refrains_far_echoes_and_function_words() -> None:
+    refrain = "He loves this city. He really loves this city, every brick of it.\n"
+    filler = " ".join(f"Hour {i} went by." for i in range(40))  # 120 words, no phrase of its own
+    far = f"A cold wind rose over the hill. {filler} A cold wind fell again at dusk.\n"
+    function_words = (
+        "Anna went out of the house and into the garden. Ben went out of the gate and into the lane.\n"
+    )
+    for text in (refrain, far, function_words):
+        assert not [f for f in findings(text, "repetition") if f.data.get("kind") == "phrase"], text
+
+
 # -- tense-drift --------------------------------------------------------------------------------
 
 PAST = (
@@ -237,6 +261,16 @@ def test_single_pov_scene_is_not_head_hopping() -> None:
     text = (
         "Anna wondered why Ben looked so tired. She noticed his hands shaking, and she felt afraid. "
         "Ben sat down without a word. She realised he would never tell her.\n"
+    )
+    assert findings(text, "head-hopping", scenes=[Scene(0, len(text))]) == []
+
+
+def test_omniscient_narrator_is_not_head_hopping() -> None:
+    text = (
+        "Our heroine, as the reader has guessed, was not yet aware of her danger. "
+        "Anna wondered why Ben looked so tired. She noticed his hands shaking, and she felt afraid. "
+        "Ben knew she was watching. He felt ashamed. He wondered what she had guessed. "
+        "She realised he would never tell her. He thought she deserved better.\n"
     )
     assert findings(text, "head-hopping", scenes=[Scene(0, len(text))]) == []
 

@@ -195,4 +195,102 @@ def test_each_scene_takes_its_own_label() -> None:
     assert work.scenes[0].pov == "holmes"
     label = work.scenes[1].pov_evidence[0]
     assert (label["kind"], label["character"], label["name"]) == ("label", None, "Lestrade")
-    assert work.scenes[1].pov == "external"  # labelled for someone outside the cast
+    # labelled for someone outside the cast: the writer's label still says whose POV it is
+    assert work.scenes[1].pov == "Lestrade"
+
+
+def _labelled(label: str, body: str, chars=(HOLMES, WATSON, MARY)) -> Work:
+    text = f"{label}\n\n{body}"
+    return Work(
+        text=text,
+        scenes=[Scene(len(label) + 2, len(text), chapter=0)],
+        breaks=[Break(0, len(label), "label")],
+        characters=list(chars),
+    )
+
+
+def test_label_matches_a_character_by_first_name_or_prefix() -> None:
+    draco = Character(id="draco", name="Draco Malfoy", aliases=["Malfoy"], gender="male")
+    harry = Character(id="harry", name="Harry Potter", aliases=["Potter"], gender="male")
+    for label in ("~*Draco's PoV*~", "Draco M. POV", "~Drac's POV~"):
+        work = _labelled(label, EXTERNAL_SCENE, chars=(draco, harry))
+        run_pov(work, Options())
+        assert work.scenes[0].pov == "draco", label
+        assert work.scenes[0].pov_evidence[0]["character"] == "draco"
+
+
+def test_label_outside_the_cast_keeps_the_name_not_external() -> None:
+    work = _labelled("~*Draco's PoV*~", EXTERNAL_SCENE)
+    run_pov(work, Options())
+    assert work.scenes[0].pov == "Draco"
+    assert work.scenes[0].pov_evidence[0]["name"] == "Draco"
+
+
+OMNISCIENT_EVEN = (
+    "Mary wondered why the doctor looked so tired, and she felt afraid for him. She realised he would "
+    "never tell her. Watson knew she was watching him. He felt ashamed of the tremor, and he wondered "
+    "what she had guessed. Holmes, by the fire, knew exactly what both of them feared. He thought "
+    "them both fools, and he felt, to his surprise, a little fond of them.\n"
+)
+
+
+def test_narrator_commentary_makes_a_many_heads_scene_omniscient() -> None:
+    work = build("Our heroine, dear reader, was not yet aware of her danger. " + MIXED_SCENE)
+    run_pov(work, Options())
+    assert work.scenes[0].pov == "omniscient"
+    kinds = [e["kind"] for e in work.scenes[0].pov_evidence]
+    assert "commentary" in kinds
+
+
+def test_interiority_spread_evenly_over_three_heads_is_omniscient() -> None:
+    work = build(OMNISCIENT_EVEN)
+    run_pov(work, Options())
+    assert work.scenes[0].pov == "omniscient"
+
+
+def test_two_heads_without_commentary_stay_mixed() -> None:
+    work = build(MIXED_SCENE)
+    run_pov(work, Options())
+    assert work.scenes[0].pov == "mixed"
+    assert not [e for e in work.scenes[0].pov_evidence if e["kind"] == "commentary"]
+
+
+QUIET_WATSON = "Watson paid the driver and carried the bags up to the door. The lamp was lit.\n"
+QUIET_HE = "In the morning he walked to the surgery. The streets were wet and grey.\n"
+
+
+def test_quiet_scene_in_a_single_pov_work_is_that_characters() -> None:
+    work = build(WATSON_SCENE, WATSON_SCENE, WATSON_SCENE, QUIET_WATSON, QUIET_HE)
+    run_pov(work, Options())
+    assert [s.pov for s in work.scenes] == ["watson"] * 5
+    continuity = work.scenes[3].pov_evidence[0]
+    assert continuity["kind"] == "continuity"
+    assert work.text[continuity["start"] : continuity["end"]] == "Watson"
+
+
+def test_quiet_scene_stays_external_when_the_work_has_several_povs() -> None:
+    work = build(WATSON_SCENE, HOLMES_SCENE, WATSON_SCENE, HOLMES_SCENE, QUIET_WATSON)
+    run_pov(work, Options())
+    assert work.scenes[-1].pov == "external"
+
+
+def test_quiet_scene_naming_only_someone_else_stays_external() -> None:
+    work = build(WATSON_SCENE, WATSON_SCENE, WATSON_SCENE, EXTERNAL_SCENE.replace("Watson", "the doctor"))
+    run_pov(work, Options())
+    assert work.scenes[-1].pov == "external"
+
+
+def test_label_outside_the_cast_end_to_end() -> None:
+    """Draco is never named in narration, so the cast misses him: the label still decides, and the
+    label's scene credits its "He knew" to him, not to Harry named before the break."""
+    from pathlib import Path
+
+    import ficlens
+
+    work = ficlens.analyze(Path(__file__).parent / "fixtures" / "pov_labels_outside_cast.txt")
+    harry = next(c.id for c in work.characters if c.name == "Harry Potter")
+    assert [s.pov for s in work.scenes] == [harry, "Draco", harry]
+    draco_scene = work.scenes[1]
+    cues = [e for e in draco_scene.pov_evidence if e["kind"] != "label"]
+    assert cues and all(e["character"] == "Draco" for e in cues)
+    assert not [f for f in work.findings if f.rule == "head-hopping"]

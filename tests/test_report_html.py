@@ -153,7 +153,8 @@ def test_page_has_header_notes_chapters_breaks_and_tinted_quotes(story_html):
     for label in ("Rating", "Fandoms", "Relationships", "Additional tags", "Stats"):
         assert f"<dt>{label}</dt>" in story_html
     assert story_html.count('<svg class="chart') == 3
-    assert story_html.count('class="cell"') == 3
+    assert len(re.findall(r'class="cell( ch)?"', story_html)) == 3
+    assert story_html.count('class="cell ch"') == 1          # chapter 2 starts a new run of scenes
     assert 'id="sc1"' in story_html and 'href="#sc1"' in story_html
 
 
@@ -304,3 +305,59 @@ def test_metadata_of_any_shape_is_shown_once_and_without_empty_values():
     w.notes = [Note(0, 17, "summary")]
     html = render_html(w)
     assert '<div class="summary">' not in html and 'class="note n-summary" open' in html
+
+
+def test_structured_tags_read_as_their_own_words_not_as_key_value_dumps():
+    w = Work(text="The story.\n")
+    w.metadata = {"title": "T",
+                  "relationships": [{"tag": "Ada/Bram", "kind": "romantic", "characters": ["Ada", "Bram"]}],
+                  "series": [{"name": "Ferry Tales", "part": 2, "url": "https://example.org/s/1", "id": "1"}]}
+    html = render_html(w)
+    assert "<li>Ada/Bram</li>" in html and "kind: romantic" not in html
+    assert "<li>Ferry Tales (part 2)</li>" in html and "example.org" not in html
+
+
+def test_cast_counts_say_one_line_not_one_lines():
+    w = fixtures.story_work()
+    html = render_html(w)
+    assert " 1 lines" not in html and " 1 words" not in html and " 1 mentions" not in html
+
+
+def test_pov_strip_names_every_point_of_view_and_stays_one_row_for_many_scenes():
+    from ficlens.model import Scene
+
+    text = "word " * 400
+    w = Work(text=text)
+    w.characters = [Character("ada", "Ada Lovelace")]
+    povs = ["ada", "mixed", "external", None] * 5
+    w.scenes = [Scene(i * 100, i * 100 + 100, person="third" if pov else None, pov=pov)
+                for i, pov in enumerate(povs)]
+    html = render_html(w)
+    assert 'class="pov-strip nowrap"' in html                 # > 12 scenes: one unlabelled row
+    assert html.count('<a class="cell') == 20
+    for label in ("Ada Lovelace: 5 scenes", "mixed: 5 scenes", "external (no one character): 5 scenes",
+                  "unknown: 5 scenes"):
+        assert label in html
+    assert "third person: 15" in html and "unknown person: 5" in html
+
+
+def test_arc_chart_labels_chapters_and_direction():
+    from ficlens.model import Chapter
+
+    w = fixtures.story_work()
+    w.chapters = [Chapter(0, len(w.text) // 2, number=1), Chapter(len(w.text) // 2, len(w.text), number=2)]
+    w.arcs = {"chapters": [{"start": c.start, "end": c.end, "compound": v}
+                           for c, v in zip(w.chapters, (0.3, -0.2), strict=True)]}
+    html = render_html(w)
+    assert '>Ch 1</text>' in html and '>Ch 2</text>' in html
+    assert ">positive</text>" in html and ">negative</text>" in html
+
+
+def test_arc_chapter_points_name_their_strongest_emotions():
+    from ficlens.model import Chapter
+
+    w = fixtures.story_work()
+    w.chapters = [Chapter(0, len(w.text), number=1)]
+    w.arcs = {"chapters": [{"start": 0, "end": len(w.text), "compound": -0.4,
+                            "emotions": {"joy": 0.0, "fear": 9.5, "sadness": 4.0, "trust": 1.0}}]}
+    assert "chapter 1: -0.40; mostly fear, sadness</title>" in render_html(w)

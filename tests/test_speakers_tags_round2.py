@@ -136,3 +136,29 @@ def test_untagged_quote_after_an_explicit_tag_keeps_its_speaker(monkeypatch):
     q = quote_of(work, "the fire is warm enough")
     assert q.evidence == "same_paragraph:explicit"
     assert speaker(work, "the fire is warm enough") == "Arthur Penhallow"
+
+
+def test_generic_description_is_left_to_the_scorer_and_a_role_is_settled():
+    from ficlens.model import Mention, Work
+    from ficlens.speakers import _give_descriptions_a_character
+    from ficlens.speakers.scorer import settled
+    from ficlens.speakers.tags import Tag
+
+    text = '"Done," said the young man. "Hush," said the surgeon.'
+    young = text.index("the young man")
+    surgeon = text.index("the surgeon")
+    tags = [Tag(young - 5, young + 13, "said", Mention(young, young + 13, None, "epithet"), "after"),
+            Tag(surgeon - 5, surgeon + 11, "said", Mention(surgeon, surgeon + 11, None, "epithet"), "after")]
+    work = Work(text=text)
+    _give_descriptions_a_character(work, tags)
+    assert {c.name for c in work.characters} == {"the young man", "the surgeon"}
+    assert not settled("tag_after:anaphoric", tags[0])
+    assert settled("tag_after:anaphoric", tags[1])
+
+
+def test_capitalised_description_is_a_speaker_of_its_own():
+    work = analyze("Alice Liddell sat on the bank beside the White Rabbit's hole.\n\n"
+                   '"Why does your cat grin?" asked Alice.\n\n'
+                   '"It is a Cheshire cat," said the March Hare, "and that is why."\n')
+    assert speaker(work, "It is a Cheshire cat") == "the March Hare"
+    assert speaker(work, "and that is why") == "the March Hare"

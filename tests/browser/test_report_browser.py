@@ -137,6 +137,8 @@ def test_phone_width_stacks_panels_without_horizontal_overflow(open_html, artifa
     assert aside["x"] == pytest.approx(story["x"], abs=2)        # one column
     assert aside["y"] + aside["height"] <= story["y"] + 1
     assert page.locator("aside > details[data-fold][open]").count() == 0   # folded on a phone
+    assert page.locator("aside > details[open]").count() == 0   # the cast too: the story is one tap away
+    assert aside["height"] < 400
     page.screenshot(path=str(artifacts / "report-phone.png"), full_page=True)
 
 
@@ -213,6 +215,10 @@ def test_a_500000_word_work_becomes_interactive_within_seconds(open_html, artifa
     assert words >= 500_000
     assert interactive < 20
     assert size < 3 * len(work.text.encode("utf-8")) + 200_000
+    strip = page.locator(".pov-strip").bounding_box()          # 960 scenes fit one row, none cut off
+    last_cell = page.locator(".pov-strip .cell").last.bounding_box()
+    assert last_cell["x"] + last_cell["width"] <= strip["x"] + strip["width"] + 1
+    assert page.locator('.pov-strip .cell:not([tabindex="-1"])').count() == 0
     # Selecting someone also highlights their lines in chunks hydrated later, far down the page.
     page.click("button.who >> nth=0")
     last = page.locator("ol.findings a").last
@@ -227,3 +233,60 @@ def test_a_500000_word_work_becomes_interactive_within_seconds(open_html, artifa
     assert page.locator("#tip").is_visible()
     assert opened.foreign_requests() == [] and opened.errors == []
     page.screenshot(path=str(artifacts / "report-500k.png"))
+
+
+def test_real_pov_arc_and_network_layers_of_the_bundled_sample_render(sample_story, open_html, tmp_path,
+                                                                     artifacts):
+    """The charts drawn from the real pov, arcs and interactions stages (not fixture layers)."""
+    if not sample_story.is_file():
+        pytest.skip("the bundled sample story is not there yet")
+    from ficlens import cli
+    from ficlens.model import Work
+
+    doc = tmp_path / "sample.json"
+    assert cli.main(["analyze", str(sample_story), "-o", str(doc)]) == 0
+    work = Work.from_json(doc.read_text(encoding="utf-8"))
+    assert work.interactions.get("pairs") and work.arcs.get("scenes") and any(s.pov for s in work.scenes)
+    opened = open_html(render_html(work), name="sample-charts.html")
+    page = opened.page
+    names = {c.id: c.name for c in work.characters}
+
+    cells = page.locator(".pov-strip .cell")
+    assert cells.count() == len(work.scenes)
+    for i, scene in enumerate(work.scenes):
+        shown = names.get(scene.pov, scene.pov or "unknown")
+        assert shown in cells.nth(i).get_attribute("aria-label")
+        assert cells.nth(i).bounding_box()["width"] > 0
+    assert page.locator("ul.pov-key li").count() == len({s.pov for s in work.scenes})
+
+    scene_line = page.locator("polyline.arc-scenes")
+    assert len(scene_line.get_attribute("points").split()) == len(work.arcs["scenes"])
+    assert scene_line.bounding_box()["width"] > 100
+    assert page.locator("polyline.arc-chapters").count() == (1 if work.arcs.get("chapters") else 0)
+
+    speakers = {p["speaker"] for p in work.interactions["pairs"]} & set(names)
+    node_names = page.eval_on_selector_all("svg.net .node text", "ts => ts.map(t => t.textContent)")
+    assert page.locator("svg.net line").count() > 0
+    assert {names[s] for s in speakers if len(names[s]) <= 16} <= set(node_names)
+
+    last = len(work.scenes) - 1
+    cells.nth(last).click()                              # a strip cell takes the reader to its scene
+    assert page.evaluate("document.activeElement.id") == f"sc{last}"
+    assert page.locator(f"#sc{last}").is_visible()
+    assert opened.errors == [] and opened.foreign_requests() == []
+    page.set_viewport_size({"width": 1280, "height": 2400})   # the sticky panel shows whole
+    page.locator("#panel").screenshot(path=str(artifacts / "report-sample-charts.png"))
+
+
+def test_a_conversation_network_node_is_reachable_and_selectable_by_keyboard(story):
+    page = story.page
+    node = page.locator("svg.net .node").first
+    node.focus()
+    assert page.evaluate("document.activeElement.classList.contains('node')")
+    page.keyboard.press("Enter")
+    i = node.get_attribute("data-c")
+    assert page.locator(f'button.who[data-c="{i}"]').get_attribute("aria-pressed") == "true"
+    assert page.locator("#story .hl").count() > 0
+    page.keyboard.press(" ")                              # again: clears the selection
+    assert page.locator("#story .hl").count() == 0
+    assert story.errors == []

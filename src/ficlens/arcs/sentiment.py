@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from functools import lru_cache
 
 MAX_SENTENCES = 12_000  # ~0.5 s of VADER; longer works are sampled evenly (stated in arcs.method)
@@ -9,10 +11,36 @@ MAX_SENTENCES = 12_000  # ~0.5 s of VADER; longer works are sampled evenly (stat
 
 @lru_cache(maxsize=1)
 def analyzer():
-    """VADER's analyzer (its lexicon ships with the package: offline)."""
+    """VADER's analyzer (its lexicon ships with the package: offline), made linear in sentence
+    length (see :func:`_windowed_analyzer_class`)."""
+    return _windowed_analyzer_class()()
+
+
+def _windowed_analyzer_class():
+    """VADER with its two look-around checks given only the words they read.
+
+    Stock VADER lowercases the *whole* sentence for every sentiment word it checks, which is
+    quadratic: on a long Austen sentence that was most of the arcs stage. Both checks read at
+    most three words back and two ahead of word ``i`` and are only called with ``i >= start_i + 1``
+    (``i >= 3`` for the idiom check), so a slice gives identical scores (tests/test_arcs.py).
+    """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    class WindowedAnalyzer(SentimentIntensityAnalyzer):
+        @staticmethod
+        def _negation_check(valence, words_and_emoticons, start_i, i):
+            offset = max(0, i - 3)
+            return SentimentIntensityAnalyzer._negation_check(
+                valence, words_and_emoticons[offset : i + 1], start_i, i - offset
+            )
+
+        @staticmethod
+        def _special_idioms_check(valence, words_and_emoticons, i):
+            return SentimentIntensityAnalyzer._special_idioms_check(
+                valence, words_and_emoticons[i - 3 : i + 3], 3
+            )
+
+    return WindowedAnalyzer
 
 
 def sample_evenly(items: list, cap: int) -> list:
@@ -23,8 +51,21 @@ def sample_evenly(items: list, cap: int) -> list:
     return [items[int(i * step)] for i in range(cap)]
 
 
+_ZERO = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+_TOKEN = re.compile(r"[^\s]+")
+
+
 def score(text: str) -> dict[str, float]:
-    """VADER ``compound``/``pos``/``neg``/``neu`` of one sentence."""
+    """VADER ``compound``/``pos``/``neg``/``neu`` of one sentence.
+
+    A sentence with no lexicon word (about a quarter of a novel's) scores zero in VADER whatever
+    else it holds, so it skips the analyzer; text with emoji (VADER reads their names) never does.
+    """
+    lexicon = analyzer().lexicon
+    if text.isascii():
+        tokens = [t.lower() for t in _TOKEN.findall(text)]
+        if not any(t in lexicon or t.strip(string.punctuation) in lexicon for t in tokens):
+            return dict(_ZERO)
     return analyzer().polarity_scores(text)
 
 

@@ -15,7 +15,7 @@ def head_hopping(ctx: BetaContext) -> Iterator[Finding]:
     for scene in ctx.scenes:
         if scene.pov != "mixed" or scene.person in ("first", "second"):
             continue
-        evidence = [e for e in scene.pov_evidence if e["kind"] != "label"]
+        evidence = [e for e in scene.pov_evidence if e["kind"] not in ("label", "continuity") and e.get("character")]
         order: list[str] = []
         for item in evidence:
             if item["character"] not in order:

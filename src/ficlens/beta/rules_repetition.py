@@ -1,6 +1,7 @@
-"""Repetition: a content word used three times within forty words, or three sentences in a row
-opening the same way. Names, pronouns, character aliases and stopwords are never flagged: the
-community's advice is to *use* names and pronouns, not to vary them."""
+"""Repetition: a content word used three times within forty words, the same two- or three-word
+phrase twice within a hundred, or three sentences in a row opening the same way. Names, pronouns,
+character aliases and stopwords are never flagged: the community's advice is to *use* names and
+pronouns, not to vary them."""
 
 from __future__ import annotations
 
@@ -56,20 +57,85 @@ def _key(word: str) -> str:
 
 @rule(
     "repetition",
-    "the same content word three times within forty words, or the same sentence opening three times in a row",
+    "the same content word three times within forty words, the same 2-3 word phrase twice within a "
+    "hundred, or the same sentence opening three times in a row",
 )
 def repetition(ctx: BetaContext) -> Iterator[Finding]:
     openings = list(_openings(ctx))
     yield from openings
+    phrases = list(_close_phrases(ctx))
+    yield from phrases
     for finding in _close_words(ctx):
         covered = any(
             o.start <= finding.start
             and finding.end <= o.end
             and finding.data["word"] in o.data["opening"].split()
             for o in openings
+        ) or any(
+            p.data["spans"][0][0] <= finding.data["spans"][0][0] <= p.end
+            and finding.data["word"] in p.data["phrase"].split()
+            for p in phrases
         )
         if not covered:
             yield finding
+
+
+PHRASE_WINDOW = 100  # words: the same two- or three-word phrase twice this close reads as an echo
+PHRASE_ECHO = 12  # ... but closer than this it is a refrain the writer built ("He's late. He's days late.")
+
+
+def _content(word: str, ignored: frozenset[str]) -> bool:
+    return len(word) >= MIN_LENGTH and word not in ignored
+
+
+def _close_phrases(ctx: BetaContext) -> Iterator[Finding]:
+    """The same 2-3 word phrase twice within PHRASE_WINDOW words ("a cold wind ... a cold wind").
+
+    The phrase must begin and end with a content word (no names, pronouns or stopwords), so
+    "of the" or "he said" never count; a trigram is preferred to the bigram inside it. On the
+    samples every pair closer than PHRASE_ECHO words was a deliberate refrain, so those are skipped.
+    """
+    ignored = _ignored(ctx)
+    last_seen: dict[str, tuple[int, int, int]] = {}
+    index = 0
+    reported_until = -1
+    for lo, hi in ctx.narration:
+        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(ctx.text, lo, hi)]
+        keys = [_key(w) if not w[0].isupper() else "" for _, _, w in words]
+        for i in range(len(words)):
+            index += 1
+            for size in (3, 2):
+                gram = keys[i : i + size]
+                if len(gram) < size or not all(gram) or not (
+                    _content(gram[0], ignored) and _content(gram[-1], ignored)
+                ):
+                    continue
+                phrase = " ".join(gram)
+                start, end = words[i][0], words[i + size - 1][1]
+                previous = last_seen.get(phrase)
+                last_seen[phrase] = (index, start, end)
+                if (
+                    previous is None
+                    or not PHRASE_ECHO < index - previous[0] <= PHRASE_WINDOW
+                    or previous[1] <= reported_until
+                    or _deliberate(ctx.text, previous[1], end)
+                ):
+                    continue
+                reported_until = end
+                yield Finding(  # the span is the echo, so the note shows its sentence, not 100 words
+                    "repetition",
+                    start,
+                    end,
+                    f'The phrase "{phrase}" again, {index - previous[0]} words after the last time.',
+                    "info",
+                    {
+                        "kind": "phrase",
+                        "phrase": phrase,
+                        "times": 2,
+                        "spans": [[previous[1], previous[2]], [start, end]],
+                    },
+                )
+                break
 
 
 def _close_words(ctx: BetaContext) -> Iterator[Finding]:

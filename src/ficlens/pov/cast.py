@@ -175,6 +175,13 @@ class CastIndex:
             return self.named_mentions[i]
         return None
 
+    def subjects_in(self, start: int, end: int) -> set[str]:
+        """Character ids named as a sentence's (or a tag's) subject inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._named_starts, start)
+        hi = bisect.bisect_left(self._named_starts, end)
+        flags = self._subject_flags
+        return {self.named_mentions[i][2] for i in range(lo, hi) if flags[i]}
+
     def named_in(self, start: int, end: int) -> list[str]:
         """Character ids named inside ``[start, end)``, in order of first appearance."""
         lo = bisect.bisect_left(self._named_starts, start)

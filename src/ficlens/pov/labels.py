@@ -50,5 +50,24 @@ def scene_label(work: Work, cast: CastIndex, scene: Scene) -> dict | None:
     for start, end in candidates:
         name = label_name(work.text[start:end])
         if name:
-            return {"start": start, "end": end, "kind": "label", "character": cast.lookup(name), "name": name}
+            character = match_label(cast, name)
+            return {"start": start, "end": end, "kind": "label", "character": character, "name": name}
     return None
+
+
+def match_label(cast: CastIndex, name: str) -> str | None:
+    """The character a label's name means: exact name/alias/unambiguous token first, then a
+    character whose name or alias starts with (or is the start of) the label's name, so "Drac"
+    or "Draco M" still finds Draco Malfoy. None when nobody, or more than one, fits."""
+    found = cast.lookup(name)
+    if found:
+        return found
+    key = name.casefold()
+    if len(key) < 3:
+        return None
+    owners = {
+        char
+        for known, char in cast.names.items()
+        if len(known) >= 3 and (known.startswith(key) or key.startswith(known + " "))
+    }
+    return owners.pop() if len(owners) == 1 else None

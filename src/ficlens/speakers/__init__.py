@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from ficlens.characters.layout import Layout
+from ficlens.characters.lexicon import words
 from ficlens.model import Character, Work
 from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
@@ -29,6 +30,10 @@ from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
 _WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
+# Descriptions that often stand for a named character already on stage ("the young man" is
+# Dorian); a role ("the surgeon", "the turnkey") is a minor character of its own.
+_GENERIC_PEOPLE = words("""man woman men women lady ladies gentleman gentlemen girl boy lad lass
+child person fellow youth stranger other others one""")
 
 
 def run(work: Work, options: Options) -> None:
@@ -128,7 +133,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
             work.characters.append(Character(char_id, phrase, [phrase], origin="text"))
             by_alias[key] = char_id
         tag.mention.character = by_alias[key]
-        tag.described = True
+        tag.described = key.split()[-1] not in _GENERIC_PEOPLE  # "the young man" may be anyone
         existing = unresolved.get((tag.mention.start, tag.mention.end))
         if existing is not None:
             existing.character = tag.mention.character

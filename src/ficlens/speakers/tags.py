@@ -174,9 +174,9 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 
 _DESCRIBED_AFTER_RE = re.compile(
-    r"\s+(the\s+(?:[a-z’'-]+\s+){0,2}?[a-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
+    r"\s+(the\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
     r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|[a-z]+ly)\b)")
-_DESCRIBED_BEFORE_RE = re.compile(r"(the\s+(?:[a-z’'-]+\s+){0,2}[a-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
+_DESCRIBED_BEFORE_RE = re.compile(r"([Tt]he\s+(?:[a-z’'-]+\s+){0,2}[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
 """)
@@ -190,7 +190,7 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
         m = _DESCRIBED_BEFORE_RE.search(text, start, verb.start())
         if m is None or _words_between(text, start, m.start(1)) > 0:
             return None
-    phrase = m.group(1)
+    phrase = m.group(1)  # "the turnkey", "the old pauper", "the Duchess"
     if phrase.split()[-1].lower() in _NOT_PEOPLE:
         return None
     return Mention(m.start(1), m.end(1), None, "epithet")

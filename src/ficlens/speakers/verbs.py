@@ -31,6 +31,8 @@ hollered hollers bawled bawls ejaculated responded soothed soothes consoled comf
 complains lamented laments grinned grins smiled smiles nodded nods shrugged
 adding accosted accosting addressed addressing concluding concluded calling crying exclaiming
 replying answering whispering observing returning continuing interrupting rejoining beginning
+assented assents entreated entreats implored implores flashed asserted asserts sniffed sniffs
+mourned mourns volunteered volunteers counselled counseled
 """)
 
 # Verbs that usually sit in a tag only with a complement ("smiled", "nodded" are beats, not tags):

@@ -18,6 +18,7 @@ from ficlens.views.story_markup import attr
 
 MAX_NODES = 12
 MAX_BARS = 15
+MAX_TAB_SCENES = 60
 _EMPTY = '<p class="empty">{}</p>'
 _WEIGHT_KEYS = ("count", "weight", "lines", "quotes", "turns", "n", "value")
 _PAIR_KEYS = (("source", "target"), ("speaker", "addressee"), ("from", "to"), ("a", "b"),
@@ -109,7 +110,8 @@ def network_svg(work: Work, cast: CastIndex) -> str:
         anchor = "middle" if abs(x - size / 2) < 20 else ("start" if x > size / 2 else "end")
         dx = 0 if anchor == "middle" else (r + 4 if anchor == "start" else -r - 4)
         dy = (r + 14) if (anchor == "middle" and y > size / 2) else (-r - 6 if anchor == "middle" else 4)
-        parts.append(f'<g class="node" data-c="{i}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
+        parts.append(f'<g class="node" data-c="{i}" tabindex="0" role="button">'   # named by its title
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
                      f'fill="{sw.tint}" stroke="{sw.strong}" stroke-width="2"><title>'
                      f"{escape_text(name)}: {degree[i]:g} lines exchanged</title></circle>"
                      f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">'
@@ -174,6 +176,16 @@ def _arc_points(items: Any, spans: list[tuple[int, int]], length: int) -> list[t
     return points
 
 
+def _top_emotions(item: Any) -> str:
+    """ "; mostly trust, fear" from the arc's emotion rates, so a chapter's point says more than a sign."""
+    emotions = item.get("emotions") if isinstance(item, dict) else None
+    if not isinstance(emotions, dict):
+        return ""
+    ranked = sorted(((v, str(k)) for k, v in emotions.items() if isinstance(v, (int, float)) and v > 0),
+                    reverse=True)
+    return f"; mostly {', '.join(k for _, k in ranked[:2])}" if ranked else ""
+
+
 def arc_svg(work: Work) -> str:
     arcs = work.arcs if isinstance(work.arcs, dict) else {}
     length = len(work.text)
@@ -188,15 +200,23 @@ def arc_svg(work: Work) -> str:
     def xy(p: tuple[float, float]) -> str:
         return f"{pad + p[0] * (width - 2 * pad):.1f},{height / 2 - p[1] / scale * (height / 2 - pad):.1f}"
 
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="arc-t">'
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 14}" role="img" aria-labelledby="arc-t">'
              '<title id="arc-t">Emotional arc: sentiment (compound) across the work</title>',
              f'<line x1="{pad}" y1="{height / 2}" x2="{width - pad}" y2="{height / 2}" stroke="#999" '
              'stroke-dasharray="3 3"/>',
              f'<text x="2" y="{pad - 8}">+{scale:g}</text>',
              f'<text x="2" y="{height - pad + 16}">−{scale:g}</text>']
-    for c in work.chapters[1:]:
+    for k, c in enumerate(work.chapters):
         x = pad + c.start / max(1, length) * (width - 2 * pad)
-        parts.append(f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{height - pad}" stroke="#ddd"/>')
+        if k:
+            parts.append(f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{height - pad}" stroke="#ddd"/>')
+        if len(work.chapters) <= 12:
+            mid = pad + (c.start + c.end) / 2 / max(1, length) * (width - 2 * pad)
+            parts.append(f'<text class="ch" x="{mid:.1f}" y="{height + 10}" text-anchor="middle">'
+                         f"{'Ch ' if len(work.chapters) <= 6 else ''}{c.number or k + 1}</text>")
+    parts.append(f'<text x="{width - pad}" y="{pad + 10}" text-anchor="end" class="ax">positive</text>'
+                 f'<text x="{width - pad}" y="{height - pad - 4}" text-anchor="end" class="ax">'
+                 "negative</text>")
     if scenes:
         parts.append(f'<polyline class="arc-scenes" fill="none" stroke="#2f6f9f" stroke-width="1.5" '
                      f'points="{" ".join(xy(p) for p in scenes)}"><title>scenes</title></polyline>')
@@ -207,6 +227,12 @@ def arc_svg(work: Work) -> str:
         parts.append(f'<polyline class="arc-chapters" fill="none" stroke="#b5461a" stroke-width="3" '
                      f'stroke-dasharray="6 3" points="{" ".join(xy(p) for p in chapters)}">'
                      "<title>chapters</title></polyline>")
+        valued = [item for item in arcs.get("chapters") or () if _arc_value(item) is not None]
+        for k, p in enumerate(chapters):
+            x, y = xy(p).split(",")
+            feel = _top_emotions(valued[k]) if k < len(valued) else ""
+            parts.append(f'<circle class="arc-ch" cx="{x}" cy="{y}" r="4" fill="#b5461a"><title>'
+                         f"chapter {k + 1}: {p[1]:+.2f}{escape_text(feel)}</title></circle>")
     parts.append("</svg>")
     legend = ('<p class="legend"><span class="k-scn">— scenes</span> '
               '<span class="k-chp">- - chapters</span></p>')
@@ -214,25 +240,48 @@ def arc_svg(work: Work) -> str:
 
 
 # -- point of view strip -------------------------------------------------------------------------
+_POV_WORDS = {"mixed": "mixed", "external": "external (no one character)", None: "unknown"}
+
+
+def _pov_look(pov: str | None, cast: CastIndex) -> tuple[str, str, str]:
+    """(tint, strong colour, name) of a scene's point of view: a character's own colours, or grey
+    for "mixed", "external" and unknown."""
+    who = cast.of(pov)
+    if who is not None:
+        return cast.swatch(who).tint, cast.swatch(who).strong, cast.name(pov)
+    return UNKNOWN_TINT, UNKNOWN_STRONG, _POV_WORDS.get(pov, str(pov))
+
+
 def pov_strip(work: Work, cast: CastIndex, scene_chunks: dict[int, int]) -> str:
+    """One row of scenes, each as wide as its text and coloured by its point of view, plus a legend
+    that names every point of view and counts its scenes: a work with a hundred short scenes stays
+    one readable row instead of a wall of clipped labels."""
     if not work.scenes or not any(s.pov or s.person for s in work.scenes):
         return _EMPTY.format("No point of view detected yet.")
     total = max(1, sum(max(1, s.end - s.start) for s in work.scenes))
-    cells = []
+    labelled = len(work.scenes) <= 12
+    skip_tab = ' tabindex="-1"' if len(work.scenes) > MAX_TAB_SCENES else ""   # no 900 tab stops
+    cells, tally, persons = [], Counter(), Counter()
     for i, sc in enumerate(work.scenes):
-        who = cast.of(sc.pov)
-        if who is not None:
-            tint, strong, name = cast.swatch(who).tint, cast.swatch(who).strong, cast.name(sc.pov)
-        else:
-            tint, strong = UNKNOWN_TINT, UNKNOWN_STRONG
-            name = {"mixed": "mixed", "external": "external", None: "unknown"}.get(sc.pov, str(sc.pov))
+        tint, strong, name = _pov_look(sc.pov, cast)
         person = sc.person or "unknown"
+        tally[sc.pov] += 1
+        persons[person] += 1
         grow = max(1, sc.end - sc.start) / total * 100
-        label = f"Scene {i + 1}: {name}, {person} person"
-        short = name.split()[0] if name else "?"
-        person_short = _PERSON_SHORT.get(person, "?")
-        cells.append(f'<a class="cell" href="#sc{i}" data-k="{scene_chunks.get(i, 0)}" '
+        chapter = f"chapter {sc.chapter + 1}, " if sc.chapter is not None and len(work.chapters) > 1 else ""
+        label = f"Scene {i + 1} ({chapter}{name}, {person} person)"
+        text = (f"<span>{escape_text(name.split()[0] if name else '?')}</span>"
+                f"<small>{escape_text(_PERSON_SHORT.get(person, '?'))}</small>" if labelled else "")
+        new_chapter = " ch" if i and sc.chapter != work.scenes[i - 1].chapter else ""
+        cells.append(f'<a class="cell{new_chapter}" href="#sc{i}" data-k="{scene_chunks.get(i, 0)}" '
                      f'style="flex-grow:{grow:.3f};background:{tint};border-color:{strong}" '
-                     f'title="{attr(label)}" aria-label="{attr(label)}">'
-                     f'<span>{escape_text(short)}</span><small>{escape_text(person_short)}</small></a>')
-    return f'<div class="pov-strip">{"".join(cells)}</div>'
+                     f'title="{attr(label)}" aria-label="{attr(label)}"{skip_tab}>{text}</a>')
+    keys = []
+    for pov, n in tally.most_common():
+        tint, strong, name = _pov_look(pov, cast)
+        keys.append(f'<li><span class="sw" style="background:{tint};border-color:{strong}" '
+                    f'aria-hidden="true"></span>{escape_text(name)}: {n} scene{"" if n == 1 else "s"}</li>')
+    person_note = " · ".join(f"{escape_text(p)} person: {n}" for p, n in persons.most_common())
+    row = "nowrap" if not labelled else ""
+    return (f'<div class="pov-strip {row}">{"".join(cells)}</div>'
+            f'<ul class="pov-key">{"".join(keys)}</ul><p class="legend">{person_note}</p>')

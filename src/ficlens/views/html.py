@@ -74,7 +74,7 @@ def render_html(work: Work) -> str:
                 "which needs JavaScript: only its beginning is visible.</p></noscript>"
                 if story.lazy_chunks else "")
     panels = "".join((
-        _panel("Cast", cast_html(cast), fold=False),
+        _panel("Cast", cast_html(cast)),      # folded on a phone too: a long cast would bury the story
         _panel("Conversations", network_svg(work, cast)),
         _panel("Lines per character", lines_svg(cast)),
         _panel("Point of view by scene", pov_strip(work, cast, story.scene_chunks)),

@@ -34,6 +34,7 @@ METADATA_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 HEADER_KEYS = {"title", "authors", "author", "summary", "byline"}
 INTERNAL_KEYS = {"label_era"}
+_NAME_KEYS = ("tag", "name", "title")
 _TAG_LIST_LABELS = {"Archive warnings", "Categories", "Fandoms", "Relationships", "Characters",
                     "Additional tags", "Collections"}
 
@@ -53,10 +54,25 @@ def _authors(work: Work) -> list[str]:
 
 def _flat(value: Any) -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_flat(v)}" for k, v in value.items())
+        named = _named(value)
+        return named if named is not None else ", ".join(f"{k}: {_flat(v)}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return ", ".join(_flat(v) for v in value)
     return str(value)
+
+
+def _named(value: dict[str, Any]) -> str | None:
+    """A structured tag (a relationship with its kind and characters, a series with its part and
+    URL) reads as its own words: "A/B", "Series name (part 2)", not as a key: value dump."""
+    label = next((value[k] for k in _NAME_KEYS if isinstance(value.get(k), str) and value[k].strip()), None)
+    if label is None:
+        return None
+    part = value.get("part")
+    return f"{label} (part {part})" if part not in (None, "") else label
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
 
 
 def _shown(value: Any) -> bool:
@@ -126,8 +142,9 @@ def cast_html(cast: CastIndex) -> str:
             f'<span class="sw s{i}" aria-hidden="true"></span>'
             f'<span class="nm">{escape_text(str(c.name))}</span>'
             f"</button>{alias_html}"
-            f'<span class="num">{cast.lines[i]:,} lines · {cast.words[i]:,} words · '
-            f"{cast.mentions[i]:,} mentions</span></li>")
+            f'<span class="num">{_plural(cast.lines[i], "line", "lines")} · '
+            f'{_plural(cast.words[i], "word", "words")} · '
+            f'{_plural(cast.mentions[i], "mention", "mentions")}</span></li>')
     return ('<p class="hint">Select a character to highlight their lines and mentions; '
             'select again to clear.</p>'
             f'<ol class="cast">{"".join(items)}</ol>'
@@ -147,7 +164,7 @@ def findings_html(work: Work, finding_chunks: dict[int, int]) -> str:
         excerpt = " ".join(work.text[f.start:min(f.end, f.start + 80)].split())
         items.append(
             f'<li class="sev-{sev}"><a class="goto" href="#f{i}" data-k="{finding_chunks.get(i, 0)}" '
-            f'data-f="{i}"><span class="badge">{escape_text(sev)}</span> '
+            f'data-f="{i}"><span class="badge">{escape_text(sev)}</span>'
             f'<b>{escape_text(str(f.rule))}</b></a> {escape_text(str(f.message))}'
             f'{f" <q>{escape_text(excerpt)}</q>" if excerpt else ""}</li>')
     return f'<ol class="findings">{"".join(items)}</ol>'

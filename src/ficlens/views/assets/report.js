@@ -161,6 +161,8 @@
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { if (!tip.hidden) hideTip(); else if (selected >= 0) select(-1); }
+    var node = (e.key === "Enter" || e.key === " ") && e.target.closest && e.target.closest("svg .node");
+    if (node) { e.preventDefault(); select(Number(node.getAttribute("data-c"))); }
   });
 
   // -- phone width: analysis panels start folded so the story is one tap away ----------------
