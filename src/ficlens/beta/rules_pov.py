@@ -1,4 +1,8 @@
-"""Head-hopping: a scene that enters two characters' heads (from the POV stage's evidence)."""
+"""Head-hopping: a scene that enters two characters' heads (from the POV stage's evidence).
+
+Scenes the POV stage calls "omniscient" (narrator commentary, interiority spread evenly) are
+the narrator's design, not a slip, and get no note.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,15 @@ from ficlens.beta.context import BetaContext
 from ficlens.beta.registry import rule
 from ficlens.beta.rules_speakers import character_names
 from ficlens.model import Finding
+from ficlens.pov.scores import NOT_INTERIORITY
 
 
-@rule("head-hopping", "interiority for two or more characters inside one scene")
+@rule("head-hopping", "interiority for two or more characters inside one scene (not omniscient narration)")
 def head_hopping(ctx: BetaContext) -> Iterator[Finding]:
     for scene in ctx.scenes:
         if scene.pov != "mixed" or scene.person in ("first", "second"):
             continue
-        evidence = [e for e in scene.pov_evidence if e["kind"] not in ("label", "continuity") and e.get("character")]
+        evidence = [e for e in scene.pov_evidence if e["kind"] not in NOT_INTERIORITY and e.get("character")]
         order: list[str] = []
         for item in evidence:
             if item["character"] not in order:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Scene, Work
-from ficlens.pov.cast import CastIndex
+from ficlens.pov.cast import PRONOUN_GENDER, CastIndex
 
 _LABEL_RE = re.compile(
     r"^[\W_]*(?P<name>[A-Z][\w.'’ -]{0,40}?)(?:['’]s|s['’]|['’])?\s*"
@@ -71,3 +71,28 @@ def match_label(cast: CastIndex, name: str) -> str | None:
         if len(known) >= 3 and (known.startswith(key) or key.startswith(known + " "))
     }
     return owners.pop() if len(owners) == 1 else None
+
+
+_LEADING_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
+
+
+def credit_label(work: Work, cast: CastIndex, scene: Scene, label: dict, evidence: list[dict]) -> list[dict]:
+    """Give the label's character the pronoun interiority a reader gives them.
+
+    After "~*Draco's PoV*~" a reader reads "He hated the cold" as Draco, whoever was named last
+    before the break; so a pronoun cue goes to the label's character (its id, or the label's name
+    when nobody in the cast matches) until someone else of that gender is a named subject in it.
+    """
+    who = label["character"] or label["name"]
+    gender = cast.gender.get(label["character"] or "")
+    credited = []
+    for item in evidence:
+        pronoun = _LEADING_PRONOUN.match(work.text, item["start"])
+        if pronoun and item["kind"] != "thought":
+            named = cast.subjects_in(scene.start, item["start"])
+            pronoun_gender = PRONOUN_GENDER.get(pronoun.group(0).lower())
+            rivals = [c for c in named if c != label["character"] and cast.gender.get(c) == pronoun_gender]
+            if not rivals and (gender is None or gender == pronoun_gender):
+                item = {**item, "character": who}
+        credited.append(item)
+    return credited
