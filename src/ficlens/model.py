@@ -113,7 +113,7 @@ class Scene(Record):
     chapter: int | None = None
     break_kind: str | None = None
     person: str | None = None          # first | second | third
-    pov: str | None = None             # character id, "mixed" or "external"
+    pov: str | None = None             # character id, "mixed", "omniscient", "external" or a label name
     pov_evidence: list[dict[str, Any]] = field(default_factory=list)
 
     _json_names: ClassVar[dict[str, str]] = {"break_kind": "break"}
