@@ -162,3 +162,16 @@ def test_capitalised_description_is_a_speaker_of_its_own():
                    '"It is a Cheshire cat," said the March Hare, "and that is why."\n')
     assert speaker(work, "It is a Cheshire cat") == "the March Hare"
     assert speaker(work, "and that is why") == "the March Hare"
+
+
+def test_phrasal_speech_verbs_need_their_particle():
+    from ficlens.model import Mention
+
+    text = '"They ship them cold," put in Fielding. "Yes."'
+    at = text.index("Fielding")
+    index = MentionIndex([Mention(at, at + 8, "c1", "name")])
+    tag = tag_after(text, text.index('"', 1) + 1, len(text), index)
+    assert tag is not None and tag.verb == "put" and tag.mention.character == "c1"
+    text = '"No," he put the cup down.'
+    index = MentionIndex([Mention(text.index("he"), text.index("he") + 2, "c1", "pronoun")])
+    assert tag_after(text, text.index('"', 1) + 1, len(text), index) is None

@@ -46,7 +46,7 @@ def run(work: Work, options: Options) -> None:
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
     for key in forms:  # a plain given name tells the gender unless the pronouns clearly disagree
         lexical = name_gender(key[1][0]) if key[0] is None else None
-        if lexical and not _pronouns_overrule(lexical, form_votes.get(key)):
+        if lexical and not _pronouns_overrule(lexical, form_votes.get(key), _listed(key[1][0])):
             form_gender[key] = lexical
     clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender), occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
@@ -123,12 +123,25 @@ def run(work: Work, options: Options) -> None:
     work.runtime["characters.reader"] = reader_id
 
 
-def _pronouns_overrule(lexical: str, votes: Counter | None) -> bool:
+# Disagreeing pronoun votes it takes to overrule a plainly gendered given name ("Sarah"): a
+# genderbent character gets many; two stray "he"s after "Sarah smiled at John; he…" are noise.
+LISTED_NAME_OVERRULE = 5
+
+
+def _listed(given: str) -> bool:
+    """Is the given name itself in exactly one of the gendered lists (not just a variant)?"""
+    low = given.lower()
+    return (low in FEMALE_NAMES) != (low in MALE_NAMES)
+
+
+def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False) -> bool:
     """Pronouns after a name in narration are noisy ('Nancy looked at Sikes; he…'): they
-    overrule the name's usual gender only when none of them agrees."""
+    overrule the name's usual gender only when none of them agrees, and for a listed given
+    name only when there are many of them."""
     if not votes:
         return False
-    return votes.get(lexical, 0) == 0 and sum(votes.values()) >= 2
+    needed = LISTED_NAME_OVERRULE if listed else 2
+    return votes.get(lexical, 0) == 0 and sum(votes.values()) >= needed
 
 
 def name_gender(given: str) -> str | None:

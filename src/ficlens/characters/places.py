@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ficlens.characters.cluster import Cluster, FormKey
-from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES
+from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, words
 from ficlens.characters.names import Occurrence
 from ficlens.characters.nicknames import nickname_groups
 from ficlens.speakers.verbs import SPEECH_VERBS
@@ -21,6 +21,14 @@ from ficlens.speakers.verbs import SPEECH_VERBS
 # Share of a cluster's occurrences after "at/in/to/from…" from which it reads as a place.
 PLACE_SHARE = 0.25
 _VERB_THE_RE = re.compile(r"\b([A-Za-z]+)\s+the\s+$", re.IGNORECASE)
+# "the far end of Cornwall", "out of Afghanistan": weak place evidence ("a friend of Harry" too),
+# so it only counts where nothing else says person.
+_OF_RE = re.compile(r"\b(?:of|from|in|to|at)\s+$", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+# Words after a name that do not make it the subject of a verb ("Cornwall and Devon", "Kent, by").
+_NOT_A_VERB = words("""
+and or of in to at from by with for on the a an as than but nor so yet that which who where when while if
+""")
 
 
 def form_usage(occurrences: list[Occurrence], text: str = "") -> dict[FormKey, Counter]:
@@ -35,7 +43,41 @@ def form_usage(occurrences: list[Occurrence], text: str = "") -> dict[FormKey, C
         counts["article"] += text[max(0, occ.start - 4):occ.start].lower() == "the "
         verb = _VERB_THE_RE.search(text, max(0, occ.start - 24), occ.start)
         counts["person"] += bool(verb and verb.group(1).lower() in SPEECH_VERBS)  # "said the Jew"
+        counts["vocative"] += occ.vocative
+        counts["weak_place"] += bool(_OF_RE.search(text, max(0, occ.start - 8), occ.start))
+        counts["acts"] += _acts(text, occ)
     return usage
+
+
+def _acts(text: str, occ: Occurrence) -> bool:
+    """A name in narration followed by a verb-like word ("Agnes looked", "Watson slit"), or a
+    subject whose next pronoun is he/she: what people do and places rarely do."""
+    if occ.title or text.startswith(("'s", "’s"), occ.end):
+        return True  # an honorific or a possessive ("Contessa Baroncelli's safety") says person
+    if occ.in_quote:
+        return False
+    nxt = _NEXT_WORD_RE.match(text, occ.end, occ.end + 30)
+    if nxt and nxt.group(1) not in _NOT_A_VERB:
+        return True
+    return bool(re.match(r"\W{0,3}\s*(?:he|she)\b", text[occ.end:occ.end + 12]))
+
+
+def looks_like_unacting_place(cluster: Cluster, usage: dict[FormKey, Counter],
+                              titled_words: frozenset[str] = frozenset()) -> bool:
+    """A name whose only person evidence is a vocative-looking comma ("Cornwall, by the
+    postmark"), that never acts in narration, never takes an honorific anywhere ("Hill" is
+    "Mrs. Hill" elsewhere), and is read after "in/of/from/to": a place."""
+    if any(title for title, _ in cluster.forms) or cluster.origin != "text":
+        return False
+    if any(word in titled_words for _, tokens in cluster.forms for word in tokens):
+        return False
+    if any(_is_given_name(tokens[0]) for _, tokens in cluster.forms):
+        return False
+    total = Counter()
+    for key in cluster.forms:
+        total.update(usage.get(key, Counter()))
+    return (total["acts"] == 0 and total["person"] <= total["vocative"]
+            and total["weak_place"] >= max(1, total["vocative"]))
 
 
 def _is_given_name(word: str) -> bool:
@@ -86,5 +128,6 @@ def people_only(clusters: list[Cluster], occurrences: list[Occurrence], text: st
     """The clusters that stand for people."""
     usage = form_usage(occurrences, text)
     surnames = {s for c in clusters for s in c.surnames()}
+    titled_words = frozenset(word for occ in occurrences if occ.title for word in occ.tokens)
     return [c for c in clusters if not looks_like_place(c, usage) and not looks_like_thing(c, usage)
-            and not is_family_plural(c, surnames)]
+            and not looks_like_unacting_place(c, usage, titled_words) and not is_family_plural(c, surnames)]

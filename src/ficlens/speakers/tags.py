@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ficlens.characters.lexicon import PRONOUN_GENDER, words
 from ficlens.model import Mention
-from ficlens.speakers.verbs import BEAT_ONLY, SPEECH_VERBS
+from ficlens.speakers.verbs import BEAT_ONLY, PHRASAL, SPEECH_VERBS
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # A clause ends at punctuation or an opening quote, but not at the stop of "Mr." or "Dr.".
@@ -61,6 +61,16 @@ class MentionIndex:
 
 
 _POSSESSIVE_RE = re.compile(r"\s+[a-z]")
+_PARTICLE_RE = re.compile(r"\s+([a-z]+)\b")
+
+
+def _is_speech_verb(text: str, w: re.Match) -> bool:
+    """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out')."""
+    verb = w.group().lower()
+    if verb in SPEECH_VERBS:
+        return verb not in BEAT_ONLY
+    particle = _PARTICLE_RE.match(text, w.end())
+    return verb in PHRASAL and particle is not None and particle.group(1) in PHRASAL[verb]
 
 
 def _possessive(text: str, m: Mention) -> bool:
@@ -154,7 +164,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     mentions = [m for m in index.within(start, clause_end) if not _possessive(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
-        if verb not in SPEECH_VERBS or verb in BEAT_ONLY:
+        if not _is_speech_verb(text, w):
             continue
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2)
                   and _words_between(text, start, m.start) <= 1]
@@ -211,7 +221,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     mentions = [m for m in index.within(clause_start, seg_end) if not _possessive(text, m)]
     for w in reversed(words[-10:]):
         verb = w.group().lower()
-        if verb not in SPEECH_VERBS or verb in BEAT_ONLY:
+        if not _is_speech_verb(text, w):
             continue
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]

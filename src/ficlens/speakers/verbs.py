@@ -38,3 +38,10 @@ mourned mourns volunteered volunteers counselled counseled
 # Verbs that usually sit in a tag only with a complement ("smiled", "nodded" are beats, not tags):
 # a quote next to them is attributed as an action beat rather than an explicit tag.
 BEAT_ONLY = frozenset(["grinned", "grins", "smiled", "smiles", "nodded", "nods", "shrugged"])
+
+# Verbs that tag speech only with their particle: '"…," put in Fielding', '"…," broke out the Nawab'.
+PHRASAL: dict[str, tuple[str, ...]] = {
+    "put": ("in",), "puts": ("in",), "broke": ("out", "in"), "breaks": ("out", "in"),
+    "struck": ("in",), "strikes": ("in",), "chimed": ("in",), "chimes": ("in",), "cut": ("in",),
+    "burst": ("out",), "bursts": ("out",), "spoke": ("up",), "piped": ("up",),
+}
