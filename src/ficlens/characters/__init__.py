@@ -108,7 +108,8 @@ def run(work: Work, options: Options) -> None:
         for (title, _), n in c.forms.items():
             if title and TITLES.get(title) is None:  # offices ("Dr.", "Colonel"), not Mr/Mrs
                 title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
-    mentions += _epithet_mentions(text, layout, mentions, genders, characters, title_holders)
+    link_genders = _with_name_genders(genders, clusters, ids, _leanings(text, mentions, layout))
+    mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders)
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
@@ -216,6 +217,36 @@ def _genders(text, clusters, ids, mentions, layout) -> dict[str, str]:
     named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
     votes = pronoun_votes(text, named, layout.in_quote)
     return {ids[id(c)]: decide(c.title_gender(), votes.get(ids[id(c)])) for c in clusters}
+
+
+def _leanings(text, mentions, layout) -> dict[str, str]:
+    """The gender a character's pronouns lean to, however few: too weak to report, enough to
+    keep a gendered epithet ("the old woman") off a character whose one pronoun is "he"."""
+    named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
+    out = {}
+    for cid, votes in pronoun_votes(text, named, layout.in_quote).items():
+        ranked = votes.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[cid] = ranked[0][0]
+    return out
+
+
+def _with_name_genders(genders: dict[str, str], clusters, ids, leanings: dict[str, str]) -> dict[str, str]:
+    """Genders for epithet linking: where honorifics and pronouns left a character 'unknown',
+    their leaning pronouns or else given names decide ("Dr. Brendan Cooper" is no "old woman")."""
+    out = dict(genders)
+    for c in clusters:
+        cid = ids[id(c)]
+        if out.get(cid, "unknown") != "unknown":
+            continue
+        if cid in leanings:
+            out[cid] = leanings[cid]
+            continue
+        lexical = {name_gender(tokens[0]) for title, tokens in c.forms if title is None or len(tokens) > 1}
+        lexical.discard(None)
+        if len(lexical) == 1:
+            out[cid] = lexical.pop()
+    return out
 
 
 def _sentence_bounds(text: str):

@@ -98,8 +98,8 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
         s_lo, s_hi = sentence_bounds(ep.start)
         near: Counter = Counter()
         for pos, cid in by_scene.get(scene_of(ep.start), ()):
-            if ep.gender and genders.get(cid) not in (ep.gender, "unknown", None):
-                continue
+            if ep.gender and genders.get(cid) != ep.gender:
+                continue  # a gendered head ("the old woman") needs a character known to match
             if s_lo <= pos < s_hi:
                 beside[ep.phrase][cid] += 1
             elif abs(pos - ep.start) <= _NEAR:

@@ -74,6 +74,10 @@ class NameEvidence:
     place: Counter = field(default_factory=Counter)
     titled: Counter = field(default_factory=Counter)
     lower: Counter = field(default_factory=Counter)
+    # Person evidence other than a vocative-looking word opening a quote ("Fine," he said.):
+    # an interjection or adjective alone in a quote looks just like a called-out name.
+    firm_person: Counter = field(default_factory=Counter)
+    alone: Counter = field(default_factory=Counter)  # the whole of a quote: "Yep?", "Frustrated."
 
 
 def title_key(token: str) -> str | None:
@@ -191,6 +195,9 @@ def _looks_vocative(text: str, start: int, end: int) -> bool:
     return (opened and right[:1] in (",", "!", "?")) or (after_comma and right[:1] in (",", ".", "!", "?"))
 
 
+_ALONE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")
+
+
 def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
     ev = NameEvidence()
     wanted: set[str] = set()
@@ -201,7 +208,10 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
             ev.person[word] += occ.person + (occ.title is not None)
             ev.place[word] += occ.place
             ev.titled[word] += occ.title is not None
+            ev.firm_person[word] += occ.person - (occ.vocative and occ.initial) + (occ.title is not None)
             wanted.add(word.lower())
+        if len(occ.tokens) == 1 and occ.in_quote and occ.initial and _ALONE_AFTER_RE.match(text, occ.end):
+            ev.alone[occ.tokens[0]] += 1
     for m in LOWER_WORD_RE.finditer(text):
         w = m.group()
         if w in wanted:
@@ -228,6 +238,14 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
     if ev.place[word] > 0.34 * cap and person == 0:
         return False
     if word.lower() in _PLACE_HEADS:
+        return False
+    if not _is_given_name(word) and (
+            not re.search(r"[aeiouy]", word.lower())
+            or (non_initial == 0 and ev.alone[word] == cap and ev.firm_person[word] == 0)
+            or (lower > 0 and ev.firm_person[word] == 0 and non_initial < 3)):
+        # A vowelless interjection ("Hm", "Shhh"), or a word also written in lowercase with
+        # nothing person-like about it beyond opening a quote ("Fine," he said; "Irritation
+        # chokes him"): not a name.
         return False
     if person >= 1 or (lower == 0 and _is_given_name(word)):
         return True

@@ -1,0 +1,74 @@
+"""Capitalised interjections and abstract nouns that open quotes or sentences are no cast, and a
+gendered epithet never links to a character not known to share its gender. Texts written here."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+
+
+def names_of(work) -> set[str]:
+    return {a for c in work.characters for a in [c.name, *c.aliases]}
+
+
+BANTER = """Tamsin Vale leaned on the counter. Tamsin looked at Oren Falk.
+
+"Fine," Oren says.
+
+"Yeah," Tamsin says. "Fine by me."
+
+"Hm." Oren frowns. "Yeah, fine."
+
+She laughs, and it is fine, and yeah, he grins.
+
+"Fine," Oren says again. Irritation chokes him. His irritation fades.
+
+"Yeah," Tamsin agrees. Tamsin smiles at Oren. Oren nods at Tamsin.
+
+"Oren?" Tamsin asks.
+
+"Yep?" Oren answers.
+
+"Cherries," Tamsin says.
+"""
+
+
+def test_interjections_and_abstract_nouns_are_not_characters():
+    names = names_of(analyze(BANTER))
+    assert {"Fine", "Yeah", "Hm", "Irritation", "Yep", "Cherries"}.isdisjoint(names), names
+    assert "Tamsin" in names and "Oren" in names
+
+
+SURGERY = """Dr. Corwin Ashby ran the surgery on Bell Street. Dr. Ashby was patient with everyone.
+
+The old woman came in at noon. Corwin Ashby asked her to sit. The old woman sat by the window.
+
+Later that night Dr. Ashby wrote up his notes. The old woman had left her umbrella behind.
+
+Dr. Ashby locked the door. Corwin Ashby went home, and the old woman was forgotten.
+"""
+
+
+def test_a_gendered_epithet_does_not_link_to_a_character_of_unknown_or_other_gender():
+    work = analyze(SURGERY)
+    ashby = [c for c in work.characters if "Dr. Ashby" in c.aliases or c.name == "Dr. Ashby"]
+    assert ashby, [(c.name, c.aliases) for c in work.characters]
+    assert ashby[0].gender != "female"
+    assert "the old woman" not in ashby[0].aliases
+    woman = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the old woman"]
+    assert woman and all(m.character != ashby[0].id for m in woman)
+
+
+def _link(phrase: str, gender: str | None, character_gender: str) -> dict[str, str]:
+    from ficlens.characters.epithets import Epithet, link_epithets
+
+    epithets = [Epithet(1000, 1013, phrase, gender, False), Epithet(5000, 5013, phrase, gender, False)]
+    named = [(400, 410, "c0"), (4400, 4410, "c0")]
+    return link_epithets(epithets, named, {"c0": character_gender}, lambda pos: 0,
+                         lambda pos: (pos - 10, pos + 20))
+
+
+def test_a_gendered_epithet_links_only_to_a_character_known_to_share_its_gender():
+    assert _link("old woman", "female", "unknown") == {}
+    assert _link("old woman", "female", "male") == {}
+    assert _link("old woman", "female", "female") == {"old woman": "c0"}
+    assert _link("potions master", None, "unknown") == {"potions master": "c0"}
