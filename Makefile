@@ -32,7 +32,7 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py --data $(DATA)
 
 eval: $(STAMP)
-	$(VENV)/bin/ficlens eval all $(DATA)
+	$(VENV)/bin/ficlens eval all $(DATA) --jobs 2 --json $(OUT)/eval.json
 
 train: $(STAMP)
 	$(PY) scripts/train_speaker_scorer.py --data $(DATA)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -28,8 +29,9 @@ def add_arguments(p: argparse.ArgumentParser, with_corpus: bool = True) -> None:
                          help="only the end-to-end setting (skip the gold-span run)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     p.add_argument("--folds", type=int, default=0, metavar="K",
-                   help="leave-novels-out: split PDNC into K folds and tell the speaker stage "
-                        "which novels are held out (options.extra['eval_heldout'])")
+                   help="split PDNC into K folds and tell the speaker stage which novels are held "
+                        "out (options.extra['eval_heldout']); by default every novel the bundled "
+                        "scorer was trained on is scored by the fold model that never saw it")
     p.add_argument("--no-booknlp", action="store_true", help="leave out BookNLP's Emma row")
     p.add_argument("--json", dest="json_out", type=Path, default=None, metavar="OUT",
                    help="also write every figure to this JSON file")
@@ -86,6 +88,29 @@ def booknlp_rows(path: Path, novels: list[GoldNovel]) -> list[NovelResult]:
     return []
 
 
+_ABBREVIATIONS = {"pp": "prideandprejudice"}  # QuoteLi3's file stem for Pride and Prejudice
+
+
+def _title_key(name: str) -> str:
+    key = re.sub(r"[^a-z0-9]", "", name.lower()).lstrip("0123456789")
+    return _ABBREVIATIONS.get(key, key)
+
+
+def unseen_plan(novels: list[GoldNovel]):
+    """Leave-novels-out by default: a text that is (or begins) a novel the bundled speaker scorer
+    was trained on (PDNC, and the same novels in QuoteLi3 and LitBank) is scored by the fold model
+    that held that novel out; any other text by the bundled model, which never saw it."""
+    from ficlens.speakers.scorer import trained_novels
+
+    seen = {_title_key(n): n for n in trained_novels()}
+
+    def plan(novel: GoldNovel) -> dict | None:
+        key = _title_key(novel.name)
+        match = seen.get(key) or next((n for k, n in seen.items() if key.startswith(k)), None)
+        return {"eval_heldout": [match]} if match else None
+    return plan
+
+
 def fold_plan(novels: list[GoldNovel], k: int):
     """Leave-novels-out folds over PDNC novels (sorted by name, dealt round-robin)."""
     if k <= 1:
@@ -123,7 +148,7 @@ def run(args: argparse.Namespace, corpus: str) -> int:
                 else SETTINGS)
     progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
     results = evaluate(novels, settings, jobs=max(1, args.jobs),
-                       folds=fold_plan(novels, args.folds), progress=progress,
+                       folds=fold_plan(novels, args.folds) or unseen_plan(novels), progress=progress,
                        keep_outcomes=args.per_quote is not None)
     # BookNLP's output is end-to-end: shown only beside our end-to-end figures.
     extra = [] if args.no_booknlp or END_TO_END not in settings else booknlp_rows(args.path, novels)

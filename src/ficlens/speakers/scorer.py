@@ -111,6 +111,17 @@ def load_model(options: Options) -> Model | None:
     return _bundled("speaker_scorer.json")
 
 
+@lru_cache(maxsize=1)
+def trained_novels() -> tuple[str, ...]:
+    """The PDNC novels the bundled all-novel model was trained on (an evaluation must score each
+    of them with the fold model that held it out)."""
+    path = resources.files("ficlens.speakers") / "data" / "speaker_scorer.json"
+    try:
+        return tuple(json.loads(path.read_text(encoding="utf-8")).get("trained_on", ()))
+    except (OSError, ValueError):
+        return ()
+
+
 @lru_cache(maxsize=16)
 def _fold_model(held_out: tuple[str, ...]) -> Model | None:
     """The bundled fold model whose held-out novels include every novel being scored now, so
