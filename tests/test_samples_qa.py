@@ -9,9 +9,8 @@ import re
 
 import pytest
 
+from conftest import structured_sample
 from ficlens.model import Work
-from ficlens.options import Options
-from ficlens.pipeline import analyze
 
 pytestmark = pytest.mark.data
 
@@ -25,16 +24,8 @@ PAIRS = [("ao3dl_218676_incompleteWork.html", "ao3dl_218676_incompleteWork.epub"
          ("ao3dl_334557_workInSeries.html", "ao3dl_334557_workInSeries.epub")]
 _BOILERPLATE = re.compile(r"See the end of the chapter|Chapter (?:End )?Notes|Chapter Summary|drop by the "
                           r"Archive|Please drop by|Posted originally on the", re.IGNORECASE)
-_CACHE: dict[str, Work] = {}
-
-
 def structured(samples_dir, name: str) -> Work:
-    path = samples_dir / name
-    if not path.is_file():
-        pytest.skip(f"{name} not in {samples_dir}")
-    if name not in _CACHE:
-        _CACHE[name] = analyze(path, Options(until="structure"))
-    return _CACHE[name]
+    return structured_sample(samples_dir, name)
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -1,7 +1,6 @@
 """Structure on the real fan fiction downloads in ../shared/data/samples (skipped when absent).
 
-Each file goes through ``analyze(path, Options(until="structure"))``. A file whose reader has not
-landed yet (ingest reads it as plain text, or refuses it) is skipped, not failed.
+Each file goes through ``analyze(path, Options(until="structure"))`` (cached in conftest).
 """
 
 from __future__ import annotations
@@ -10,29 +9,13 @@ from collections import Counter
 
 import pytest
 
-from ficlens.errors import FiclensError
+from conftest import structured_sample
 from ficlens.model import Work
-from ficlens.options import Options
-from ficlens.pipeline import analyze
 
 pytestmark = pytest.mark.data
 
-_CACHE: dict[str, Work] = {}
-
-
 def structured(samples_dir, name: str) -> Work:
-    path = samples_dir / name
-    if not path.is_file():
-        pytest.skip(f"{name} not in {samples_dir}")
-    if name not in _CACHE:
-        try:
-            _CACHE[name] = analyze(path, Options(until="structure"))
-        except FiclensError as err:
-            pytest.skip(f"no reader for {name} yet: {err}")
-    work = _CACHE[name]
-    if work.source.get("format") in (None, "text"):
-        pytest.skip(f"no markup reader for {name} yet (read as {work.source.get('format')})")
-    return work
+    return structured_sample(samples_dir, name)
 
 
 def _paragraph_texts(work: Work, kind: str) -> list[str]:
