@@ -9,15 +9,21 @@ from importlib import resources
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, ...], ...]:
+    """The bundled hypocorism rows, lowercased: the formal name first, then its nicknames."""
+    path = resources.files("ficlens.characters") / "data" / "hypocorisms.csv"
+    with path.open(encoding="utf-8") as handle:
+        return tuple(tuple(n.strip().lower() for n in row if n.strip()) for row in csv.reader(handle))
+
+
+@lru_cache(maxsize=1)
 def nickname_groups() -> dict[str, frozenset[str]]:
     """name (lowercase) -> every name that shares a hypocorism row with it (itself excluded)."""
     groups: dict[str, set[str]] = {}
-    path = resources.files("ficlens.characters") / "data" / "hypocorisms.csv"
-    with path.open(encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            names = {n.strip().lower() for n in row if n.strip()}
-            for name in names:
-                groups.setdefault(name, set()).update(names - {name})
+    for row in _rows():
+        names = set(row)
+        for name in names:
+            groups.setdefault(name, set()).update(names - {name})
     return {k: frozenset(v) for k, v in groups.items()}
 
 
@@ -31,12 +37,9 @@ def are_variants(a: str, b: str) -> bool:
 def _formal_to_nicknames() -> dict[str, frozenset[str]]:
     """Formal given name (first column) -> its recorded hypocorisms (the rest of the row)."""
     table: dict[str, set[str]] = {}
-    path = resources.files("ficlens.characters") / "data" / "hypocorisms.csv"
-    with path.open(encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            names = [n.strip().lower() for n in row if n.strip()]
-            if len(names) > 1:
-                table.setdefault(names[0], set()).update(names[1:])
+    for names in _rows():
+        if len(names) > 1:
+            table.setdefault(names[0], set()).update(names[1:])
     return {k: frozenset(v) for k, v in table.items()}
 
 
