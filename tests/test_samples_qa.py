@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from conftest import structured_sample
 from ficlens.model import Work
+from sample_cache import structured_sample
 
 pytestmark = pytest.mark.data
 
