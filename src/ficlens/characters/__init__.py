@@ -106,7 +106,7 @@ def run(work: Work, options: Options) -> None:
     title_holders: dict[str, Counter] = {}
     for c in clusters:
         for (title, _), n in c.forms.items():
-            if title and TITLES.get(title) is None:  # offices ("Dr.", "Colonel"), not Mr/Mrs
+            if title and (TITLES.get(title) is None or title in _RANKS):  # "Dr.", "Count", not Mr/Mrs
                 title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
     link_genders = _with_name_genders(genders, clusters, ids, _leanings(text, mentions, layout))
     mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders)
@@ -256,6 +256,11 @@ def _sentence_bounds(text: str):
         end_m = _SENTENCE_END_RE.search(text, pos, pos + 400)
         return (starts[-1] if starts else lo, end_m.end() if end_m else pos + 400)
     return bounds
+
+
+# Gendered titles that are ranks: "the count" is the one "Count <Name>" (while "the lady" is anyone).
+_RANKS = frozenset({"count", "countess", "duke", "duchess", "prince", "princess", "king", "queen",
+                    "marquis", "baron", "baroness"})
 
 
 def _epithet_mentions(text, layout, mentions, genders, characters, title_holders) -> list[Mention]:

@@ -97,6 +97,17 @@ def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
     return ranked[0] if weight(ranked[0]) >= 2 * max(weight(ranked[1]), 1) else None
 
 
+def _son_not_father(holder: Cluster, n: int, surname: str, forms: dict[FormKey, int]) -> bool:
+    """A man the narration calls by his given name ("George", "Charles"), whose full name is
+    rare, is not the "Mr. Emerson" / "Mr. Wilcox" said about as often: that is the head of the
+    family, his father. "Mr. Darcy" (never "Fitzwilliam"), "Sikes" (called by his surname) and
+    "Mr. Herriton" (said rarely beside "Philip") still join."""
+    full = sum(m for (_, toks), m in holder.forms.items() if len(toks) >= 2 and toks[-1] == surname)
+    given = sum(forms.get((None, (first,)), 0) for first in holder.first_names())
+    bare_surname = forms.get((None, (surname,)), 0)
+    return n > 4 * max(full, 1) and n >= given / 3 and bare_surname < given
+
+
 def _other_title(c: Cluster, title: str) -> bool:
     """Does the cluster already go by a different gendered honorific ("Miss Lucas" versus
     "Lady Lucas")? Then this one is another person."""
@@ -182,6 +193,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
                 and n > 4 * max(surname_weight(target), 1)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
+        if (target is not None and target.origin == "text" and title == "mr"
+                and _son_not_father(target, n, word, forms)):
+            target = None  # "George" Emerson is not the "Mr. Emerson" of the narration: his father
         target = target or new_cluster()
         target.forms[key] += n
     # 3. bare single words: first name, then surname, then nickname.

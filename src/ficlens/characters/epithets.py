@@ -17,18 +17,19 @@ from ficlens.characters.lexicon import words
 
 _MALE = words("""
 man boy gentleman fellow lad guy king prince lord duke headmaster wizard monk priest vicar
-curate rector clergyman butler landlord policeman cabman sailor
+curate rector clergyman butler landlord policeman cabman sailor count earl baron marquess
+signor
 """)
 _FEMALE = words("""
 woman girl lady maid landlady headmistress witch queen princess nun housekeeper governess widow
-actress waitress
+actress waitress countess duchess baroness marchioness signora
 """)
 _NEUTRAL = words("""
 detective doctor inspector captain professor colonel sergeant lieutenant major general marquis
 chaplain matron beadle undertaker secretary president master auror soldier officer nurse surgeon lawyer
 solicitor keeper servant driver constable agent stranger child kid teen teenager redhead blonde
 blond brunette youth healer teacher student boss chef pilot knight writer artist musician
-painter poet guard doctor's
+painter poet guard doctor's superintendent magistrate judge
 """)
 # Roles that name a different minor person each time: kept as mentions, never linked.
 UNLINKED = words("""

@@ -24,8 +24,9 @@ from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.anaphora import resolve_unnamed_tags, spoken_to_self
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
+from ficlens.speakers.decode import decode
 from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
-from ficlens.speakers.scorer import feature_rows, load_model, settled, softmax
+from ficlens.speakers.scorer import load_model
 from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
@@ -88,16 +89,9 @@ def run(work: Work, options: Options) -> None:
     model = load_model(options)
     scored: dict[int, float] = {}
     if model is not None:
-        for qi in range(len(quotes)):
-            if settled(decided[qi][1], tags[qi]):
-                continue
-            cands, rows = feature_rows(context, qi)
-            if not cands:
-                continue
-            probs = softmax(model.scores(rows))
-            best = int(probs.argmax())
-            decided[qi] = (cands[best], "scorer")
-            scored[qi] = float(probs[best])
+        for qi, (speaker, probability) in decode(context, model).items():
+            decided[qi] = (speaker, "scorer")
+            scored[qi] = probability
         _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}

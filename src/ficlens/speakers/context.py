@@ -29,6 +29,11 @@ class Context:
         self.narrator = work.runtime.get("characters.narrator")
         self.addressed: dict[int, set[str]] = work.runtime.get("speakers.addressed", {})
         self._vocatives: dict[int, set[str]] = {}
+        self._run_share: dict[int, dict[str, float]] = {}
+        for run in runs:
+            counts = Counter(turns[t].speaker for t in run if turns[t].speaker)
+            total = sum(counts.values()) or 1
+            self._run_share[run[0]] = {c: n / total for c, n in counts.items()}
         self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):
@@ -128,11 +133,10 @@ class Context:
         return self._named.get(qi, set())
 
     def run_share(self, qi: int) -> dict[str, float]:
-        """How much of this exchange each character was (by the rules) heard speaking."""
+        """How much of this exchange each character was (by the rules) heard speaking; fixed
+        before decoding, so it does not depend on the reading being scored."""
         run, _ = self.run_pos[self.turn_of[qi]]
-        counts = Counter(self.turns[t].speaker for t in run if self.turns[t].speaker)
-        total = sum(counts.values()) or 1
-        return {c: n / total for c, n in counts.items()}
+        return self._run_share[run[0]]
 
     def recent_of_gender(self, qi: int, gender: str, n: int = 3) -> list[str]:
         seen = self.last_seen(qi)

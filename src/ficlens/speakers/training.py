@@ -15,25 +15,64 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from ficlens.speakers.scorer import FEATURES, Model, design, design_width, feature_rows, settled, softmax
+from ficlens.speakers.decode import decode, forced_rows
+from ficlens.speakers.scorer import FEATURES, Model, design, design_width, softmax
 
 Group = tuple[np.ndarray, np.ndarray]   # (rows, labels) of one quote's candidates
 
 
-def novel_groups(folder: Path) -> tuple[list[Group], Counter, Counter]:
-    """Labelled candidate groups of one novel, and the rules' evidence totals/rights."""
+@dataclass
+class Novel:
+    """One PDNC novel run through the rules with its gold quote spans, kept for every round."""
+
+    name: str
+    ctx: object                       # speakers.context.Context
+    labels_of: dict[int, str]         # quote index -> gold speaker id
+    strict: dict[str, str]            # predicted character -> gold character (the eval's map)
+    rule_turns: list[tuple]           # the turns' (speaker, evidence) as the rules left them
+
+    def restore(self) -> None:
+        for turn, (speaker, evidence) in zip(self.ctx.turns, self.rule_turns, strict=True):
+            turn.speaker, turn.evidence = speaker, evidence
+
+    def groups(self, previous: dict[int, str | None] | None) -> list[Group]:
+        """Labelled candidate rows; the previous turns hold ``previous`` speakers (a decoding's
+        reading), or the rules' speakers when None."""
+        self.restore()
+        out = []
+        for qi, cands, rows in forced_rows(self.ctx, previous):
+            if qi in self.labels_of:
+                out.append((rows, np.array([self.strict.get(c) == self.labels_of[qi] for c in cands],
+                                           dtype=float)))
+        self.restore()
+        return out
+
+    def decoded(self, model: Model) -> dict[int, str | None]:
+        self.restore()
+        reading = {qi: speaker for qi, (speaker, _) in decode(self.ctx, model).items()}
+        self.restore()
+        return reading
+
+    def decoded_accuracy(self, model: Model) -> tuple[int, int]:
+        reading = self.decoded(model)
+        scored = [qi for qi in reading if qi in self.labels_of]
+        return sum(self.strict.get(reading[qi]) == self.labels_of[qi] for qi in scored), len(scored)
+
+
+def load_training_novel(folder: Path) -> tuple[Novel, Counter, Counter]:
+    """A novel ready for training, and the rules' evidence totals/rights (the confidence table)."""
     from ficlens.eval.pdnc import load_novel
     from ficlens.eval.scoring import Prediction, map_characters
+    from ficlens.ingest import read_path
     from ficlens.options import Options
     from ficlens.pipeline import STAGES, stage
 
     novel = load_novel(folder)
-    from ficlens.ingest import read_path
-
     work = read_path(Path(novel.path))
     options = Options(gold_quotes=novel.all_spans(), extra={"speaker_model": "none"})
     for name in STAGES[:STAGES.index("speakers") + 1]:
@@ -42,21 +81,26 @@ def novel_groups(folder: Path) -> tuple[list[Group], Counter, Counter]:
     strict, _ = map_characters(prediction.characters, novel.characters, prediction.quote_counts())
     gold_by_span = {span: g for g in novel.quotes for span in g.spans}
     ctx = work.runtime["speakers.context"]
-    groups: list[Group] = []
     totals, rights = Counter(), Counter()
+    labels_of: dict[int, str] = {}
     for qi, q in enumerate(work.quotes):
         gold = gold_by_span.get((q.start, q.end))
         if gold is None or gold.speaker is None:
             continue
+        labels_of[qi] = gold.speaker
         evidence = q.evidence or "none"
         totals[evidence] += 1
         rights[evidence] += strict.get(q.speaker) == gold.speaker
-        if settled(evidence, ctx.tags[qi]):
-            continue
-        cands, rows = feature_rows(ctx, qi)
-        labels = np.array([strict.get(c) == gold.speaker for c in cands], dtype=float)
-        groups.append((rows, labels))
-    return groups, totals, rights
+    rule_turns = [(t.speaker, t.evidence) for t in ctx.turns]
+    return Novel(folder.name, ctx, labels_of, strict, rule_turns), totals, rights
+
+
+def fit_decoder(novels: list[Novel], seed: int) -> Model:
+    """Two rounds: a first model learns from the rules' view of the neighbouring turns; the
+    shipped one learns from the readings the first one's decoding produces (labels stay gold),
+    so it sees previous turns as right or wrong as they will be when it decodes."""
+    first = fit([g for n in novels for g in n.groups(None)], seed)
+    return fit([g for n in novels for g in n.groups(n.decoded(first))], seed)
 
 
 def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500, rate: float = 1.0,
@@ -89,34 +133,33 @@ def train(data: Path, out: Path, folds: int = 5, seed: int = 0, novels: list[str
     from ficlens.eval.pdnc import novel_folders
 
     folders = sorted(novel_folders(data / "pdnc", novels), key=lambda p: p.name)
-    per_novel: dict[str, list[Group]] = {}
+    loaded: dict[str, Novel] = {}
     totals, rights = Counter(), Counter()
     for folder in folders:
         started = time.perf_counter()
-        groups, t, r = novel_groups(folder)
-        per_novel[folder.name] = groups
+        novel, t, r = load_training_novel(folder)
+        loaded[folder.name] = novel
         totals.update(t)
         rights.update(r)
-        log(f"{folder.name}: {len(groups)} quotes for the scorer ({time.perf_counter() - started:.1f}s)")
-    names = sorted(per_novel)
+        log(f"{folder.name}: {len(novel.labels_of)} gold quotes ({time.perf_counter() - started:.1f}s)")
+    names = sorted(loaded)
     out.mkdir(parents=True, exist_ok=True)
     report: dict = {"novels": names, "folds": folds, "seed": seed, "held_out": {}}
     if folds > 1:
         fold_of = {name: i % folds for i, name in enumerate(names)}
         held_right = held_total = 0
         for i in range(folds):
-            train_groups = [g for n in names if fold_of[n] != i for g in per_novel[n]]
-            model = fit(train_groups, seed)
+            model = fit_decoder([loaded[n] for n in names if fold_of[n] != i], seed)
             held = [n for n in names if fold_of[n] == i]
             meta = {"trained_on": [n for n in names if fold_of[n] != i], "held_out": held, "seed": seed}
             (out / f"speaker_fold{i}of{folds}.json").write_text(model.to_json(meta), encoding="utf-8")
             for n in held:
-                r, t = accuracy(model, per_novel[n])
+                r, t = loaded[n].decoded_accuracy(model)
                 report["held_out"][n] = round(r / max(t, 1), 4)
                 held_right, held_total = held_right + r, held_total + t
-                log(f"fold {i}: {n} held out: scorer right on {r}/{t} of its quotes")
+                log(f"fold {i}: {n} held out: decoding right on {r}/{t} of the quotes it decides")
         report["held_out_micro"] = round(held_right / max(held_total, 1), 4)
-    model = fit([g for n in names for g in per_novel[n]], seed)
+    model = fit_decoder([loaded[n] for n in names], seed)
     (out / "speaker_scorer.json").write_text(model.to_json({"trained_on": names, "seed": seed}),
                                              encoding="utf-8")
     table = {k: round(rights[k] / totals[k], 3) for k in totals if totals[k] >= 20}
