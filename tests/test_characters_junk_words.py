@@ -72,3 +72,23 @@ def test_a_gendered_epithet_links_only_to_a_character_known_to_share_its_gender(
     assert _link("old woman", "female", "male") == {}
     assert _link("old woman", "female", "female") == {"old woman": "c0"}
     assert _link("potions master", None, "unknown") == {"potions master": "c0"}
+
+
+def test_plural_of_a_place_and_a_word_that_only_opens_a_sentence_are_no_cast():
+    work = analyze("John Watson had lived in London all his life. John liked London in the rain. "
+                   "Sarah Sawyer worked with John at the clinic, and Sarah was kind.\n\n"
+                   "The Londons of his memory were many; he could switch Londons like coats. "
+                   "Only one of his Londons had Sarah in it.\n\n"
+                   "Unlike Sarah, John did not sleep.\n\n"
+                   '"Go home, John," said Sarah.\n')
+    cast = names_of(work)
+    assert {"John Watson", "Sarah Sawyer"} <= {c.name for c in work.characters}
+    assert "Londons" not in cast and "Unlike Sarah" not in cast
+
+
+def test_a_description_created_by_a_tag_counts_its_mentions():
+    work = analyze("Emmanellain sat by the bed. Honoroit lay still.\n\n"
+                   "The door burst open. It was the chirurgeon.\n\n"
+                   '"Hm," said the chirurgeon, opening her bag.\n')
+    created = [c for c in work.characters if c.name == "the chirurgeon"]
+    assert created and created[0].mention_count >= 1

@@ -163,3 +163,14 @@ def test_ao3_epub_of_unknown_layout_falls_back_to_generic(tmp_path: Path) -> Non
     work = read_path(path)
     assert work.source["format"] == "epub" and work.metadata["site"] == "ao3"
     assert "The story." in _paras(work)
+
+
+def test_a_folder_walk_skips_its_readme_and_licence_but_a_named_readme_is_read(tmp_path) -> None:
+    from ficlens.ingest import iter_works
+
+    (tmp_path / "README.md").write_text("# My stories\n\nThese are my stories.\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("CC0\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("The lamp was lit. Nobody came.\n", encoding="utf-8")
+    works = list(iter_works(tmp_path))
+    assert [w.source["path"] for w in works] == [str(tmp_path / "story.txt")]
+    assert len(list(iter_works(tmp_path / "README.md"))) == 1

@@ -14,7 +14,7 @@ from collections import Counter
 from ficlens.characters.cluster import Cluster
 from ficlens.characters.layout import Layout
 from ficlens.characters.names import Occurrence
-from ficlens.speakers.verbs import SPEECH_VERBS
+from ficlens.language.verbs import TAG_VERBS as SPEECH_VERBS
 
 # Share of a name's occurrences after "the" from which it reads as a description.
 ARTICLE_SHARE = 0.6

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES, words
-from ficlens.speakers.verbs import SPEECH_VERBS
+from ficlens.language.verbs import TAG_VERBS as SPEECH_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
 _WORD = r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
@@ -249,6 +249,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False
     if person >= 1 or (lower == 0 and _is_given_name(word)):
         return True
+    if cap <= 2 and not in_accepted_multiword:
+        return False  # seen once or twice, never named as a person ("Frustrated", "Chinatown")
     return non_initial >= 2 or (in_accepted_multiword and non_initial >= 1)
 
 
@@ -267,6 +269,9 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
         lower_first = ev.lower[tokens[0].lower()]
         first_ok = _is_given_name(tokens[0]) or title is not None or lower_first == 0 or (
             lower_first <= 0.25 * ev.total[tokens[0]] and ev.noninitial[tokens[0]] > 0)
+        if (title is None and n == 1 and ev.noninitial[tokens[0]] == 0 and not _is_given_name(tokens[0])
+                and not is_name_word(tokens[0], ev)):
+            continue  # "Unlike Sarah", once, and "Unlike" nowhere a name: no first name
         if first_ok and (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
                 ev.lower[t.lower()] <= ev.total[t] for t in tokens):
             if title is None and ev.place[tokens[0]] > 0.5 * ev.total[tokens[0]]:

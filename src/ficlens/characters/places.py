@@ -16,7 +16,7 @@ from ficlens.characters.cluster import Cluster, FormKey
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, words
 from ficlens.characters.names import Occurrence
 from ficlens.characters.nicknames import nickname_groups
-from ficlens.speakers.verbs import SPEECH_VERBS
+from ficlens.language.verbs import TAG_VERBS as SPEECH_VERBS
 
 # Share of a cluster's occurrences after "at/in/to/from…" from which it reads as a place.
 PLACE_SHARE = 0.25
@@ -113,6 +113,14 @@ def is_family_plural(cluster: Cluster, surnames: set[str]) -> bool:
     return bool(cluster.forms) and all(_singular(tokens[-1]) & surnames for _, tokens in cluster.forms)
 
 
+def is_kind_plural(cluster: Cluster, seen_words: frozenset[str]) -> bool:
+    """Only ever a bare plural whose singular the text also capitalises ("Londons" beside
+    "London", "Outlanders" beside "Outlander"): places or kinds of people, not a person."""
+    return cluster.origin == "text" and bool(cluster.forms) and all(
+        title is None and len(tokens) == 1 and tokens[0].endswith("s")
+        and tokens[0][:-1] in seen_words for title, tokens in cluster.forms)
+
+
 def looks_like_thing(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
     """Read mostly after "the" ("the Arno", "the Marian") and never beside speech or in address:
     a river, a ship, a book. A person called "the X" speaks ("said the Hatter")."""
@@ -129,5 +137,7 @@ def people_only(clusters: list[Cluster], occurrences: list[Occurrence], text: st
     usage = form_usage(occurrences, text)
     surnames = {s for c in clusters for s in c.surnames()}
     titled_words = frozenset(word for occ in occurrences if occ.title for word in occ.tokens)
+    seen_words = frozenset(word for occ in occurrences for word in occ.tokens)
     return [c for c in clusters if not looks_like_place(c, usage) and not looks_like_thing(c, usage)
-            and not looks_like_unacting_place(c, usage, titled_words) and not is_family_plural(c, surnames)]
+            and not looks_like_unacting_place(c, usage, titled_words) and not is_family_plural(c, surnames)
+            and not is_kind_plural(c, seen_words)]

@@ -74,8 +74,9 @@ def _walk(root: Path) -> list[Path]:
 def _skippable(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     lower = base.lower()
+    stem, suffix = os.path.splitext(lower)
     return (not base or base.startswith(".") or lower in sniff.NON_WORK_NAMES
-            or os.path.splitext(lower)[1] in sniff.NON_WORK_SUFFIXES)
+            or suffix in sniff.NON_WORK_SUFFIXES or stem in sniff.NON_WORK_STEMS)
 
 
 def _iter_file(path: Path) -> Iterator[Work | InputError]:

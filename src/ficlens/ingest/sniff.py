@@ -21,6 +21,8 @@ NON_WORK_SUFFIXES = frozenset({
     ".pyc", ".db", ".sqlite", ".mp3", ".mp4", ".ogg", ".wav", ".opf", ".ncx", ".lock",
 })
 NON_WORK_NAMES = frozenset({"thumbs.db", "desktop.ini", "mimetype", "container.xml"})
+# A folder's own paperwork ("README.md", "LICENSE.txt"), skipped in a walk; named alone, it is read.
+NON_WORK_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog", "authors", "notice"})
 
 
 def binary_kind(data: bytes) -> str | None:

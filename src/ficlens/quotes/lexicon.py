@@ -4,37 +4,8 @@ from __future__ import annotations
 
 import re
 
-
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string (easy to read and extend)."""
-    return frozenset(words.split())
-
-
-SPEECH_VERBS = word_set("""
-say says said saying ask asks asked asking reply replies replied answer answers answered cry cries cried
-shout shouts shouted whisper whispers whispered mutter mutters muttered murmur murmurs murmured call calls
-called yell yells yelled exclaim exclaims exclaimed add adds added continue continues continued begin
-began begins remark remarks remarked return returned rejoin rejoined observe observes observed retort
-retorted snap snapped snaps hiss hissed hisses growl growled growls sigh sighed sighs laugh laughed laughs
-demand demanded demands inquire inquired enquire enquired insist insisted protest protested repeat
-repeated suggest suggested admit admitted agree agreed explain explained explains declare declared
-announce announced interrupt interrupted interrupts stammer stammered stutter stuttered groan groaned
-moan moaned scream screamed screams snarl snarled bark barked chuckle chuckled giggle giggled sob sobbed
-gasp gasped breathe breathed purr purred drawl drawled sneer sneered scoff scoffed huff huffed grumble
-grumbled mumble mumbled shriek shrieked bellow bellowed roar roared croak croaked squeak squeaked
-squeal squealed wail wailed whimper whimpered plead pleaded begged beg urge urged warn warned
-tell tells told speak spoke speaks spoken went go goes ventured persist persisted resume resumed
-concede conceded confess confessed correct corrected counter countered offer offered prompt prompted
-quip quipped tease teased joke joked pressed press note noted point pointed mention mentioned
-muse mused muses respond responded responds finish finished conclude concluded
-assure assured reassure reassured
-""")
-
-# Verbs of a thought tag. Narrow on purpose: "remembered", "hoped" are mostly plain narration.
-THOUGHT_VERBS = word_set("""
-think thinks thought thinking wonder wonders wondered wondering reflect reflected reflects
-ponder pondered ponders realize realized realise realised
-""")
+# The verb lists are shared with the cast and speaker stages (one list, ficlens.language.verbs).
+from ficlens.language.verbs import SPEECH_VERBS, THOUGHT_VERBS, word_set  # noqa: F401
 
 # A reflexive "told herself" is thought, not speech.
 THOUGHT_PHRASE_RE = re.compile(

@@ -26,7 +26,7 @@ from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
 from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
-from ficlens.speakers.scorer import load_model
+from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
@@ -84,6 +84,7 @@ def run(work: Work, options: Options) -> None:
     decided = resolve_turns(turns, runs, work, layout, index)
     resolve_unnamed_tags(work, turns, runs, tags, decided, index, addressed)
     spoken_to_self(turns, runs, tags, decided, addressed)
+    _share_within_utterances(quotes, tags, decided)
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context
     model = load_model(options)
@@ -117,7 +118,14 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
     by_alias = {a.lower(): c.id for c in work.characters for a in c.aliases}
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     added = False
+    known = len(work.characters)
     for tag in tags:
+        if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
+                and not tag.relation:
+            # "said the Professor" where the characters stage linked the office to its holder
+            head = work.text[tag.mention.start:tag.mention.end].split()[-1].lower()
+            tag.described = head not in _GENERIC_PEOPLE
+            continue
         if tag is None or tag.mention.character is not None or tag.relation or tag.mention.kind == "pronoun":
             continue
         phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
@@ -136,6 +144,24 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
             added = True
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
+    if len(work.characters) > known:
+        counts = Counter(m.character for m in work.mentions if m.character)
+        for ch in work.characters[known:]:
+            ch.mention_count = counts[ch.id]
+
+
+def _share_within_utterances(quotes, tags: list[Tag | None], decided) -> None:
+    """The pieces of one tag-split utterance ('"Wait…" she went on, "…you never told me"') have
+    one speaker: a piece without a settled tag takes the settled piece's speaker and tag."""
+    settled_piece: dict[int, int] = {}
+    for qi, q in enumerate(quotes):
+        if q.group is not None and q.group not in settled_piece and settled(decided[qi][1], tags[qi]):
+            settled_piece[q.group] = qi
+    for qi, q in enumerate(quotes):
+        source = settled_piece.get(q.group) if q.group is not None else None
+        if source is not None and source != qi and not settled(decided[qi][1], tags[qi]):
+            decided[qi] = decided[source]
+            tags[qi] = tags[qi] or tags[source]
 
 
 def _sync_turns(turns: list[Turn], decided) -> None:

@@ -11,14 +11,16 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ficlens.characters.epithets import PERSON_NOUNS
 from ficlens.characters.lexicon import PRONOUN_GENDER, words
+from ficlens.language.verbs import BEAT_ONLY, PHRASAL, TAG_VERBS
 from ficlens.model import Mention
-from ficlens.speakers.verbs import BEAT_ONLY, PHRASAL, SPEECH_VERBS
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # A clause ends at punctuation or an opening quote, but not at the stop of "Mr." or "Dr.".
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Prof", "Rev", "Capt", "Col", "Lt", "Sgt")
 _CLAUSE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?;:…]|[“\"‘]")
+_ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\.")
 _LEADING_MARKS_RE = re.compile(r"[\s”\"’'»,—–-]*")
 EXPLICIT_KINDS = frozenset({"name", "title", "nickname", "vocative"})
 
@@ -67,7 +69,7 @@ _PARTICLE_RE = re.compile(r"\s+([a-z]+)\b")
 def _is_speech_verb(text: str, w: re.Match) -> bool:
     """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out')."""
     verb = w.group().lower()
-    if verb in SPEECH_VERBS:
+    if verb in TAG_VERBS:
         return verb not in BEAT_ONLY
     particle = _PARTICLE_RE.match(text, w.end())
     return verb in PHRASAL and particle is not None and particle.group(1) in PHRASAL[verb]
@@ -147,7 +149,7 @@ def _words_between(text: str, a: int, b: int) -> int:
 def _gap_ok(text: str, a: int, b: int, max_words: int) -> bool:
     if b < a:
         return False
-    between = text[a:b]
+    between = _ABBREVIATION_RE.sub("", text[a:b])  # "said Mr. Erskine": the stop of "Mr." is no break
     return not re.search(r"[.!?;:\"“”]", between) and _words_between(text, a, b) <= max_words
 
 
@@ -164,11 +166,12 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     mentions = [m for m in index.within(start, clause_end) if not _possessive(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
-        if not _is_speech_verb(text, w):
+        after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
+        inverted_beat = verb in BEAT_ONLY and wi == 0 and bool(after) and after[0].kind in EXPLICIT_KINDS
+        if not (_is_speech_verb(text, w) or inverted_beat):  # '"Yes," nodded Evie' is a tag
             continue
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2)
                   and _words_between(text, start, m.start) <= 1]
-        after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
         subject = before[-1] if before else after[0] if after else None
         if subject is None:
             relational = _relational_tag(text, w, start, clause_end, "after")
@@ -184,9 +187,10 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 
 _DESCRIBED_AFTER_RE = re.compile(
-    r"\s+(the\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
+    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
     r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|[a-z]+ly)\b)")
-_DESCRIBED_BEFORE_RE = re.compile(r"([Tt]he\s+(?:[a-z’'-]+\s+){0,2}[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
+_DESCRIBED_BEFORE_RE = re.compile(
+    r"((?:[Tt]he|[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2}[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
 """)
@@ -200,10 +204,24 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
         m = _DESCRIBED_BEFORE_RE.search(text, start, verb.start())
         if m is None or _words_between(text, start, m.start(1)) > 0:
             return None
-    phrase = m.group(1)  # "the turnkey", "the old pauper", "the Duchess"
-    if phrase.split()[-1].lower() in _NOT_PEOPLE:
+    phrase = m.group(1)  # "the turnkey", "the old pauper", "the Duchess", "a girl opposite"
+    words = phrase.split()
+    if words[-1].lower() in _NOT_PEOPLE:
         return None
+    if words[0].lower() != "the" and not (
+            all(w.islower() for w in words[1:]) and any(w in PERSON_NOUNS for w in words[1:])):
+        return None  # "said an amused, faintly accented voice", "a boy that Harry thought"
     return Mention(m.start(1), m.end(1), None, "epithet")
+
+
+_WHO_RE = re.compile(r",?\s*who\s+(?:[a-z]+ly\s+)?$")
+# 'Lucy went on. "…"' / 'Elinor replied.': a sentence that is only a speech tag, closing before the quote
+_ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
+
+
+def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
+    m = _ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end)
+    return m is not None and m.group(1) in TAG_VERBS and m.group(1) not in BEAT_ONLY
 
 
 def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | None:
@@ -211,8 +229,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     seg_end = start
     while seg_end > lo and text[seg_end - 1] in " \t\r\n“\"‘'":
         seg_end -= 1
-    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not text[lo:seg_end].rstrip().endswith(
-            tuple(SPEECH_VERBS))):
+    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not _ends_with_speech_verb(text, lo, seg_end)):
         return None
     window_lo = max(lo, seg_end - 160)
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))
@@ -226,7 +243,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
         subject = None
-        if before:  # the clause's own subject beats an object nearer the verb ("Harry told Ron,")
+        if before and _WHO_RE.match(text, before[-1].end, w.start()):
+            subject = before[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
+        elif before:  # the clause's own subject beats an object nearer the verb ("Harry told Ron,")
             opening = _words_between(text, clause_start, before[0].start) <= 2
             subject = before[0] if opening else before[-1]
         elif after:

@@ -33,10 +33,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     blocks = [(s, e) for s, e in _blocks(text) if not text[s:e].isspace() and s < e]
     pieces = [m.group(2).rstrip() for m in _CONTENT_LINE.finditer(text)]
     few_blanks = len(pieces) >= 20 and len(blocks) * 10 < len(pieces)
-    width = _wrap_width(pieces) if few_blanks else None
+    wrap = _wrap_width(pieces) if len(pieces) >= 20 else None
+    width = wrap if few_blanks else None
     out: list[Paragraph] = []
     for start, end in blocks:
-        out.extend(_split_block(text, start, end, few_blanks and width is None, width))
+        out.extend(_split_block(text, start, end, few_blanks and width is None, width,
+                                hard_wrapped=wrap is not None))
     return out
 
 
@@ -61,12 +63,14 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
     yield pos, len(text)
 
 
-def _split_block(text: str, start: int, end: int, by_line: bool, width: int | None = None) -> list[Paragraph]:
+def _split_block(text: str, start: int, end: int, by_line: bool, width: int | None = None,
+                 hard_wrapped: bool = False) -> list[Paragraph]:
     """One block's paragraphs: cut at first-line indents when the block is written that way; else
     after each short line ending a sentence when the text is hard-wrapped at ``width`` with few
     blank lines; else ``by_line`` (the text's lines are its paragraphs); else a block whose lines
     are each a whole paragraph (long, ending a sentence) is split into lines, while hard-wrapped
-    prose and blocks of short lines (a letter, a heading, a poem) stay one."""
+    prose (however its lines happen to end: '…said Mr.' / 'Erskine; "…"') and blocks of short
+    lines (a letter, a heading, a poem) stay one."""
     lines = [(m.start(2), m.end(2), m.group(1)) for m in _CONTENT_LINE.finditer(text, start, end)]
     if len(lines) <= 1:
         return [_trimmed(text, start, end)]
@@ -82,6 +86,8 @@ def _split_block(text: str, start: int, end: int, by_line: bool, width: int | No
         return [_trimmed(text, lines[a][0], lines[b - 1][1]) for a, b in pairwise(bounds)]
     if by_line:
         return [_trimmed(text, s, e) for s, e, _ in lines]
+    if hard_wrapped:
+        return [_trimmed(text, start, end)]
     finished = sum(1 for piece in pieces if _TERMINAL_END.search(piece))
     mean_len = sum(len(piece) for piece in pieces) / len(pieces)
     if finished >= 0.75 * len(pieces) and mean_len >= 60:
