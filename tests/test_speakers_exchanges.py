@@ -151,3 +151,13 @@ def test_training_rows_see_the_given_previous_speakers():
     prev1 = FEATURES.index("prev1")
     assert r[cands.index(gilbert), prev1] == 1  # "Again." was given to Gilbert
     assert r[cands.index(anne), prev1] == 0
+
+
+def test_i_in_a_quote_is_its_speaker_and_you_its_one_addressee():
+    work = analyze("Sherlock Holmes and John Watson came in from the rain.\n\n"
+                   '"Sherlock, you are bleeding and I have no bandage," said John.\n')
+    q = quote(work, "you are bleeding")
+    text = work.text
+    inside = {text[m.start:m.end]: work.character(m.character).name
+              for m in work.mentions if q.start <= m.start < q.end and m.kind == "pronoun"}
+    assert inside == {"I": "John Watson", "you": "Sherlock Holmes"}

@@ -56,7 +56,8 @@ class Prediction:
             quotes=[PredQuote(q.start, q.end, q.speaker, list(q.addressees), q.evidence)
                     for q in work.quotes],
             characters=[PredCharacter(c.id, c.name, set(c.aliases)) for c in work.characters],
-            pronouns=[(m.start, m.end, m.character) for m in work.mentions if m.kind == "pronoun"],
+            pronouns=[(m.start, m.end, m.character) for m in work.mentions
+                      if m.kind in ("pronoun", "narrator", "reader")],
             seconds=float(work.stats.get("seconds", 0.0)),
         )
 

@@ -17,7 +17,7 @@ from collections import Counter
 
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import words
-from ficlens.model import Character, Work
+from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
 from ficlens.speakers.addressees import assign_addressees
@@ -109,6 +109,7 @@ def run(work: Work, options: Options) -> None:
             q.tag = None
         q.confidence = (round(scored[qi], 3) if qi in scored else confidence(evidence)) if speaker else 0.0
     assign_addressees(work, turns, runs, layout)
+    _pronouns_in_speech(work)
     _count_speech(work)
 
 
@@ -162,6 +163,31 @@ def _share_within_utterances(quotes, tags: list[Tag | None], decided) -> None:
         if source is not None and source != qi and not settled(decided[qi][1], tags[qi]):
             decided[qi] = decided[source]
             tags[qi] = tags[qi] or tags[source]
+
+
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_SECOND_PERSON_RE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b")
+
+
+def _pronouns_in_speech(work: Work) -> None:
+    """Inside a quote, "I" is its speaker and "you" its one addressee: pronoun mentions for them
+    (coreference stops at the narration otherwise, and a story is half dialogue)."""
+    added = []
+    for q in work.quotes:
+        if q.mode != "speech" or q.speaker is None:
+            continue
+        for m in _FIRST_PERSON_RE.finditer(work.text, q.start, q.end):
+            added.append(Mention(m.start(), m.end(), q.speaker, "pronoun"))
+        if len(q.addressees) == 1:
+            for m in _SECOND_PERSON_RE.finditer(work.text, q.start, q.end):
+                added.append(Mention(m.start(), m.end(), q.addressees[0], "pronoun"))
+    if added:
+        taken = {(m.start, m.end) for m in work.mentions}
+        work.mentions.extend(m for m in added if (m.start, m.end) not in taken)
+        work.mentions.sort(key=lambda m: (m.start, m.end))
+        counts = Counter(m.character for m in work.mentions if m.character)
+        for ch in work.characters:
+            ch.mention_count = counts[ch.id]
 
 
 def _sync_turns(turns: list[Turn], decided) -> None:
