@@ -30,6 +30,7 @@ class Context:
         self.addressed: dict[int, set[str]] = work.runtime.get("speakers.addressed", {})
         self._vocatives: dict[int, set[str]] = {}
         self._run_share: dict[int, dict[str, float]] = {}
+        self._cache: dict[tuple[str, int], object] = {}
         for run in runs:
             counts = Counter(turns[t].speaker for t in run if turns[t].speaker)
             total = sum(counts.values()) or 1
@@ -95,7 +96,27 @@ class Context:
         lo, hi = self.layout.paragraphs[p]
         return Counter(m.character for m in self.index.within(lo, hi))
 
+    # What does not depend on the reading being decoded is computed once per quote: the decoder
+    # asks for the same quote's features once per reading in its beam.
     def paragraph_mentions(self, qi: int):
+        return self._cached("paragraph_mentions", qi, self._paragraph_mentions)
+
+    def vocatives(self, qi: int):
+        return self._cached("vocatives", qi, self._vocatives_around)
+
+    def last_seen(self, qi: int) -> dict[str, int]:
+        return self._cached("last_seen", qi, self._last_seen)
+
+    def tag_objects(self, qi: int) -> set[str]:
+        return self._cached("tag_objects", qi, self._tag_objects)
+
+    def _cached(self, what: str, qi: int, compute):
+        key = (what, qi)
+        if key not in self._cache:
+            self._cache[key] = compute(qi)
+        return self._cache[key]
+
+    def _paragraph_mentions(self, qi: int):
         p = self.turns[self.turn_of[qi]].paragraph
         here: dict[str, tuple[int, bool]] = {}
         if p is not None:
@@ -107,21 +128,21 @@ class Context:
         nxt = self._paragraph_counts(p + 1) if p is not None else Counter()
         return here, prev, nxt
 
-    def vocatives(self, qi: int):
+    def _vocatives_around(self, qi: int):
         here = self._vocatives.get(qi, set())
         prev_turn, next_turn = self._turn_at(qi, -1), self._turn_at(qi, 1)
         prev = set().union(*(self._vocatives.get(q, set()) for q in prev_turn.quotes)) if prev_turn else set()
         nxt = set().union(*(self._vocatives.get(q, set()) for q in next_turn.quotes)) if next_turn else set()
         return here, prev, nxt
 
-    def last_seen(self, qi: int) -> dict[str, int]:
+    def _last_seen(self, qi: int) -> dict[str, int]:
         start = self.quote_start(qi)
         seen: dict[str, int] = {}
         for m in self.index.within(max(0, start - _RECENT_WINDOW), start):
             seen[m.character] = m.start
         return seen
 
-    def tag_objects(self, qi: int) -> set[str]:
+    def _tag_objects(self, qi: int) -> set[str]:
         """Characters named in the tag's clause besides its subject ('she said to Elizabeth')."""
         tag = self.tags[qi]
         if tag is None:

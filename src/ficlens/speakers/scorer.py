@@ -53,8 +53,14 @@ def design(rows: np.ndarray, pairwise: bool) -> np.ndarray:
     linear model then sees that "spoke two turns ago" matters more when "the tag says she")."""
     if not pairwise:
         return rows
-    i, j = np.triu_indices(rows.shape[1], k=1)
+    i, j = _pairs(rows.shape[1])
     return np.hstack([rows, rows[:, i] * rows[:, j]])
+
+
+@lru_cache(maxsize=4)
+def _pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column pairs (i < j) for the pairwise products, built once."""
+    return np.triu_indices(n, k=1)
 
 
 def design_width(pairwise: bool) -> int:
