@@ -166,3 +166,28 @@ def test_mentions_stay_out_of_notes():
                    "and he knew it.\n")
     for m in work.mentions:
         assert not work.text[m.start:m.end].startswith("Beatrice")
+
+
+def _beadle_scenes(scenes: int, with_b: int):
+    """An epithet seen once per scene; character A named near it in every scene, B in some."""
+    from ficlens.characters.epithets import Epithet
+
+    epithets = [Epithet(s * 10_000 + 5_000, s * 10_000 + 5_010, "beadle", None, False) for s in range(scenes)]
+    named = [(s * 10_000 + 4_000, s * 10_000 + 4_006, "A") for s in range(scenes)]
+    named += [(s * 10_000 + 4_500, s * 10_000 + 4_506, "B") for s in range(with_b)]
+    return epithets, sorted(named)
+
+
+def test_a_frequent_epithet_links_to_a_steady_small_lead_but_a_rare_one_needs_a_clear_one():
+    from ficlens.characters.epithets import link_epithets
+
+    def scene_of(pos: int) -> int:
+        return pos // 10_000
+
+    def sentence(pos: int) -> tuple[int, int]:
+        return pos - 50, pos + 50
+
+    epithets, named = _beadle_scenes(12, 8)      # A leads B by about 1.2 over 12 sightings
+    assert link_epithets(epithets, named, {}, scene_of, sentence) == {"beadle": "A"}
+    epithets, named = _beadle_scenes(5, 4)       # the same small lead over 5 sightings
+    assert link_epithets(epithets, named, {}, scene_of, sentence) == {}
