@@ -161,3 +161,17 @@ def test_i_in_a_quote_is_its_speaker_and_you_its_one_addressee():
     inside = {text[m.start:m.end]: work.character(m.character).name
               for m in work.mentions if q.start <= m.start < q.end and m.kind == "pronoun"}
     assert inside == {"I": "John Watson", "you": "Sherlock Holmes"}
+
+
+def test_a_long_relative_clause_still_names_its_antecedent():
+    work = analyze("Marianne Dashwood sat at the piano, and Elinor watched Marianne from the sofa. "
+                   "Lady Middleton sat by the fire and looked at Marianne.\n\n"
+                   "Lady Middleton proposed a rubber of Casino. No one objected but Marianne, who with "
+                   'her usual inattention to the forms of civility, exclaimed, "Excuse me, I detest cards."\n')
+    assert speaker(work, "I detest cards") == "Marianne"
+
+
+def test_possessed_speech_with_a_lost_apostrophe():
+    work = analyze("Helen Schlegel and Henry Wilcox talked of insurance over tea.\n\n"
+                   '"I thought an insurance company never smashed," was Helen s contribution.\n')
+    assert speaker(work, "insurance company never smashed") == "Helen Schlegel"

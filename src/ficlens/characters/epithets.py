@@ -51,7 +51,7 @@ _NOUNS = sorted(_MALE | _FEMALE | _NEUTRAL, key=len, reverse=True)
 # Nouns for a person, for descriptions that stand in a speech tag ("said a girl opposite").
 PERSON_NOUNS = frozenset(_MALE | _FEMALE | _NEUTRAL | GENERIC | words("""
 labourer laborer worker farmer clerk porter peasant boatman fisherman gardener footman coachman
-shopkeeper passenger traveller traveler spectator onlooker
+shopkeeper passenger traveller traveler spectator onlooker female male
 """))
 _ADJ_RE = "|".join(_ADJ)
 _NOUN_RE = "|".join(re.escape(n) for n in _NOUNS)

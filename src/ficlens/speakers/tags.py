@@ -128,6 +128,8 @@ def _relational_tag(text: str, verb: re.Match, start: int, clause_end: int, side
 
 # '"…," was Mrs. Weston's parting injunction' / 'were Colonel Fitzwilliam's words'
 _POSSESSED_SPEECH_RE = re.compile(r"(?:was|were|came)\s+(?:the\s+)?$")
+# "Emma's", and "Emma s" where a conversion lost the apostrophe
+_POSSESSIVE_S_RE = re.compile(r"(?:['’]| (?=s\b))s\b")
 
 
 def _possessed_speech(text: str, start: int, clause_end: int, index: MentionIndex) -> Tag | None:
@@ -136,7 +138,7 @@ def _possessed_speech(text: str, start: int, clause_end: int, index: MentionInde
     if lead is None:
         return None
     for m in index.within(start, min(clause_end, start + 60)):
-        if m.kind in EXPLICIT_KINDS and m.character and text.startswith(("'s", "’s"), m.end) \
+        if m.kind in EXPLICIT_KINDS and m.character and _POSSESSIVE_S_RE.match(text, m.end) \
                 and _words_between(text, start, m.start) <= 2:
             return Tag(start, m.end + 2, "was", m, "after")
     return None
@@ -214,7 +216,8 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
     return Mention(m.start(1), m.end(1), None, "epithet")
 
 
-_WHO_RE = re.compile(r",?\s*who\s+(?:[a-z]+ly\s+)?$")
+# "the White Rabbit, who said" / "Marianne, who with her usual inattention …, exclaimed"
+_WHO_RE = re.compile(r",?\s*who\b[^.!?;:\"“”]{0,120}$")
 # 'Lucy went on. "…"' / 'Elinor replied.': a sentence that is only a speech tag, closing before the quote
 _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
 
@@ -243,8 +246,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
         subject = None
-        if before and _WHO_RE.match(text, before[-1].end, w.start()):
-            subject = before[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
+        antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())]
+        if antecedents:
+            subject = antecedents[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
         elif before:  # the clause's own subject beats an object nearer the verb ("Harry told Ron,")
             opening = _words_between(text, clause_start, before[0].start) <= 2
             subject = before[0] if opening else before[-1]
