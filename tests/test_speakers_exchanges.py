@@ -166,8 +166,9 @@ def test_i_in_a_quote_is_its_speaker_and_you_its_one_addressee():
 def test_a_long_relative_clause_still_names_its_antecedent():
     work = analyze("Marianne Dashwood sat at the piano, and Elinor watched Marianne from the sofa. "
                    "Lady Middleton sat by the fire and looked at Marianne.\n\n"
-                   "Lady Middleton proposed a rubber of Casino. No one objected but Marianne, who with "
-                   'her usual inattention to the forms of civility, exclaimed, "Excuse me, I detest cards."\n')
+                   "Lady Middleton proposed a rubber of Casino. No one objected but Marianne, who "
+                   "with her usual inattention to the forms of civility, exclaimed, "
+                   '"Excuse me, I detest cards."\n')
     assert speaker(work, "I detest cards") == "Marianne"
 
 
