@@ -115,9 +115,7 @@ def run(work: Work, options: Options) -> None:
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
                                  layout.scene_index, narrator=narrator_id, reader=reader_id)
     mentions.sort(key=lambda m: (m.start, m.end))
-    per_char = Counter(m.character for m in mentions if m.character)
-    for ch in characters:
-        ch.mention_count = per_char[ch.id]
+    count_mentions(characters, mentions)
     work.characters = characters
     work.mentions = mentions
     work.runtime["characters.narrator"] = narrator_id
@@ -256,6 +254,13 @@ def _sentence_bounds(text: str):
         end_m = _SENTENCE_END_RE.search(text, pos, pos + 400)
         return (starts[-1] if starts else lo, end_m.end() if end_m else pos + 400)
     return bounds
+
+
+def count_mentions(characters: list[Character], mentions: list[Mention]) -> None:
+    """Each character's ``mention_count``: its mentions in the layer, whichever stage added them."""
+    per_char = Counter(m.character for m in mentions if m.character)
+    for ch in characters:
+        ch.mention_count = per_char[ch.id]
 
 
 # Gendered titles that are ranks: "the count" is the one "Count <Name>" (while "the lady" is anyone).

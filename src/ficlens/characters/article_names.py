@@ -14,7 +14,7 @@ from collections import Counter
 from ficlens.characters.cluster import Cluster
 from ficlens.characters.layout import Layout
 from ficlens.characters.names import Occurrence
-from ficlens.language.verbs import TAG_VERBS as SPEECH_VERBS
+from ficlens.language.verbs import TAG_VERBS
 
 # Share of a name's occurrences after "the" from which it reads as a description.
 ARTICLE_SHARE = 0.6
@@ -45,7 +45,7 @@ def _is_tag(text: str, occ: Occurrence, layout: Layout) -> bool:
     after = text[occ.end:occ.end + 20]
     near_quote = any(mark in before for mark in "\"”’'") or q is not None
     verbs = set(_WORD_RE.findall(before.lower()[-15:])) | set(_WORD_RE.findall(after.lower()[:12]))
-    return near_quote and bool(verbs & SPEECH_VERBS)
+    return near_quote and bool(verbs & TAG_VERBS)
 
 
 def merge_article_names(clusters: list[Cluster], occurrences: list[Occurrence], text: str,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES, words
-from ficlens.language.verbs import TAG_VERBS as SPEECH_VERBS
+from ficlens.language.verbs import TAG_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
 _WORD = r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
@@ -177,7 +177,7 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                 occ = Occurrence(start, end, title, tuple(w for w, _, _ in names), initial,
                                  layout.in_quote(start))
                 before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
-                if not occ.in_quote and (after in SPEECH_VERBS or before in SPEECH_VERBS):
+                if not occ.in_quote and (after in TAG_VERBS or before in TAG_VERBS):
                     occ.person += 1
                 occ.place = title is None and _after_place_preposition(text, start, p_start)
                 if occ.in_quote:

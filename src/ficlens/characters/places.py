@@ -16,7 +16,7 @@ from ficlens.characters.cluster import Cluster, FormKey
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, words
 from ficlens.characters.names import Occurrence
 from ficlens.characters.nicknames import nickname_groups
-from ficlens.language.verbs import TAG_VERBS as SPEECH_VERBS
+from ficlens.language.verbs import TAG_VERBS
 
 # Share of a cluster's occurrences after "at/in/to/from…" from which it reads as a place.
 PLACE_SHARE = 0.25
@@ -42,7 +42,7 @@ def form_usage(occurrences: list[Occurrence], text: str = "") -> dict[FormKey, C
         counts["person"] += occ.person
         counts["article"] += text[max(0, occ.start - 4):occ.start].lower() == "the "
         verb = _VERB_THE_RE.search(text, max(0, occ.start - 24), occ.start)
-        counts["person"] += bool(verb and verb.group(1).lower() in SPEECH_VERBS)  # "said the Jew"
+        counts["person"] += bool(verb and verb.group(1).lower() in TAG_VERBS)  # "said the Jew"
         counts["vocative"] += occ.vocative
         counts["weak_place"] += bool(_OF_RE.search(text, max(0, occ.start - 8), occ.start))
         counts["acts"] += _acts(text, occ)

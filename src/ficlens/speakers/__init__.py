@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.characters import count_mentions
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import words
 from ficlens.model import Character, Mention, Work
@@ -110,6 +111,7 @@ def run(work: Work, options: Options) -> None:
         q.confidence = (round(scored[qi], 3) if qi in scored else confidence(evidence)) if speaker else 0.0
     assign_addressees(work, turns, runs, layout)
     _pronouns_in_speech(work)
+    count_mentions(work.characters, work.mentions)  # tags and quotes added mentions here
     _count_speech(work)
 
 
@@ -119,7 +121,6 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
     by_alias = {a.lower(): c.id for c in work.characters for a in c.aliases}
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     added = False
-    known = len(work.characters)
     for tag in tags:
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
                 and not tag.relation:
@@ -145,10 +146,6 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
             added = True
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
-    if len(work.characters) > known:
-        counts = Counter(m.character for m in work.mentions if m.character)
-        for ch in work.characters[known:]:
-            ch.mention_count = counts[ch.id]
 
 
 def _share_within_utterances(quotes, tags: list[Tag | None], decided) -> None:
@@ -185,9 +182,6 @@ def _pronouns_in_speech(work: Work) -> None:
         taken = {(m.start, m.end) for m in work.mentions}
         work.mentions.extend(m for m in added if (m.start, m.end) not in taken)
         work.mentions.sort(key=lambda m: (m.start, m.end))
-        counts = Counter(m.character for m in work.mentions if m.character)
-        for ch in work.characters:
-            ch.mention_count = counts[ch.id]
 
 
 def _sync_turns(turns: list[Turn], decided) -> None:

@@ -4,8 +4,9 @@ Who spoke a turn depends on who spoke the two turns before it (A, B, A, B), so q
 decided left to right and the scorer sees the speakers this decoding gave the previous two
 turns of the exchange. A small beam keeps the best few readings of the exchange so far; readings
 that agree on the last two turns are merged (only those two matter to what follows), which makes
-this a pruned second-order Viterbi search. Training sees the same features with the gold
-speakers of the previous turns (``forced_rows``), which is what a correct reading looks like.
+this a pruned second-order Viterbi search. Training (``training.fit_decoder``) sees the same
+features through ``forced_rows``, the previous turns holding the speakers a first model's
+decoding gave them, so it learns how far to trust them.
 """
 
 from __future__ import annotations

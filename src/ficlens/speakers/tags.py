@@ -66,11 +66,16 @@ _POSSESSIVE_RE = re.compile(r"\s+[a-z]")
 _PARTICLE_RE = re.compile(r"\s+([a-z]+)\b")
 
 
+def _tags_alone(verb: str) -> bool:
+    """A verb that makes a tag with no complement ("said", not "smiled")."""
+    return verb in TAG_VERBS and verb not in BEAT_ONLY
+
+
 def _is_speech_verb(text: str, w: re.Match) -> bool:
     """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out')."""
     verb = w.group().lower()
     if verb in TAG_VERBS:
-        return verb not in BEAT_ONLY
+        return _tags_alone(verb)
     particle = _PARTICLE_RE.match(text, w.end())
     return verb in PHRASAL and particle is not None and particle.group(1) in PHRASAL[verb]
 
@@ -224,7 +229,7 @@ _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
 
 def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
     m = _ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end)
-    return m is not None and m.group(1) in TAG_VERBS and m.group(1) not in BEAT_ONLY
+    return m is not None and _tags_alone(m.group(1))
 
 
 def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | None:
