@@ -79,7 +79,7 @@ def test_epithet_stands_for_the_named_character():
                       "The potions master did not say a word. He only waited.\n\n* * *\n\n")
     work = analyze("".join(scenes))
     snape = holder(work, "Severus Snape")
-    assert "the potions master" in snape.aliases
+    assert "the potions master" in snape.epithets
     epithets = [m for m in work.mentions if m.kind == "epithet"]
     assert epithets and all(m.character == snape.id for m in epithets)
 

@@ -145,7 +145,7 @@ Dr. Watson poured the tea, and Mary thanked him.
 def test_an_office_epithet_joins_the_one_holder_of_that_title():
     work = analyze(CLINIC)
     watson = holder(work, "Dr. Watson")
-    assert "the doctor" in watson.aliases
+    assert "the doctor" in watson.epithets
     doctor = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the doctor"]
     assert doctor and all(m.character == watson.id for m in doctor)
 

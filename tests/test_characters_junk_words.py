@@ -53,7 +53,7 @@ def test_a_gendered_epithet_does_not_link_to_a_character_of_unknown_or_other_gen
     ashby = [c for c in work.characters if "Dr. Ashby" in c.aliases or c.name == "Dr. Ashby"]
     assert ashby, [(c.name, c.aliases) for c in work.characters]
     assert ashby[0].gender != "female"
-    assert "the old woman" not in ashby[0].aliases
+    assert "the old woman" not in ashby[0].epithets
     woman = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the old woman"]
     assert woman and all(m.character != ashby[0].id for m in woman)
 

@@ -76,7 +76,7 @@ def test_an_office_named_with_the_article_is_its_one_holder():
                    '"You are a fine fellow," said the count.\n\n'
                    '"I am," said Jake.\n')
     count = next(c for c in work.characters if c.name == "Count Mippipopolous")
-    assert "the count" in count.aliases
+    assert "the count" in count.epithets
     assert speaker(work, "You are a fine fellow") == "Count Mippipopolous"
 
 

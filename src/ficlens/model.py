@@ -131,13 +131,14 @@ class Span(Record):
 class Character(Record):
     id: str
     name: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)    # names: full, short, titled, nicknames
     gender: str | None = None          # female | male | nonbinary | unknown
     pronouns: str | None = None        # "she/her", "he/him", "they/them"
     mention_count: int = 0
     quote_count: int = 0
     words_spoken: int = 0
     origin: str = "text"               # text | tag | user | narrator | reader
+    epithets: list[str] = field(default_factory=list)   # descriptions linked to them: "the detective"
 
 
 @dataclass(slots=True)

@@ -279,7 +279,7 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
     links.update(title_links(epithets, title_holders))
     by_id = {c.id: c for c in characters}
     for phrase, cid in links.items():
-        by_id[cid].aliases.append("the " + phrase)
+        by_id[cid].epithets.append("the " + phrase)
     out = []
     named.sort()
     for ep in epithets:

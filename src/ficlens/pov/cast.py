@@ -63,7 +63,7 @@ class CastIndex:
         self.display_names: set[str] = set()
         token_owner: dict[str, set[str]] = {}
         for char in work.characters:
-            for name in [char.name, *char.aliases]:
+            for name in [char.name, *char.aliases, *char.epithets]:
                 name = clean_name(name or "")
                 if not name:
                     continue

@@ -118,7 +118,7 @@ def run(work: Work, options: Options) -> None:
 def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
     """A tag subject that is a description no character holds ("said the turnkey") becomes a
     character of its own, one per description, so the line is still attributed to someone."""
-    by_alias = {a.lower(): c.id for c in work.characters for a in c.aliases}
+    by_alias = {a.lower(): c.id for c in work.characters for a in [*c.aliases, *c.epithets]}
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     added = False
     for tag in tags:

@@ -134,7 +134,7 @@ def cast_html(cast: CastIndex) -> str:
         return '<p class="empty">No characters found yet.</p>'
     items = []
     for i, c in enumerate(cast.characters):
-        aliases = [str(a) for a in (c.aliases or []) if a != c.name]
+        aliases = [str(a) for a in [*(c.aliases or []), *(c.epithets or [])] if a != c.name]
         alias_html = (f'<span class="aka">also {escape_text(", ".join(aliases[:8]))}'
                       f'{"…" if len(aliases) > 8 else ""}</span>' if aliases else "")
         items.append(
