@@ -191,3 +191,19 @@ def test_a_frequent_epithet_links_to_a_steady_small_lead_but_a_rare_one_needs_a_
     assert link_epithets(epithets, named, {}, scene_of, sentence) == {"beadle": "A"}
     epithets, named = _beadle_scenes(5, 4)       # the same small lead over 5 sightings
     assert link_epithets(epithets, named, {}, scene_of, sentence) == {}
+
+
+NEIGHBOUR = """Mrs. Rachel Lynde lived just where the main road dipped into a little hollow.
+
+Mrs. Lynde was sitting at her window. Mrs. Lynde knew everything. Mrs. Lynde saw Matthew drive
+past, and she wondered where he was going. "Well, I never," said Mrs. Lynde.
+
+Mrs. Rachel said nothing more that day. Mrs. Lynde went to bed early. Mrs. Lynde slept well.
+"""
+
+
+def test_a_married_woman_named_in_full_is_her_frequent_title_and_surname():
+    work = analyze(NEIGHBOUR)
+    rachel = holder(work, "Mrs. Rachel Lynde")
+    assert holder(work, "Mrs. Lynde") is rachel
+    assert holder(work, "Mrs. Rachel") is rachel

@@ -15,11 +15,10 @@ from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
 from ficlens.characters.epithets import find_epithets, link_epithets, title_links
-from ficlens.characters.gender import decide, pronoun_votes
+from ficlens.characters.gender import decide, name_gender, pronoun_votes
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
 from ficlens.characters.names import accepted_forms, find_occurrences, group_occurrences, pool_evidence
-from ficlens.characters.nicknames import nickname_groups
 from ficlens.characters.persons import (
     NAME_GIVEN_RE,
     READER_RE,
@@ -141,18 +140,6 @@ def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False
         return False
     needed = LISTED_NAME_OVERRULE if listed else 2
     return votes.get(lexical, 0) == 0 and sum(votes.values()) >= needed
-
-
-def name_gender(given: str) -> str | None:
-    """From the given-name lists, else from the names it is a variant of ("Freddy" → Frederick)
-    when they all agree."""
-    low = given.lower()
-    if low in FEMALE_NAMES or low in MALE_NAMES:
-        return "female" if low in FEMALE_NAMES else "male"
-    variants = nickname_groups().get(low, frozenset())
-    genders = {"female" if v in FEMALE_NAMES else "male"
-               for v in variants if v in FEMALE_NAMES or v in MALE_NAMES}
-    return genders.pop() if len(genders) == 1 else None
 
 
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:

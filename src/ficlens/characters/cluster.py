@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ficlens.characters.gender import name_gender
 from ficlens.characters.lexicon import TITLES
 from ficlens.characters.nicknames import is_nickname_of, nickname_groups
 
@@ -116,6 +117,19 @@ def _other_title(c: Cluster, title: str) -> bool:
                for t, _ in c.forms)
 
 
+def _married_woman(c: Cluster, title: str, surname: str) -> bool:
+    """The cluster is a married woman by her own given name ("Mrs. Rachel Lynde"): her "Mrs.
+    Lynde", however much more frequent, is her (unlike "Mrs. Bennet" beside "Jane Bennet")."""
+    return any(t == title and len(toks) >= 2 and toks[-1] == surname and name_gender(toks[0]) == "female"
+               for t, toks in c.forms)
+
+
+def _own_married_given(clusters: list[Cluster], title: str, word: str) -> bool:
+    """"Mrs. Rachel" beside "Mrs. Rachel Lynde": a married woman called by her own given name."""
+    return title in _MARRIED_TITLES and name_gender(word) == "female" and any(
+        t == title and len(toks) >= 2 and toks[0] == word for c in clusters for t, toks in c.forms)
+
+
 def parse_seed(name: str) -> FormKey:
     words = name.replace("(", " ").split()
     title = None
@@ -169,8 +183,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if len(tokens) != 1 or title is None:
             continue
         word, gender = tokens[0], TITLES.get(title)
-        if title in _GIVEN_NAME_TITLES and ((word.lower() in known_given and not any(
-                word in c.surnames() for c in clusters)) or any(word in c.first_names() for c in clusters)):
+        if (title in _GIVEN_NAME_TITLES and ((word.lower() in known_given and not any(
+                word in c.surnames() for c in clusters)) or any(word in c.first_names() for c in clusters))) \
+                or _own_married_given(clusters, title, word):
             given_titled.append((key, n))
             continue
 
@@ -191,7 +206,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             holders = _eldest_daughters(holders, word, forms) or holders
         target = _pick(holders, weight=surname_weight)
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
-                and n > 4 * max(surname_weight(target), 1)):
+                and n > 4 * max(surname_weight(target), 1) and not _married_woman(target, title, word)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
         if (target is not None and target.origin == "text" and title == "mr"
                 and _son_not_father(target, n, word, forms)):

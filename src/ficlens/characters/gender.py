@@ -6,7 +6,8 @@ import re
 from collections import Counter
 
 from ficlens.characters.coref import is_subject
-from ficlens.characters.lexicon import PRONOUN_GENDER
+from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER
+from ficlens.characters.nicknames import nickname_groups
 
 _NEXT_PRONOUN_RE = re.compile(r"\b(he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
 _WINDOW = 120
@@ -36,3 +37,15 @@ def decide(title_gender: str | None, votes: Counter | None) -> str:
         if n >= 2 and n >= 2 * other:
             return best
     return "unknown"
+
+
+def name_gender(given: str) -> str | None:
+    """From the given-name lists, else from the names it is a variant of ("Freddy" → Frederick)
+    when they all agree."""
+    low = given.lower()
+    if low in FEMALE_NAMES or low in MALE_NAMES:
+        return "female" if low in FEMALE_NAMES else "male"
+    variants = nickname_groups().get(low, frozenset())
+    genders = {"female" if v in FEMALE_NAMES else "male"
+               for v in variants if v in FEMALE_NAMES or v in MALE_NAMES}
+    return genders.pop() if len(genders) == 1 else None
