@@ -207,3 +207,16 @@ def test_a_married_woman_named_in_full_is_her_frequent_title_and_surname():
     rachel = holder(work, "Mrs. Rachel Lynde")
     assert holder(work, "Mrs. Lynde") is rachel
     assert holder(work, "Mrs. Rachel") is rachel
+
+
+COLLECTOR = """Mrs. Turton poured the tea. Mrs. Turton was proud of her garden, and Mrs. Turton said so.
+Mrs. Turton looked at the lawn. Mr. Turton came in from the office.
+
+"The club will meet at six," said Turton. Turton sat down and opened his paper.
+"""
+
+
+def test_a_bare_surname_is_the_man_not_the_more_frequent_mrs():
+    work = analyze(COLLECTOR)
+    assert holder(work, "Turton") is holder(work, "Mr. Turton")
+    assert holder(work, "Mrs. Turton") is not holder(work, "Mr. Turton")

@@ -228,9 +228,10 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             men = [c for c in holders if c.title_gender() == "male"]
             if target is None and len(men) == 1:
                 target = men[0]  # a bare surname in narration is most often a man's
-            if target is not None and not men and all(
+            if target is not None and all(
                     t in _MARRIED_TITLES for t, toks in target.forms if toks[-1] == word):
-                target = None  # "Turton" alone is Mr. Turton, not the "Mrs. Turton" we have seen
+                # "Turton" alone is Mr. Turton, not the "Mrs. Turton" we have seen more often
+                target = men[0] if len(men) == 1 else None
         if target is None:
             target = _pick([c for c in clusters if any(is_nickname_of(word, f) for f in c.given_names())])
             nickname = target is not None
