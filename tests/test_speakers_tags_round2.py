@@ -175,3 +175,21 @@ def test_phrasal_speech_verbs_need_their_particle():
     text = '"No," he put the cup down.'
     index = MentionIndex([Mention(text.index("he"), text.index("he") + 2, "c1", "pronoun")])
     assert tag_after(text, text.index('"', 1) + 1, len(text), index) is None
+
+
+def test_tag_subject_after_a_subordinate_clause_is_the_verbs_own():
+    """'As he helped her down, she said:' is her line; 'Harry, turning to Ron, said:' is his."""
+    from ficlens.model import Mention
+
+    def subject_of(text: str, pronouns: dict[str, str]) -> str:
+        mentions = []
+        for word, cid in pronouns.items():
+            at = text.index(word)
+            mentions.append(Mention(at, at + len(word), cid, "name" if word[0].isupper() else "pronoun"))
+        tag = tag_before(text, text.index("“"), 0, MentionIndex(mentions))
+        return tag.mention.character
+
+    assert subject_of("As he helped her out of the carriage, she said: “Thank you.”",
+                      {"he": "cecil", "she": "lucy"}) == "lucy"
+    assert subject_of("Harry, turning to Ron, said: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
+    assert subject_of("Harry told Ron: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"

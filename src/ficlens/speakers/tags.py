@@ -256,7 +256,12 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             subject = antecedents[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
         elif before:  # the clause's own subject beats an object nearer the verb ("Harry told Ron,")
             opening = _words_between(text, clause_start, before[0].start) <= 2
-            subject = before[0] if opening else before[-1]
+            nearest = before[-1]
+            # "As he helped her down, she said:": a subordinate clause, then the verb's own subject
+            own_subject = (nearest is not before[0] and "," in text[before[0].end:nearest.start]
+                           and not re.search(r"[,;:—–]", text[nearest.end:w.start()])
+                           and _words_between(text, nearest.end, w.start()) <= 1)
+            subject = nearest if own_subject or not opening else before[0]
         elif after:
             subject = after[0]
         if subject is None:
