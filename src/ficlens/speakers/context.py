@@ -10,6 +10,8 @@ from collections import Counter
 from ficlens.characters.coref import is_subject
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Work
+from ficlens.speakers.scorer import settled
+from ficlens.speakers.style import StyleModel
 
 _RECENT_WINDOW = 5000
 
@@ -36,6 +38,14 @@ class Context:
             total = sum(counts.values()) or 1
             self._run_share[run[0]] = {c: n / total for c, n in counts.items()}
         self._named: dict[int, set[str]] = {}
+        settled_speakers = {qi: s for qi, (s, e) in rule.items() if s and settled(e, tags[qi])}
+        self.style = StyleModel([work.text[q.start:q.end] for q in work.quotes], settled_speakers)
+        # who the exchange certainly holds: speakers of its name-tagged lines, people it addresses
+        self._run_people: dict[int, tuple[set[str], set[str]]] = {}
+        for run in runs:
+            quotes = [qi for t in run for qi in turns[t].quotes]
+            self._run_people[run[0]] = ({settled_speakers[qi] for qi in quotes if qi in settled_speakers},
+                                        set().union(*(self.addressed.get(qi, set()) for qi in quotes)))
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):
             i = bisect_left(starts, q.start)
@@ -110,6 +120,9 @@ class Context:
     def tag_objects(self, qi: int) -> set[str]:
         return self._cached("tag_objects", qi, self._tag_objects)
 
+    def subjects_around(self, qi: int) -> tuple[str | None, str | None]:
+        return self._cached("subjects_around", qi, self._subjects_around)
+
     def _cached(self, what: str, qi: int, compute):
         key = (what, qi)
         if key not in self._cache:
@@ -127,6 +140,20 @@ class Context:
         prev = self._paragraph_counts(p - 1) if p is not None else Counter()
         nxt = self._paragraph_counts(p + 1) if p is not None else Counter()
         return here, prev, nxt
+
+    def _subjects_around(self, qi: int) -> tuple[str | None, str | None]:
+        """The last sentence subject of the paragraph's narration before the quote ('Poirot
+        hurried to explain himself. "…"') and the first one after it ('"…" He turned away.')."""
+        p = self.turns[self.turn_of[qi]].paragraph
+        if p is None:
+            return None, None
+        lo, hi = self.layout.paragraphs[p]
+        quote = self.work.quotes[qi]
+        text = self.work.text
+        before = [m for m in self.index.within(lo, quote.start) if is_subject(text, m.start)]
+        following = self.work.quotes[qi + 1].start if qi + 1 < len(self.work.quotes) else hi
+        after = [m for m in self.index.within(quote.end, min(hi, following)) if is_subject(text, m.start)]
+        return (before[-1].character if before else None), (after[0].character if after else None)
 
     def _vocatives_around(self, qi: int):
         here = self._vocatives.get(qi, set())
@@ -150,6 +177,11 @@ class Context:
         return {m.character for m in self.index.within(tag.start, tag.end + 60)
                 if m is not tag.mention and m.character != tag.mention.character}
 
+    def previous_tag_objects(self, qi: int) -> set[str]:
+        """Who the previous turn's tag spoke to ('said Elizabeth to Darcy'): they answer next."""
+        turn = self._turn_at(qi, -1)
+        return set().union(*(self.tag_objects(q) for q in turn.quotes)) if turn else set()
+
     def named_in_quote(self, qi: int) -> set[str]:
         return self._named.get(qi, set())
 
@@ -158,6 +190,11 @@ class Context:
         before decoding, so it does not depend on the reading being scored."""
         run, _ = self.run_pos[self.turn_of[qi]]
         return self._run_share[run[0]]
+
+    def run_people(self, qi: int) -> tuple[set[str], set[str]]:
+        """(speakers of the exchange's name-tagged lines, characters it addresses by name)."""
+        run, _ = self.run_pos[self.turn_of[qi]]
+        return self._run_people[run[0]]
 
     def recent_of_gender(self, qi: int, gender: str, n: int = 3) -> list[str]:
         seen = self.last_seen(qi)

@@ -32,6 +32,8 @@ FEATURES: tuple[str, ...] = (
     "vocative_here", "vocative_prev", "vocative_next", "recency", "distance", "salience",
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
     "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object", "tag_relation",
+    "style_gap", "style_known", "prev_tag_object", "run_tagged", "run_addressed", "next1_tagged",
+    "next2_tagged", "lead_subject", "beat_subject",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family")
 
@@ -167,9 +169,20 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     same_gender = [c for c in order if tag_gender and ctx.gender(c) == tag_gender]
     objects = ctx.tag_objects(qi)
     relation = ctx.tag_relation(qi)
+    style = [ctx.style.score(qi, c) for c in cands]
+    prev_objects = ctx.previous_tag_objects(qi)
+    run_tagged, run_addressed = ctx.run_people(qi)
+    lead, beat = ctx.subjects_around(qi)
     for r, c in enumerate(cands):
         row = rows[r]
         row[col["tag_object"]] = c in objects
+        row[col["prev_tag_object"]] = c in prev_objects
+        row[col["run_tagged"]] = c in run_tagged
+        row[col["run_addressed"]] = c in run_addressed
+        row[col["next1_tagged"]] = next1[0] == c and next1[1]
+        row[col["lead_subject"]] = c == lead
+        row[col["beat_subject"]] = c == beat
+        row[col["next2_tagged"]] = next2[0] == c and next2[1]
         row[col["tag_relation"]] = relation
         if c in same_gender:
             row[col["gender_recency"]] = 1 / (1 + same_gender.index(c))
@@ -201,6 +214,10 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
         row[col["narrator"]] = c == ctx.narrator
         row[col["named_in_quote"]] = c in named_inside
         row[col["run_share"]] = run_share.get(c, 0.0)
+        if c in ctx.style.counts:
+            rivals = [s for k, s in enumerate(style) if k != r]
+            row[col["style_gap"]] = max(-1.0, min(1.0, (style[r] - max(rivals, default=0.0)) / 4))
+            row[col["style_known"]] = 1
     return cands, rows
 
 

@@ -1,0 +1,93 @@
+"""What the speaker scorer sees of a quote: each character's own words, who the exchange
+certainly holds, the narration's subjects around the quote, and whom the last tag spoke to.
+Small texts written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ficlens.ingest import read_text
+from ficlens.options import Options
+from ficlens.pipeline import STAGES, stage
+from ficlens.speakers.scorer import FEATURES, feature_rows
+from ficlens.speakers.style import StyleModel, quote_words
+
+
+def _through_speakers(text: str):
+    work = read_text(text)
+    options = Options(extra={"speaker_model": "none"})
+    for name in STAGES[:STAGES.index("speakers") + 1]:
+        stage(name)(work, options)
+    return work
+
+
+def _quote_index(work, fragment: str) -> int:
+    at = work.text.index(fragment)
+    return next(i for i, q in enumerate(work.quotes) if q.start <= at < q.end)
+
+
+def _row(work, fragment: str, name: str) -> dict[str, float]:
+    ctx = work.runtime["speakers.context"]
+    qi = _quote_index(work, fragment)
+    cands, rows = feature_rows(ctx, qi)
+    cid = next(c.id for c in work.characters if name in (c.name, *c.aliases))
+    return dict(zip(FEATURES, rows[cands.index(cid)], strict=True))
+
+
+# -- style ---------------------------------------------------------------------------------
+def test_a_characters_own_words_point_to_them(monkeypatch):
+    quotes = ["Mon ami, the little grey cells, mademoiselle!",       # 0: Poirot, settled
+              "Mon ami, you see? The little grey cells, mon ami.",  # 1: Poirot, settled
+              "I say, old chap, that is rather odd, I think.",      # 2: Hastings, settled
+              "Rather odd, old chap. I say, what a morning.",       # 3: Hastings, settled
+              "Ah, mon ami, the cells, the little grey cells."]     # 4: undecided
+    settled = {0: "poirot", 1: "poirot", 2: "hastings", 3: "hastings"}
+    import ficlens.speakers.style as style
+    monkeypatch.setattr(style, "_MIN_WORDS", 5)
+    model = StyleModel(quotes, settled)
+    assert model.score(4, "poirot") > 0 > model.score(4, "hastings")
+    assert model.score(4, "nobody") == 0.0
+    # a settled quote is scored without its own words in its speaker's model
+    own = model.score(0, "poirot")
+    whole = sum(np.log((model.counts["poirot"][w] + style._PRIOR * model.p_bg[w])
+                       / (model.sizes["poirot"] + style._PRIOR) / model.p_bg[w])
+                for w in quote_words(quotes[0]))
+    assert own < whole
+
+
+def test_quote_words_keep_elisions_whole():
+    assert quote_words("Don’t you SEE, mon ami?") == ["don’t", "you", "see", "mon", "ami"]
+
+
+# -- the exchange and the paragraph ----------------------------------------------------------
+SCENE = ("Hercule Poirot and Arthur Hastings sat in the morning room at Styles.\n\n"
+         '"The coffee was cold," said Poirot to Hastings.\n\n'
+         '"Was it?"\n\n'
+         "Poirot hurried to explain himself. \"You do not follow me.\"\n\n"
+         '"I follow you perfectly." Hastings lit his pipe.\n')
+
+
+def test_the_exchange_knows_its_name_tagged_speakers():
+    work = _through_speakers(SCENE)
+    row = _row(work, "Was it?", "Poirot")
+    assert row["run_tagged"] == 1
+    assert _row(work, "Was it?", "Hastings")["run_tagged"] == 0
+
+
+def test_the_one_a_tag_spoke_to_answers_next():
+    work = _through_speakers(SCENE)
+    assert _row(work, "Was it?", "Hastings")["prev_tag_object"] == 1
+    assert _row(work, "Was it?", "Poirot")["prev_tag_object"] == 0
+
+
+def test_narration_subjects_before_and_after_the_quote():
+    work = _through_speakers(SCENE)
+    assert _row(work, "You do not follow me", "Poirot")["lead_subject"] == 1
+    assert _row(work, "I follow you perfectly", "Hastings")["beat_subject"] == 1
+    assert _row(work, "I follow you perfectly", "Poirot")["beat_subject"] == 0
+
+
+def test_a_name_tagged_turn_ahead_is_seen():
+    work = _through_speakers(SCENE.replace('"Was it?"', '"Was it?" asked Hastings.'))
+    row = _row(work, "The coffee was cold", "Hastings")
+    assert row["next1_tagged"] == 1
