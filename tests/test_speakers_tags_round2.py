@@ -193,3 +193,15 @@ def test_tag_subject_after_a_subordinate_clause_is_the_verbs_own():
                       {"he": "cecil", "she": "lucy"}) == "lucy"
     assert subject_of("Harry, turning to Ron, said: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
     assert subject_of("Harry told Ron: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
+
+
+def test_began_to_think_is_no_tag_but_began_is():
+    from ficlens.model import Mention
+
+    def tag_of(text: str):
+        at = text.index("Winterbourne")
+        index = MentionIndex([Mention(at, at + 12, "w", "name")])
+        return tag_after(text, text.index("”") + 1, len(text), index)
+
+    assert tag_of("“Do wait till Friday!” Winterbourne began to think he had been wrong.") is None
+    assert tag_of("“Well,” Winterbourne began, “I hardly know.”").verb == "began"

@@ -71,9 +71,17 @@ def _tags_alone(verb: str) -> bool:
     return verb in TAG_VERBS and verb not in BEAT_ONLY
 
 
+_ASPECT_VERBS = frozenset({"began", "begun", "begins", "begin", "started", "starts", "continued",
+                           "continues", "commenced", "ceased"})
+_INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
+
+
 def _is_speech_verb(text: str, w: re.Match) -> bool:
-    """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out')."""
+    """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out'); 'began' but
+    not 'began to think'."""
     verb = w.group().lower()
+    if verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end()):
+        return False
     if verb in TAG_VERBS:
         return _tags_alone(verb)
     particle = _PARTICLE_RE.match(text, w.end())
