@@ -74,13 +74,15 @@ def _tags_alone(verb: str) -> bool:
 _ASPECT_VERBS = frozenset({"began", "begun", "begins", "begin", "started", "starts", "continued",
                            "continues", "commenced", "ceased"})
 _INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
+_TO_BEFORE_RE = re.compile(r"\bto\s+$")
 
 
 def _is_speech_verb(text: str, w: re.Match) -> bool:
     """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out'); 'began' but
-    not 'began to think'."""
+    not 'began to think' (neither verb is a tag there)."""
     verb = w.group().lower()
-    if verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end()):
+    if (verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end())) \
+            or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()):
         return False
     if verb in TAG_VERBS:
         return _tags_alone(verb)
