@@ -193,6 +193,8 @@ def test_tag_subject_after_a_subordinate_clause_is_the_verbs_own():
                       {"he": "cecil", "she": "lucy"}) == "lucy"
     assert subject_of("Harry, turning to Ron, said: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
     assert subject_of("Harry told Ron: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
+    assert subject_of("And James, as the door was closed on them, said, “Well?”",
+                      {"James": "james", "them": "catherine"}) == "james"
 
 
 def test_began_to_think_is_no_tag_but_began_is():

@@ -90,11 +90,17 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
     return verb in PHRASAL and particle is not None and particle.group(1) in PHRASAL[verb]
 
 
-def _possessive(text: str, m: Mention) -> bool:
-    """'said her uncle': 'her' owns the speaker, it is not the speaker."""
+_OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "whom"})
+
+
+def _not_a_subject(text: str, m: Mention) -> bool:
+    """'said her uncle': 'her' owns the speaker, it is not the speaker; nor is an object
+    ('James, as the door closed on them, said')."""
+    if m.kind != "pronoun":
+        return False
     word = text[m.start:m.end].lower()
-    return m.kind == "pronoun" and word in ("his", "her", "their", "its") and bool(
-        _POSSESSIVE_RE.match(text, m.end))
+    return word in _OBJECT_PRONOUNS or (
+        word in ("his", "her", "their", "its") and bool(_POSSESSIVE_RE.match(text, m.end)))
 
 
 def _with_gender(tag: Tag, text: str) -> Tag:
@@ -180,7 +186,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     cut = _CLAUSE_END_RE.search(text, start, min(hi, start + 120))
     clause_end = cut.start() if cut else min(hi, start + 120)
     words = list(_WORD_RE.finditer(text, start, clause_end))[:8]
-    mentions = [m for m in index.within(start, clause_end) if not _possessive(text, m)]
+    mentions = [m for m in index.within(start, clause_end) if not _not_a_subject(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
@@ -253,7 +259,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))
     clause_start = cuts[-1].end() if cuts else window_lo
     words = list(_WORD_RE.finditer(text, clause_start, seg_end))
-    mentions = [m for m in index.within(clause_start, seg_end) if not _possessive(text, m)]
+    mentions = [m for m in index.within(clause_start, seg_end) if not _not_a_subject(text, m)]
     for w in reversed(words[-10:]):
         verb = w.group().lower()
         if not _is_speech_verb(text, w):
