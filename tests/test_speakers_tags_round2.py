@@ -193,7 +193,7 @@ def test_tag_subject_after_a_subordinate_clause_is_the_verbs_own():
                       {"he": "cecil", "she": "lucy"}) == "lucy"
     assert subject_of("Harry, turning to Ron, said: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
     assert subject_of("Harry told Ron: “Come on.”", {"Harry": "harry", "Ron": "ron"}) == "harry"
-    assert subject_of("And James, as the door was closed on them, said, “Well?”",
+    assert subject_of("When the two Morlands set off, James, as the door was closed on them, said, “Well?”",
                       {"James": "james", "them": "catherine"}) == "james"
 
 
