@@ -91,3 +91,12 @@ def test_a_name_tagged_turn_ahead_is_seen():
     work = _through_speakers(SCENE.replace('"Was it?"', '"Was it?" asked Hastings.'))
     row = _row(work, "The coffee was cold", "Hastings")
     assert row["next1_tagged"] == 1
+
+
+def test_a_later_quote_of_a_paragraph_sees_who_opened_it():
+    work = _through_speakers(SCENE.replace('"I follow you perfectly." Hastings lit his pipe.',
+                                           '"I follow you perfectly," said Hastings. He lit his pipe, '
+                                           'and added, "But not far."'))
+    assert _row(work, "But not far", "Hastings")["same_turn"] == 1
+    assert _row(work, "But not far", "Poirot")["same_turn"] == 0
+    assert _row(work, "I follow you perfectly", "Hastings")["same_turn"] == 0  # it opens the paragraph

@@ -90,6 +90,12 @@ class Context:
         j = i + offset
         return self.turns[run[j]] if 0 <= j < len(run) else None
 
+    def turn_opener(self, qi: int) -> str | None:
+        """Who spoke the paragraph's first quote, when this quote is a later one in it ('"…" He
+        unfolded the paper, and added, "…"'): this reading's speaker of that quote."""
+        turn = self.turns[self.turn_of[qi]]
+        return turn.speaker if turn.quotes[0] != qi else None
+
     def neighbours(self, qi: int):
         out = []
         for offset in (-1, -2, 1, 2):

@@ -33,7 +33,7 @@ FEATURES: tuple[str, ...] = (
     "narrator", "gender_unknown", "prev1_tagged", "prev2_tagged", "named_in_quote", "run_share",
     "gender_recency", "prev1_gender_match", "prev2_gender_match", "tag_object", "tag_relation",
     "style_gap", "style_known", "prev_tag_object", "run_tagged", "run_addressed", "next1_tagged",
-    "next2_tagged", "lead_subject", "beat_subject",
+    "next2_tagged", "lead_subject", "beat_subject", "same_turn",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family")
 
@@ -173,6 +173,7 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     prev_objects = ctx.previous_tag_objects(qi)
     run_tagged, run_addressed = ctx.run_people(qi)
     lead, beat = ctx.subjects_around(qi)
+    opener = ctx.turn_opener(qi)
     for r, c in enumerate(cands):
         row = rows[r]
         row[col["tag_object"]] = c in objects
@@ -181,6 +182,7 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
         row[col["run_addressed"]] = c in run_addressed
         row[col["next1_tagged"]] = next1[0] == c and next1[1]
         row[col["lead_subject"]] = c == lead
+        row[col["same_turn"]] = c == opener
         row[col["beat_subject"]] = c == beat
         row[col["next2_tagged"]] = next2[0] == c and next2[1]
         row[col["tag_relation"]] = relation
