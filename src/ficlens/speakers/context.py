@@ -32,7 +32,7 @@ class Context:
         self.addressed: dict[int, set[str]] = work.runtime.get("speakers.addressed", {})
         self._vocatives: dict[int, set[str]] = {}
         self._run_share: dict[int, dict[str, float]] = {}
-        self._cache: dict[tuple[str, int], object] = {}
+        self._cache: dict[tuple, object] = {}
         for run in runs:
             counts = Counter(turns[t].speaker for t in run if turns[t].speaker)
             total = sum(counts.values()) or 1
@@ -125,6 +125,12 @@ class Context:
 
     def tag_objects(self, qi: int) -> set[str]:
         return self._cached("tag_objects", qi, self._tag_objects)
+
+    def style_score(self, qi: int, c: str) -> float:
+        key = ("style", qi, c)
+        if key not in self._cache:
+            self._cache[key] = self.style.score(qi, c)
+        return self._cache[key]
 
     def subjects_around(self, qi: int) -> tuple[str | None, str | None]:
         return self._cached("subjects_around", qi, self._subjects_around)

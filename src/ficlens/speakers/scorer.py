@@ -169,7 +169,7 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     same_gender = [c for c in order if tag_gender and ctx.gender(c) == tag_gender]
     objects = ctx.tag_objects(qi)
     relation = ctx.tag_relation(qi)
-    style = [ctx.style.score(qi, c) for c in cands]
+    style = [ctx.style_score(qi, c) for c in cands]
     prev_objects = ctx.previous_tag_objects(qi)
     run_tagged, run_addressed = ctx.run_people(qi)
     lead, beat = ctx.subjects_around(qi)
