@@ -4,6 +4,8 @@ interlocutors call out, and a plain given name tells the gender. Texts written f
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ficlens import analyze
 from ficlens.characters.cluster import Cluster
 from ficlens.characters.places import is_family_plural, looks_like_place
@@ -52,8 +54,12 @@ def test_place_and_family_rules_directly():
     assert not looks_like_place(titled, {("mr", ("Kellsworth",)): {"total": 4, "place": 3, "person": 0}})
     family = Cluster()
     family.forms[("miss", ("Lucases",))] = 2
-    assert is_family_plural(family, {"Lucas"})
-    assert not is_family_plural(family, {"Luca"} - {"Luca"})
+    assert is_family_plural(family, Counter({"Lucas": 9}))
+    assert not is_family_plural(family, Counter())
+    # one misprinted "Mrs. Braddock" beside many "Mrs. Braddocks": a person, not a family
+    braddocks = Cluster()
+    braddocks.forms[("mrs", ("Braddocks",))] = 14
+    assert not is_family_plural(braddocks, Counter({"Braddock": 1}))
 
 
 SISTERS = """Jane Ferrars and Elizabeth Ferrars sat together. Jane was quiet and she sewed.

@@ -107,10 +107,12 @@ def _singular(word: str) -> set[str]:
     return forms
 
 
-def is_family_plural(cluster: Cluster, surnames: set[str]) -> bool:
+def is_family_plural(cluster: Cluster, surnames: Counter) -> bool:
     """Every form ends in the plural ("Bennets", "Miss Lucases", "the John Knightleys") of a
-    surname someone holds."""
-    return bool(cluster.forms) and all(_singular(tokens[-1]) & surnames for _, tokens in cluster.forms)
+    surname someone holds, and the surname is said more often than the plural: one misprinted
+    "Mrs. Braddock" does not make the 25 "Braddocks" a family."""
+    return bool(cluster.forms) and all(
+        any(surnames[s] >= cluster.count for s in _singular(tokens[-1])) for _, tokens in cluster.forms)
 
 
 def is_kind_plural(cluster: Cluster, seen_words: frozenset[str]) -> bool:
@@ -135,7 +137,11 @@ def looks_like_thing(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
 def people_only(clusters: list[Cluster], occurrences: list[Occurrence], text: str) -> list[Cluster]:
     """The clusters that stand for people."""
     usage = form_usage(occurrences, text)
-    surnames = {s for c in clusters for s in c.surnames()}
+    surnames: Counter = Counter()  # how often each surname is said (with a title or a given name)
+    for c in clusters:
+        for (title, tokens), n in c.forms.items():
+            if title or len(tokens) >= 2:
+                surnames[tokens[-1]] += max(n, 1)
     titled_words = frozenset(word for occ in occurrences if occ.title for word in occ.tokens)
     seen_words = frozenset(word for occ in occurrences for word in occ.tokens)
     return [c for c in clusters if not looks_like_place(c, usage) and not looks_like_thing(c, usage)
