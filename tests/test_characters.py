@@ -220,3 +220,11 @@ def test_a_bare_surname_is_the_man_not_the_more_frequent_mrs():
     work = analyze(COLLECTOR)
     assert holder(work, "Turton") is holder(work, "Mr. Turton")
     assert holder(work, "Mrs. Turton") is not holder(work, "Mr. Turton")
+
+
+def test_a_name_with_a_lower_case_particle_is_one_name():
+    work = analyze("Professor de Worms sat at the table. Syme watched Professor de Worms closely.\n\n"
+                   '"I am old," said Professor de Worms. Gabriel Syme laughed at Worms.\n')
+    worms = holder(work, "Professor de Worms")
+    assert holder(work, "Worms") is worms
+    assert "de" not in [c.name for c in work.characters]
