@@ -228,3 +228,9 @@ def test_a_name_with_a_lower_case_particle_is_one_name():
     worms = holder(work, "Professor de Worms")
     assert holder(work, "Worms") is worms
     assert "de" not in [c.name for c in work.characters]
+
+
+def test_a_doctor_beside_a_mrs_of_his_surname_is_her_husband():
+    work = analyze("Mrs. Grant poured the tea. Mrs. Grant smiled, and she said nothing. Mrs. Grant "
+                   "was kind.\n\nDr. Grant came in late. Dr. Grant ate a great deal, and he grumbled.\n")
+    assert holder(work, "Dr. Grant") is not holder(work, "Mrs. Grant")

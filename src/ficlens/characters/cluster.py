@@ -208,6 +208,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
                 and n > 4 * max(surname_weight(target), 1) and not _married_woman(target, title, word)):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
+        if target is not None and gender is None and target.title_gender() == "female" and all(
+                TITLES.get(t) == "female" for t, toks in target.forms if t and toks[-1] == word):
+            target = None  # "Dr. Grant" beside "Mrs. Grant" is her husband, not her
         if (target is not None and target.origin == "text" and title == "mr"
                 and _son_not_father(target, n, word, forms)):
             target = None  # "George" Emerson is not the "Mr. Emerson" of the narration: his father
