@@ -33,3 +33,19 @@ def sample_story() -> Path:
     """The original story bundled with ficlens (what `make demo` analyzes)."""
     return SAMPLE
 
+
+@pytest.fixture
+def through_speakers():
+    """Run a text through the stages up to 'speakers' (rules only); the decoding context stays
+    in ``work.runtime["speakers.context"]`` for tests of the scorer's features and decoder."""
+    from ficlens.ingest import read_text
+    from ficlens.options import Options
+    from ficlens.pipeline import STAGES, stage
+
+    def run(text: str):
+        work = read_text(text)
+        options = Options(extra={"speaker_model": "none"})
+        for name in STAGES[:STAGES.index("speakers") + 1]:
+            stage(name)(work, options)
+        return work
+    return run

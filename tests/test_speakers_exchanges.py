@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ficlens import Options, analyze
+from ficlens import analyze
 from ficlens.characters.cluster import build_clusters
-from ficlens.ingest import read_text
-from ficlens.pipeline import STAGES, stage
 from ficlens.speakers.decode import decode, forced_rows
 from ficlens.speakers.scorer import FEATURES, Model
 from test_speakers import quote, speaker
@@ -118,17 +116,10 @@ def _alternation_model() -> Model:
     return Model(list(FEATURES), weights, 0.0, "alternation", pairwise=False)
 
 
-def _through_speakers(text: str):
-    """The work after the speaker stage, its decoding context still in ``runtime``."""
-    work = read_text(text)
-    options = Options(extra={"speaker_model": "none"})
-    for name in STAGES[:STAGES.index("speakers") + 1]:
-        stage(name)(work, options)
-    return work
 
 
-def test_decoding_carries_turn_taking_through_untagged_turns():
-    work = _through_speakers(TALK)
+def test_decoding_carries_turn_taking_through_untagged_turns(through_speakers):
+    work = through_speakers(TALK)
     ctx = work.runtime["speakers.context"]
     by_id = {c.id: c.name for c in work.characters}
     reading = {work.text[work.quotes[qi].start:work.quotes[qi].end].strip('"'): by_id[s]
@@ -138,8 +129,8 @@ def test_decoding_carries_turn_taking_through_untagged_turns():
     assert reading["Then I will walk on."] == "Anne Shirley"
 
 
-def test_training_rows_see_the_given_previous_speakers():
-    work = _through_speakers(TALK)
+def test_training_rows_see_the_given_previous_speakers(through_speakers):
+    work = through_speakers(TALK)
     ctx = work.runtime["speakers.context"]
     gilbert = next(c.id for c in work.characters if c.name == "Gilbert Blythe")
     anne = next(c.id for c in work.characters if c.name == "Anne Shirley")

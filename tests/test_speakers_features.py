@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ficlens.ingest import read_text
-from ficlens.options import Options
-from ficlens.pipeline import STAGES, stage
 from ficlens.speakers.scorer import FEATURES, feature_rows
 from ficlens.speakers.style import StyleModel, quote_words
-
-
-def _through_speakers(text: str):
-    work = read_text(text)
-    options = Options(extra={"speaker_model": "none"})
-    for name in STAGES[:STAGES.index("speakers") + 1]:
-        stage(name)(work, options)
-    return work
 
 
 def _quote_index(work, fragment: str) -> int:
@@ -67,34 +56,34 @@ SCENE = ("Hercule Poirot and Arthur Hastings sat in the morning room at Styles.\
          '"I follow you perfectly." Hastings lit his pipe.\n')
 
 
-def test_the_exchange_knows_its_name_tagged_speakers():
-    work = _through_speakers(SCENE)
+def test_the_exchange_knows_its_name_tagged_speakers(through_speakers):
+    work = through_speakers(SCENE)
     row = _row(work, "Was it?", "Poirot")
     assert row["run_tagged"] == 1
     assert _row(work, "Was it?", "Hastings")["run_tagged"] == 0
 
 
-def test_the_one_a_tag_spoke_to_answers_next():
-    work = _through_speakers(SCENE)
+def test_the_one_a_tag_spoke_to_answers_next(through_speakers):
+    work = through_speakers(SCENE)
     assert _row(work, "Was it?", "Hastings")["prev_tag_object"] == 1
     assert _row(work, "Was it?", "Poirot")["prev_tag_object"] == 0
 
 
-def test_narration_subjects_before_and_after_the_quote():
-    work = _through_speakers(SCENE)
+def test_narration_subjects_before_and_after_the_quote(through_speakers):
+    work = through_speakers(SCENE)
     assert _row(work, "You do not follow me", "Poirot")["lead_subject"] == 1
     assert _row(work, "I follow you perfectly", "Hastings")["beat_subject"] == 1
     assert _row(work, "I follow you perfectly", "Poirot")["beat_subject"] == 0
 
 
-def test_a_name_tagged_turn_ahead_is_seen():
-    work = _through_speakers(SCENE.replace('"Was it?"', '"Was it?" asked Hastings.'))
+def test_a_name_tagged_turn_ahead_is_seen(through_speakers):
+    work = through_speakers(SCENE.replace('"Was it?"', '"Was it?" asked Hastings.'))
     row = _row(work, "The coffee was cold", "Hastings")
     assert row["next1_tagged"] == 1
 
 
-def test_a_later_quote_of_a_paragraph_sees_who_opened_it():
-    work = _through_speakers(SCENE.replace('"I follow you perfectly." Hastings lit his pipe.',
+def test_a_later_quote_of_a_paragraph_sees_who_opened_it(through_speakers):
+    work = through_speakers(SCENE.replace('"I follow you perfectly." Hastings lit his pipe.',
                                            '"I follow you perfectly," said Hastings. He lit his pipe, '
                                            'and added, "But not far."'))
     assert _row(work, "But not far", "Hastings")["same_turn"] == 1
