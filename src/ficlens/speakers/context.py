@@ -33,19 +33,18 @@ class Context:
         self._vocatives: dict[int, set[str]] = {}
         self._run_share: dict[int, dict[str, float]] = {}
         self._cache: dict[tuple, object] = {}
-        for run in runs:
-            counts = Counter(turns[t].speaker for t in run if turns[t].speaker)
-            total = sum(counts.values()) or 1
-            self._run_share[run[0]] = {c: n / total for c, n in counts.items()}
-        self._named: dict[int, set[str]] = {}
         settled_speakers = {qi: s for qi, (s, e) in rule.items() if s and settled(e, tags[qi])}
         self.style = StyleModel([work.text[q.start:q.end] for q in work.quotes], settled_speakers)
         # who the exchange certainly holds: speakers of its name-tagged lines, people it addresses
         self._run_people: dict[int, tuple[set[str], set[str]]] = {}
         for run in runs:
+            counts = Counter(turns[t].speaker for t in run if turns[t].speaker)
+            total = sum(counts.values()) or 1
+            self._run_share[run[0]] = {c: n / total for c, n in counts.items()}
             quotes = [qi for t in run for qi in turns[t].quotes]
             self._run_people[run[0]] = ({settled_speakers[qi] for qi in quotes if qi in settled_speakers},
                                         set().union(*(self.addressed.get(qi, set()) for qi in quotes)))
+        self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):
             i = bisect_left(starts, q.start)
@@ -127,15 +126,12 @@ class Context:
         return self._cached("tag_objects", qi, self._tag_objects)
 
     def style_score(self, qi: int, c: str) -> float:
-        key = ("style", qi, c)
-        if key not in self._cache:
-            self._cache[key] = self.style.score(qi, c)
-        return self._cache[key]
+        return self._cached(("style", c), qi, lambda q: self.style.score(q, c))
 
     def subjects_around(self, qi: int) -> tuple[str | None, str | None]:
         return self._cached("subjects_around", qi, self._subjects_around)
 
-    def _cached(self, what: str, qi: int, compute):
+    def _cached(self, what: str | tuple, qi: int, compute):
         key = (what, qi)
         if key not in self._cache:
             self._cache[key] = compute(qi)
