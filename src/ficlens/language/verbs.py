@@ -44,6 +44,9 @@ squeaks squeal squealed stammer stammered stammers stated states stutter stutter
 suggested suggests supplied tease teased teases tell tells thundered thunders told urge urged urges
 uttered utters ventured ventures volunteered volunteers wail wailed wails warn warned warns went
 whimper whimpered whimpers whisper whispered whispering whispers yell yelled yells yelped yelps
+contradicted contradicts blubbered murmuring muttering shouting screaming stammering gasping sighing
+groaning protesting repeating remarking inquiring enquiring explaining pleading insisting begging
+demanding declaring announcing suggesting whimpering sobbing retorting
 """)
 
 # Verbs of a thought tag. Narrow on purpose: "remembered", "hoped" are mostly plain narration.

@@ -120,6 +120,8 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
     character of its own, one per description, so the line is still attributed to someone."""
     by_alias = {a.lower(): c.id for c in work.characters for a in [*c.aliases, *c.epithets]}
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
+    holders = Counter(a.lower() for c in work.characters for a in {*c.aliases} if " " not in a)
+    unique_heads = {a for a, n in holders.items() if n == 1}
     added = False
     for tag in tags:
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
@@ -131,7 +133,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
         if tag is None or tag.mention.character is not None or tag.relation or tag.mention.kind == "pronoun":
             continue
         phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
-        key = phrase.lower()
+        key = _known_head(phrase, by_alias, unique_heads)
         if key not in by_alias:
             char_id = f"c{len(work.characters)}"
             work.characters.append(Character(char_id, phrase, [phrase], origin="text"))
@@ -146,6 +148,21 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
             added = True
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _known_head(phrase: str, by_alias: dict[str, str], unique_heads: set[str]) -> str:
+    """The alias a description stands for when it ends in a capitalised name one character
+    holds ("the March Hare" is Hare); else the description itself, lower-cased."""
+    key = phrase.lower()
+    if key in by_alias:
+        return key
+    bare = key.removeprefix("the ")
+    if bare in by_alias:
+        return bare
+    last = phrase.split()[-1]
+    if last[:1].isupper() and phrase.lower().startswith("the ") and last.lower() in unique_heads:
+        return last.lower()
+    return key
 
 
 def _share_within_utterances(quotes, tags: list[Tag | None], decided) -> None:

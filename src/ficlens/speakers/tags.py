@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ficlens.characters.epithets import PERSON_NOUNS
 from ficlens.characters.lexicon import PRONOUN_GENDER, words
-from ficlens.language.verbs import BEAT_ONLY, PHRASAL, TAG_VERBS
+from ficlens.language.verbs import BEAT_ONLY, PHRASAL, TAG_VERBS, THOUGHT_VERBS, WRITING_VERBS
 from ficlens.model import Mention
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -90,16 +90,17 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
     return verb in PHRASAL and particle is not None and particle.group(1) in PHRASAL[verb]
 
 
+_THOUGHT_OR_WRITING = THOUGHT_VERBS | WRITING_VERBS
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "whom"})
 
 
 def _not_a_subject(text: str, m: Mention) -> bool:
     """'said her uncle': 'her' owns the speaker, it is not the speaker; nor is an object
     ('James, as the door closed on them, said')."""
-    if m.kind != "pronoun":
+    if m.kind not in ("pronoun", "narrator", "reader"):
         return False
     word = text[m.start:m.end].lower()
-    return word in _OBJECT_PRONOUNS or (
+    return word in _OBJECT_PRONOUNS or word in ("my", "your", "our") or (
         word in ("his", "her", "their", "its") and bool(_POSSESSIVE_RE.match(text, m.end)))
 
 
@@ -176,6 +177,11 @@ def _gap_ok(text: str, a: int, b: int, max_words: int) -> bool:
     return not re.search(r"[.!?;:\"“”]", between) and _words_between(text, a, b) <= max_words
 
 
+# '"…," replied the voice of the Dodger' / '"…" It was Marilla who spoke'
+_VOICE_OF_RE = re.compile(r"\s+the\s+voice\s+of\s+(?:(?:old|young|little)\s+)?")
+_CLEFT_RE = re.compile(r"It\s+was\s+")
+
+
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     """A tag in the clause right after the quote ('"…," said Harry')."""
     if end >= hi:
@@ -189,12 +195,13 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     mentions = [m for m in index.within(start, clause_end) if not _not_a_subject(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
-        after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
+        after = [m for m in mentions if m.start >= w.end() and (
+            _gap_ok(text, w.end(), m.start, 1) or _VOICE_OF_RE.fullmatch(text, w.end(), m.start))]
         inverted_beat = verb in BEAT_ONLY and wi == 0 and bool(after) and after[0].kind in EXPLICIT_KINDS
         if not (_is_speech_verb(text, w) or inverted_beat):  # '"Yes," nodded Evie' is a tag
             continue
-        before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2)
-                  and _words_between(text, start, m.start) <= 1]
+        before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2) and (
+            _words_between(text, start, m.start) <= 1 or _CLEFT_RE.fullmatch(text, start, m.start))]
         subject = before[-1] if before else after[0] if after else None
         if subject is None:
             relational = _relational_tag(text, w, start, clause_end, "after")
@@ -213,7 +220,7 @@ _DESCRIBED_AFTER_RE = re.compile(
     r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
     r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(
-    r"((?:[Tt]he|[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2}[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
+    r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
 """)
@@ -244,8 +251,27 @@ _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
 
 
 def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
-    m = _ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end)
-    return m is not None and _tags_alone(m.group(1))
+    return any(m is not None and _tags_alone(m.group(1))
+               for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
+                         _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
+
+
+# 'Anne answered, lifting her head. "…"' / 'Lucy went on quietly. "…"': the tag sentence ends
+# in a manner adverb or a participle clause, not in an object (which would be reported speech).
+_ENDS_WITH_VERB_MANNER_RE = re.compile(
+    r"\b([a-z]+)(?:\s+[a-z]+ly|\s+again)*(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
+def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
+    """'the Secretary said in a curious, strained voice "…"', 'the Colonel began again abruptly "…"':
+    some writers open the quote straight after the tag's adverbial, with no comma; a speech verb
+    within a few words of the quote, with no object clause between."""
+    window = max(lo, end - 70)
+    for m in _WORD_RE.finditer(text, window, end):
+        if _tags_alone(m.group().lower()) and m.group().lower() not in _THOUGHT_OR_WRITING:
+            tail = text[m.end():end]
+            if not re.search(r"[.!?;:\"“”—]", tail) and _words_between(text, m.end(), end) <= 7 \
+                    and not re.search(r"\b(?:that|to|if|whether|what|how|nothing|something)\b", tail):
+                return True
+    return False
 
 
 def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | None:
@@ -253,7 +279,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     seg_end = start
     while seg_end > lo and text[seg_end - 1] in " \t\r\n“\"‘'":
         seg_end -= 1
-    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not _ends_with_speech_verb(text, lo, seg_end)):
+    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not _ends_with_speech_verb(text, lo, seg_end)
+                         and not _speech_verb_then_manner(text, lo, seg_end)):
         return None
     window_lo = max(lo, seg_end - 160)
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))
@@ -277,7 +304,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             own_subject = (nearest is not before[0] and "," in text[before[0].end:nearest.start]
                            and not re.search(r"[,;:—–]", text[nearest.end:w.start()])
                            and _words_between(text, nearest.end, w.start()) <= 1)
-            subject = nearest if own_subject or not opening else before[0]
+            subject = nearest if own_subject or not opening or _perceived(text, clause_start, nearest) \
+                else _coordinate_subject(text, before, w.start()) or before[0]
         elif after:
             subject = after[0]
         if subject is None:
@@ -295,6 +323,28 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     return None
 
 
+_CONJUNCTION_RE = re.compile(r",\s*(?:but|and|yet|so|then)\s+$")
+
+
+def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Mention | None:
+    """'I was becoming excited, but Poirot damped my ardour by remarking:': the subject of the
+    last coordinate clause before the verb, not the sentence's first."""
+    for m in reversed(before[1:]):
+        if re.search(r"[,;:—–]", text[m.end:verb_start]):
+            return None
+        if _CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start) and m.kind != "pronoun":
+            return m
+    return None
+
+
+_PERCEPTION_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard|saw|see|sees|listened\s+to)\s+$")
+
+
+def _perceived(text: str, clause_start: int, m: Mention) -> bool:
+    """'Alice heard the Rabbit say to itself,': the one heard speaks, not the one hearing."""
+    return _PERCEPTION_RE.search(text, max(clause_start, m.start - 20), m.start) is not None
+
+
 _SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?]|[“\"”]")
 
 
@@ -305,9 +355,24 @@ def _sentence_subject(text: str, lo: int, verb_start: int, index: MentionIndex) 
     ends = list(_SENTENCE_END_RE.finditer(text, window_lo, verb_start))
     sentence_start = ends[-1].end() if ends else window_lo
     mentions = index.within(sentence_start, verb_start)
+    if mentions and mentions[0].kind == "pronoun":
+        return _main_clause_subject(text, sentence_start, verb_start, index)
     if not mentions or mentions[0].kind not in EXPLICIT_KINDS:  # pronouns this far off misread
         return None
     first = mentions[0]
     if _words_between(text, sentence_start, first.start) > 3:
         return None
     return first
+
+
+def _main_clause_subject(text: str, sentence_start: int, verb_start: int, index: MentionIndex
+                         ) -> Mention | None:
+    """'When she awoke, Adela had ceased to plan, and leant out of a window, saying,': a
+    subordinate clause opens the sentence; the name right after its comma is the subject."""
+    comma = text.find(",", sentence_start, verb_start)
+    if comma < 0 or _words_between(text, sentence_start, comma) > 8:
+        return None
+    after = [m for m in index.within(comma, verb_start) if m.kind in EXPLICIT_KINDS]
+    if not after or _words_between(text, comma, after[0].start) > 0:
+        return None
+    return after[0]

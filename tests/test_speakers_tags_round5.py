@@ -1,0 +1,93 @@
+"""Speech tags added in round 5, each on a small text written for its test: a tag with no comma
+before the quote, a tag sentence ending in a participle, "heard X say", "It was X who spoke",
+"the voice of X", a coordinate clause's own subject, a possessive "my" that is never the
+speaker, and a description ending in a name a character holds ("the March Hare")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens import analyze
+from ficlens.model import Work
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests check the rules; the learned scorer is tested elsewhere."""
+    monkeypatch.setenv("FICLENS_SPEAKER_MODEL", "none")
+
+
+def speaker(work: Work, fragment: str) -> str | None:
+    """The speaker's name, when a speech tag decided it (turn-taking alone is not enough here)."""
+    at = work.text.index(fragment)
+    q = next(q for q in work.quotes if q.start <= at < q.end)
+    ch = work.character(q.speaker)
+    return ch.name if ch and q.tag is not None else None
+
+
+CAST = ("Tobias Marchbank and Wilfred Oakes waited in the hall of the old house. Tobias Marchbank "
+        "was tall; Wilfred Oakes was not. Tobias looked at Wilfred, and Wilfred looked at Tobias. "
+        "Then Tobias spoke to Wilfred, and Wilfred spoke to Tobias.\n\n")
+
+
+def test_tag_with_an_adverbial_and_no_comma_before_the_quote():
+    work = analyze(CAST + '"We should go," said Tobias.\n\n'
+                   'There was a long silence, and then Wilfred said in a curious, strained voice '
+                   '"I take it we should all agree."\n\n'
+                   'Tobias began again abruptly "No, I cannot believe it."\n')
+    assert speaker(work, "I take it") == "Wilfred Oakes"
+    assert speaker(work, "No, I cannot") == "Tobias Marchbank"
+
+
+def test_tag_sentence_ending_in_a_participle_clause():
+    work = analyze(CAST + '"Where were you?" asked Tobias.\n\n'
+                   'Wilfred answered, lifting his head. "I was in the garden all morning."\n')
+    assert speaker(work, "I was in the garden") == "Wilfred Oakes"
+
+
+def test_the_one_heard_speaks_not_the_one_hearing():
+    work = analyze(CAST + '"Quiet," said Tobias.\n\n'
+                   'Tobias heard Wilfred say to himself, "It must be done tonight."\n')
+    assert speaker(work, "It must be done") == "Wilfred Oakes"
+
+
+def test_cleft_tag_after_the_quote():
+    work = analyze(CAST + '"Is anyone there?" called Tobias.\n\n'
+                   '"Only the wind." It was Wilfred who spoke, alarm in every word.\n')
+    assert speaker(work, "Only the wind") == "Wilfred Oakes"
+
+
+def test_the_voice_of_a_character_is_that_character():
+    work = analyze(CAST + '"Who is at the door?" cried Tobias in a shrill tone.\n\n'
+                   '"Only me," replied the voice of Wilfred, through the key-hole.\n')
+    assert speaker(work, "Only me") == "Wilfred Oakes"
+
+
+def test_a_coordinate_clause_has_its_own_subject():
+    work = analyze("I met Tobias Marchbank at the inn. Tobias Marchbank was a lawyer, and Tobias "
+                   "talked a great deal. I liked Tobias.\n\n"
+                   '"Have you ever seen a box like that?" asked Tobias.\n\n'
+                   '"No, I cannot say that I have."\n\n'
+                   "I was becoming quite excited, but Tobias damped my ardour by remarking:\n\n"
+                   '"Yet the explanation is quite simple."\n')
+    assert speaker(work, "Yet the explanation") == "Tobias Marchbank"
+
+
+def test_possessive_my_is_never_the_tag_subject():
+    work = analyze("I met Tobias Marchbank at the inn. Tobias Marchbank was a lawyer, and Tobias "
+                   "talked a great deal. I liked Tobias.\n\n"
+                   '"You are late," said Tobias.\n\n'
+                   "To my surprise, Tobias did not look at the papers, merely remarking:\n\n"
+                   '"Decidedly, he is a man of method."\n')
+    assert speaker(work, "Decidedly") == "Tobias Marchbank"
+
+
+def test_a_description_ending_in_a_held_name_is_that_character():
+    work = analyze("The Hare and Alice sat at the table. The Hare poured the tea. Alice watched "
+                   "the Hare, and the Hare watched Alice. Alice liked the Hare.\n\n"
+                   '"Have some wine," the March Hare said in an encouraging tone.\n\n'
+                   '"I don\'t see any wine," said Alice.\n')
+    hare = speaker(work, "Have some wine")
+    assert hare is not None and hare.endswith("Hare")
+    names = [c.name for c in work.characters]
+    assert "the March Hare" not in names  # no second character for the same creature
