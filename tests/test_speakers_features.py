@@ -89,3 +89,45 @@ def test_a_later_quote_of_a_paragraph_sees_who_opened_it(through_speakers):
     assert _row(work, "But not far", "Hastings")["same_turn"] == 1
     assert _row(work, "But not far", "Poirot")["same_turn"] == 0
     assert _row(work, "I follow you perfectly", "Hastings")["same_turn"] == 0  # it opens the paragraph
+
+
+# -- anchors: the nearest name-tagged turns of the exchange -------------------------------------
+DUEL = ("Hercule Poirot and Arthur Hastings sat in the morning room at Styles.\n\n"
+        '"The coffee was cold," said Poirot.\n\n'
+        '"Was it?"\n\n'
+        '"Quite cold."\n\n'
+        '"Then ring for more."\n\n'
+        '"I shall," said Poirot.\n')
+
+
+def test_anchors_count_turns_to_the_nearest_settled_ones(through_speakers):
+    work = through_speakers(DUEL)
+    ctx = work.runtime["speakers.context"]
+    poirot = next(c.id for c in work.characters if c.name == "Poirot")
+    behind, ahead = ctx.anchors(_quote_index(work, "Quite cold"))
+    assert behind == (poirot, 2) and ahead == (poirot, 2)
+    behind, ahead = ctx.anchors(_quote_index(work, "Was it?"))
+    assert behind == (poirot, 1) and ahead == (poirot, 3)
+
+
+def test_anchor_parity_features(through_speakers):
+    work = through_speakers(DUEL)
+    quite = _row(work, "Quite cold", "Poirot")
+    assert quite["anchor_behind_even"] == 1 and quite["anchor_ahead_even"] == 1
+    assert quite["anchor_behind_odd"] == 0
+    was = _row(work, "Was it?", "Poirot")
+    assert was["anchor_behind_odd"] == 1 and was["anchor_ahead_odd"] == 1
+    assert _row(work, "Was it?", "Arthur Hastings")["anchor_ahead_odd"] == 0
+
+
+def test_the_exchanges_settled_speakers_are_always_candidates(through_speakers):
+    many = "Alma, Bertha, Cecil, Dorian, Edgar, Felix and Gerald"
+    crowd = (f"{many} stood on the lawn. " * 3 + "Alma smiled at Bertha. Cecil nodded to Dorian. "
+             "Edgar and Felix and Gerald watched Alma.\n\n")
+    work = through_speakers(crowd + '"Is it late?"\n\n"Not yet."\n\n"Are you sure?"\n\n'
+                            '"Quite sure."\n\n"Then we stay," said Quentin.\n')
+    ctx = work.runtime["speakers.context"]
+    qi = _quote_index(work, "Is it late?")
+    tagged, _ = ctx.run_people(qi)
+    quentin = next(c.id for c in work.characters if c.name == "Quentin")
+    assert quentin in tagged and quentin in ctx.candidates(qi)

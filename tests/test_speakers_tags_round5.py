@@ -91,3 +91,10 @@ def test_a_description_ending_in_a_held_name_is_that_character():
     assert hare is not None and hare.endswith("Hare")
     names = [c.name for c in work.characters]
     assert "the March Hare" not in names  # no second character for the same creature
+
+
+def test_a_name_after_a_preposition_is_not_the_tag_subject():
+    work = analyze(CAST + '"The rain has stopped," said Tobias.\n\n'
+                   "Wilfred waited a moment; and, turning to Tobias, said, "
+                   '"Then we can walk to the village."\n')
+    assert speaker(work, "Then we can walk") != "Tobias Marchbank"

@@ -14,6 +14,7 @@ from ficlens.speakers.scorer import settled
 from ficlens.speakers.style import StyleModel
 
 _RECENT_WINDOW = 5000
+_ANCHOR_REACH = 8      # turns searched for a settled anchor on each side
 
 
 class Context:
@@ -44,6 +45,13 @@ class Context:
             quotes = [qi for t in run for qi in turns[t].quotes]
             self._run_people[run[0]] = ({settled_speakers[qi] for qi in quotes if qi in settled_speakers},
                                         set().union(*(self.addressed.get(qi, set()) for qi in quotes)))
+        # the speaker of each turn a name tag settles: anchors the turn-taking is counted from
+        self._settled_turn: dict[int, str] = {}
+        for t, turn in enumerate(turns):
+            for qi in turn.quotes:
+                if qi in settled_speakers:
+                    self._settled_turn[t] = settled_speakers[qi]
+                    break
         self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):
@@ -94,6 +102,28 @@ class Context:
         unfolded the paper, and added, "…"'): this reading's speaker of that quote."""
         turn = self.turns[self.turn_of[qi]]
         return turn.speaker if turn.quotes[0] != qi else None
+
+    def anchors(self, qi: int) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+        """The nearest settled turns of the exchange behind and ahead of this quote's turn, as
+        (speaker, distance in turns): in A, B, A, B an anchor an even distance away spoke this
+        turn too, one an odd distance away is the other party."""
+        return self._cached("anchors", qi, self._anchors)
+
+    def _anchors(self, qi: int):
+        t = self.turn_of[qi]
+        run, i = self.run_pos[t]
+        out = []
+        for step in (-1, 1):
+            found = None
+            for d in range(1, _ANCHOR_REACH + 1):
+                j = i + step * d
+                if not 0 <= j < len(run):
+                    break
+                if run[j] in self._settled_turn:
+                    found = (self._settled_turn[run[j]], d)
+                    break
+            out.append(found)
+        return out[0], out[1]
 
     def neighbours(self, qi: int):
         out = []
@@ -229,6 +259,9 @@ class Context:
             add(c)
         for group in self.vocatives(qi):
             for c in group:
+                add(c)
+        for group in self.run_people(qi):
+            for c in sorted(group):
                 add(c)
         recent = sorted(self.last_seen(qi).items(), key=lambda kv: -kv[1])[:5]
         for c, _ in recent:

@@ -291,7 +291,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         verb = w.group().lower()
         if not _is_speech_verb(text, w):
             continue
-        before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)]
+        before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
+                  and not _after_preposition(text, m)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
         subject = None
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())]
@@ -321,6 +322,15 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             return _with_gender(Tag(min(subject.start, w.start()), max(subject.end, w.end()), verb,
                                     subject, "before"), text)
     return None
+
+
+_PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|by|about|into|over|"
+                             r"behind|beside|after)\s+(?:the\s+)?$")
+
+
+def _after_preposition(text: str, m: Mention) -> bool:
+    """'and, turning to Elizabeth, said,': a name after a preposition is not the speaker."""
+    return _PREPOSITION_RE.search(text, max(0, m.start - 14), m.start) is not None
 
 
 _CONJUNCTION_RE = re.compile(r",\s*(?:but|and|yet|so|then)\s+$")
