@@ -30,56 +30,43 @@ CAST = ("Tobias Marchbank and Wilfred Oakes waited in the hall of the old house.
         "Then Tobias spoke to Wilfred, and Wilfred spoke to Tobias.\n\n")
 
 
-def test_tag_with_an_adverbial_and_no_comma_before_the_quote():
-    work = analyze(CAST + '"We should go," said Tobias.\n\n'
-                   'There was a long silence, and then Wilfred said in a curious, strained voice '
-                   '"I take it we should all agree."\n\n'
-                   'Tobias began again abruptly "No, I cannot believe it."\n')
-    assert speaker(work, "I take it") == "Wilfred Oakes"
-    assert speaker(work, "No, I cannot") == "Tobias Marchbank"
+NARRATOR = ("I met Tobias Marchbank at the inn. Tobias Marchbank was a lawyer, and Tobias "
+            "talked a great deal. I liked Tobias.\n\n")
+
+# (story, a fragment of the quote, who the tag says speaks it)
+TAGGED = {
+    "adverbial, no comma before the quote": (
+        CAST + '"We should go," said Tobias.\n\nThere was a long silence, and then Wilfred said in '
+        'a curious, strained voice "I take it we should all agree."\n\n', "I take it", "Wilfred Oakes"),
+    "adverb then the quote": (
+        CAST + '"We should go," said Wilfred.\n\nTobias began again abruptly "No, I cannot believe '
+        'it."\n', "No, I cannot", "Tobias Marchbank"),
+    "tag sentence ending in a participle clause": (
+        CAST + '"Where were you?" asked Tobias.\n\nWilfred answered, lifting his head. "I was in '
+        'the garden all morning."\n', "I was in the garden", "Wilfred Oakes"),
+    "the one heard speaks": (
+        CAST + '"Quiet," said Tobias.\n\nTobias heard Wilfred say to himself, "It must be done '
+        'tonight."\n', "It must be done", "Wilfred Oakes"),
+    "cleft after the quote": (
+        CAST + '"Is anyone there?" called Tobias.\n\n"Only the wind." It was Wilfred who spoke, '
+        "alarm in every word.\n", "Only the wind", "Wilfred Oakes"),
+    "the voice of a character": (
+        CAST + '"Who is at the door?" cried Tobias in a shrill tone.\n\n"Only me," replied the voice '
+        "of Wilfred, through the key-hole.\n", "Only me", "Wilfred Oakes"),
+    "a coordinate clause's own subject": (
+        NARRATOR + '"Have you ever seen a box like that?" asked Tobias.\n\n"No, I cannot say that I '
+        'have."\n\nI was becoming quite excited, but Tobias damped my ardour by remarking:\n\n'
+        '"Yet the explanation is quite simple."\n', "Yet the explanation", "Tobias Marchbank"),
+    "possessive my is never the subject": (
+        NARRATOR + '"You are late," said Tobias.\n\nTo my surprise, Tobias did not look at the '
+        'papers, merely remarking:\n\n"Decidedly, he is a man of method."\n', "Decidedly",
+        "Tobias Marchbank"),
+}
 
 
-def test_tag_sentence_ending_in_a_participle_clause():
-    work = analyze(CAST + '"Where were you?" asked Tobias.\n\n'
-                   'Wilfred answered, lifting his head. "I was in the garden all morning."\n')
-    assert speaker(work, "I was in the garden") == "Wilfred Oakes"
-
-
-def test_the_one_heard_speaks_not_the_one_hearing():
-    work = analyze(CAST + '"Quiet," said Tobias.\n\n'
-                   'Tobias heard Wilfred say to himself, "It must be done tonight."\n')
-    assert speaker(work, "It must be done") == "Wilfred Oakes"
-
-
-def test_cleft_tag_after_the_quote():
-    work = analyze(CAST + '"Is anyone there?" called Tobias.\n\n'
-                   '"Only the wind." It was Wilfred who spoke, alarm in every word.\n')
-    assert speaker(work, "Only the wind") == "Wilfred Oakes"
-
-
-def test_the_voice_of_a_character_is_that_character():
-    work = analyze(CAST + '"Who is at the door?" cried Tobias in a shrill tone.\n\n'
-                   '"Only me," replied the voice of Wilfred, through the key-hole.\n')
-    assert speaker(work, "Only me") == "Wilfred Oakes"
-
-
-def test_a_coordinate_clause_has_its_own_subject():
-    work = analyze("I met Tobias Marchbank at the inn. Tobias Marchbank was a lawyer, and Tobias "
-                   "talked a great deal. I liked Tobias.\n\n"
-                   '"Have you ever seen a box like that?" asked Tobias.\n\n'
-                   '"No, I cannot say that I have."\n\n'
-                   "I was becoming quite excited, but Tobias damped my ardour by remarking:\n\n"
-                   '"Yet the explanation is quite simple."\n')
-    assert speaker(work, "Yet the explanation") == "Tobias Marchbank"
-
-
-def test_possessive_my_is_never_the_tag_subject():
-    work = analyze("I met Tobias Marchbank at the inn. Tobias Marchbank was a lawyer, and Tobias "
-                   "talked a great deal. I liked Tobias.\n\n"
-                   '"You are late," said Tobias.\n\n'
-                   "To my surprise, Tobias did not look at the papers, merely remarking:\n\n"
-                   '"Decidedly, he is a man of method."\n')
-    assert speaker(work, "Decidedly") == "Tobias Marchbank"
+@pytest.mark.parametrize("story,fragment,expected", TAGGED.values(), ids=TAGGED.keys())
+def test_tag_forms_name_their_speaker(story: str, fragment: str, expected: str):
+    assert speaker(analyze(story), fragment) == expected
 
 
 def test_a_description_ending_in_a_held_name_is_that_character():
