@@ -35,6 +35,12 @@ def sample_story() -> Path:
 
 
 @pytest.fixture
+def rules_only(monkeypatch):
+    """Speaker rules alone, no learned scorer: for tests of the rules (the scorer has its own)."""
+    monkeypatch.setenv("FICLENS_SPEAKER_MODEL", "none")
+
+
+@pytest.fixture
 def through_speakers():
     """Run a text through the stages up to 'speakers' (rules only); the decoding context stays
     in ``work.runtime["speakers.context"]`` for tests of the scorer's features and decoder."""

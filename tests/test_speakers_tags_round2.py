@@ -9,11 +9,7 @@ from ficlens.model import Work
 from ficlens.speakers.address import addressed_by_quote
 from ficlens.speakers.tags import MentionIndex, tag_after, tag_before
 
-
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    """These tests check the rules; the learned scorer is tested elsewhere."""
-    monkeypatch.setenv("FICLENS_SPEAKER_MODEL", "none")
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules; the scorer is tested elsewhere
 
 
 def speaker(work: Work, fragment: str) -> str | None:

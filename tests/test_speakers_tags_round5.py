@@ -10,11 +10,7 @@ import pytest
 from ficlens import analyze
 from ficlens.model import Work
 
-
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    """These tests check the rules; the learned scorer is tested elsewhere."""
-    monkeypatch.setenv("FICLENS_SPEAKER_MODEL", "none")
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules; the scorer is tested elsewhere
 
 
 def speaker(work: Work, fragment: str) -> str | None:

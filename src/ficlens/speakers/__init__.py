@@ -160,7 +160,7 @@ def _known_head(phrase: str, by_alias: dict[str, str], unique_heads: set[str]) -
     if bare in by_alias:
         return bare
     last = phrase.split()[-1]
-    if last[:1].isupper() and phrase.lower().startswith("the ") and last.lower() in unique_heads:
+    if bare != key and last[:1].isupper() and last.lower() in unique_heads:
         return last.lower()
     return key
 

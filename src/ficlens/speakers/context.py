@@ -38,6 +38,8 @@ class Context:
         self.style = StyleModel([work.text[q.start:q.end] for q in work.quotes], settled_speakers)
         # who the exchange certainly holds: speakers of its name-tagged lines, people it addresses
         self._run_people: dict[int, tuple[set[str], set[str]]] = {}
+        # the speaker of each turn a name tag settles: anchors the turn-taking is counted from
+        self._settled_turn: dict[int, str] = {}
         for run in runs:
             counts = Counter(turns[t].speaker for t in run if turns[t].speaker)
             total = sum(counts.values()) or 1
@@ -45,13 +47,10 @@ class Context:
             quotes = [qi for t in run for qi in turns[t].quotes]
             self._run_people[run[0]] = ({settled_speakers[qi] for qi in quotes if qi in settled_speakers},
                                         set().union(*(self.addressed.get(qi, set()) for qi in quotes)))
-        # the speaker of each turn a name tag settles: anchors the turn-taking is counted from
-        self._settled_turn: dict[int, str] = {}
-        for t, turn in enumerate(turns):
-            for qi in turn.quotes:
-                if qi in settled_speakers:
-                    self._settled_turn[t] = settled_speakers[qi]
-                    break
+            for t in run:
+                first = next((qi for qi in turns[t].quotes if qi in settled_speakers), None)
+                if first is not None:
+                    self._settled_turn[t] = settled_speakers[first]
         self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):

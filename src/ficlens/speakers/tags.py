@@ -248,6 +248,10 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
 _WHO_RE = re.compile(r",?\s*who\b[^.!?;:\"“”]{0,120}$")
 # 'Lucy went on. "…"' / 'Elinor replied.': a sentence that is only a speech tag, closing before the quote
 _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
+# 'Anne answered, lifting her head. "…"' / 'Lucy went on quietly. "…"': the tag sentence ends
+# in a manner adverb or a participle clause, not in an object (which would be reported speech).
+_ENDS_WITH_VERB_MANNER_RE = re.compile(
+    r"\b([a-z]+)(?:\s+[a-z]+ly|\s+again)*(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
 
 
 def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
@@ -256,10 +260,7 @@ def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
 
 
-# 'Anne answered, lifting her head. "…"' / 'Lucy went on quietly. "…"': the tag sentence ends
-# in a manner adverb or a participle clause, not in an object (which would be reported speech).
-_ENDS_WITH_VERB_MANNER_RE = re.compile(
-    r"\b([a-z]+)(?:\s+[a-z]+ly|\s+again)*(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
+
 def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
     """'the Secretary said in a curious, strained voice "…"', 'the Colonel began again abruptly "…"':
     some writers open the quote straight after the tag's adverbial, with no comma; a speech verb
