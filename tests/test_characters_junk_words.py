@@ -92,3 +92,14 @@ def test_a_description_created_by_a_tag_counts_its_mentions():
                    '"Hm," said the chirurgeon, opening her bag.\n')
     created = [c for c in work.characters if c.name == "the chirurgeon"]
     assert created and created[0].mention_count >= 1
+
+
+def test_a_plural_looking_surname_that_speaks_is_a_person():
+    work = analyze("Mrs. Braddocks poured the wine. Braddocks sat beside her and talked. The "
+                   "old Braddock place stood empty now.\n\n"
+                   '"I wish people would come earlier," Braddocks said.\n\n'
+                   '"They never do," said Mrs. Braddocks.\n\n'
+                   '"Then we shall dance alone," Braddocks said.\n')
+    assert "Braddocks" in {c.name for c in work.characters}
+    q = next(q for q in work.quotes if work.text[q.start:q.end].startswith('"I wish'))
+    assert work.character(q.speaker).name == "Braddocks"

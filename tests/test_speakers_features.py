@@ -131,3 +131,27 @@ def test_the_exchanges_settled_speakers_are_always_candidates(through_speakers):
     tagged, _ = ctx.run_people(qi)
     quentin = next(c.id for c in work.characters if c.name == "Quentin")
     assert quentin in tagged and quentin in ctx.candidates(qi)
+
+
+# -- round 6: the narration just before the quote's paragraph, and the last turn's beat ---------
+HURST = ("Louisa Hurst and Charles Hurst sat by the fire with Fitzwilliam Darcy.\n\n"
+         '"It is late," said Darcy.\n\n'
+         "Mr. Hurst looked at the fire with astonishment. He put down his cards.\n\n"
+         '"Do you prefer reading to cards?" said he.\n\n'
+         '"I do." Darcy turned away.\n\n'
+         '"Then I shall play alone."\n')
+
+
+def test_the_narration_paragraph_before_the_quote_gives_its_last_subject(through_speakers):
+    work = through_speakers(HURST)
+    hurst = _row(work, "Do you prefer reading", "Mr. Hurst")
+    assert hurst["prev_narration_subject"] == 1 and hurst["prev_narration_last"] == 1
+    assert _row(work, "Do you prefer reading", "Darcy")["prev_narration_subject"] == 0
+    # a quote whose paragraph follows another quote's has no narration paragraph before it
+    assert _row(work, "I do.", "Mr. Hurst")["prev_narration_subject"] == 0
+
+
+def test_the_previous_turns_closing_beat_is_seen(through_speakers):
+    work = through_speakers(HURST)
+    assert _row(work, "Then I shall play alone", "Darcy")["prev_turn_beat"] == 1
+    assert _row(work, "Then I shall play alone", "Mr. Hurst")["prev_turn_beat"] == 0

@@ -134,22 +134,25 @@ def test_untagged_quote_after_an_explicit_tag_keeps_its_speaker(monkeypatch):
     assert speaker(work, "the fire is warm enough") == "Arthur Penhallow"
 
 
-def test_generic_description_is_left_to_the_scorer_and_a_role_is_settled():
+def test_generic_description_is_left_to_the_scorer_and_a_role_or_newcomer_is_settled():
     from ficlens.model import Mention, Work
     from ficlens.speakers import _give_descriptions_a_character
     from ficlens.speakers.scorer import settled
     from ficlens.speakers.tags import Tag
 
-    text = '"Done," said the young man. "Hush," said the surgeon.'
+    text = '"Done," said the young man. "Hush," said the surgeon. "Out!" said a little girl.'
     young = text.index("the young man")
     surgeon = text.index("the surgeon")
+    girl = text.index("a little girl")
     tags = [Tag(young - 5, young + 13, "said", Mention(young, young + 13, None, "epithet"), "after"),
-            Tag(surgeon - 5, surgeon + 11, "said", Mention(surgeon, surgeon + 11, None, "epithet"), "after")]
+            Tag(surgeon - 5, surgeon + 11, "said", Mention(surgeon, surgeon + 11, None, "epithet"), "after"),
+            Tag(girl - 5, girl + 13, "said", Mention(girl, girl + 13, None, "epithet"), "after")]
     work = Work(text=text)
     _give_descriptions_a_character(work, tags)
-    assert {c.name for c in work.characters} == {"the young man", "the surgeon"}
-    assert not settled("tag_after:anaphoric", tags[0])
-    assert settled("tag_after:anaphoric", tags[1])
+    assert {c.name for c in work.characters} == {"the young man", "the surgeon", "a little girl"}
+    assert not settled("tag_after:anaphoric", tags[0])  # "the young man" may be anyone on stage
+    assert settled("tag_after:anaphoric", tags[1])      # a role
+    assert settled("tag_after:anaphoric", tags[2])      # "a little girl" is someone new
 
 
 def test_capitalised_description_is_a_speaker_of_its_own():

@@ -1,7 +1,8 @@
-"""Speech tags added in round 5, each on a small text written for its test: a tag with no comma
-before the quote, a tag sentence ending in a participle, "heard X say", "It was X who spoke",
-"the voice of X", a coordinate clause's own subject, a possessive "my" that is never the
-speaker, and a description ending in a name a character holds ("the March Hare")."""
+"""Speech tags added in rounds 5 and 6, each on a small text written for its test: a tag with no
+comma before the quote, a tag sentence ending in a participle, "heard X say", "It was X who
+spoke", "the voice of X", a coordinate clause's own subject, a possessive "my" that is never the
+speaker, a description ending in a name a character holds ("the March Hare"), the one spoken to
+("said to X"), and a name qualified by adjectives ("said the more candid Lady Bertram")."""
 
 from __future__ import annotations
 
@@ -57,6 +58,16 @@ TAGGED = {
         NARRATOR + '"You are late," said Tobias.\n\nTo my surprise, Tobias did not look at the '
         'papers, merely remarking:\n\n"Decidedly, he is a man of method."\n', "Decidedly",
         "Tobias Marchbank"),
+    # round 6
+    "the one spoken to after 'said to' is not the speaker": (
+        CAST + '"We should go," said Wilfred.\n\n"Here, you may carry it," the porter said to '
+        'Tobias, handing him the lamp.\n', "you may carry it", "the porter"),
+    "a name qualified by 'the' and adjectives": (
+        CAST + '"We should go," said Tobias.\n\n"I would rather stay," said the more candid '
+        'Wilfred Oakes.\n', "I would rather stay", "Wilfred Oakes"),
+    "the voice of a character, with an adjective": (
+        CAST + '"Where are you?" cried Tobias.\n\n"I am coming back," called the shattered voice '
+        'of Wilfred.\n', "I am coming back", "Wilfred Oakes"),
 }
 
 

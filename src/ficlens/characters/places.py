@@ -115,12 +115,19 @@ def is_family_plural(cluster: Cluster, surnames: Counter) -> bool:
         any(surnames[s] >= cluster.count for s in _singular(tokens[-1])) for _, tokens in cluster.forms)
 
 
-def is_kind_plural(cluster: Cluster, seen_words: frozenset[str]) -> bool:
+def is_kind_plural(cluster: Cluster, seen_words: frozenset[str], usage: dict[FormKey, Counter]) -> bool:
     """Only ever a bare plural whose singular the text also capitalises ("Londons" beside
-    "London", "Outlanders" beside "Outlander"): places or kinds of people, not a person."""
+    "London", "Outlanders" beside "Outlander"), and never beside a speech verb: places or kinds
+    of people, not a person ("Braddocks said" is a man, whatever one "Braddock" elsewhere)."""
     return cluster.origin == "text" and bool(cluster.forms) and all(
         title is None and len(tokens) == 1 and tokens[0].endswith("s")
-        and tokens[0][:-1] in seen_words for title, tokens in cluster.forms)
+        and tokens[0][:-1] in seen_words and not _acts_as_one(usage.get((title, tokens), Counter()))
+        for title, tokens in cluster.forms)
+
+
+def _acts_as_one(counts: Counter) -> bool:
+    """Beside a speech verb, and never "the Xs" ("said the Indians" is a kind)."""
+    return counts["person"] > 0 and counts["article"] == 0
 
 
 def looks_like_thing(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
@@ -146,4 +153,4 @@ def people_only(clusters: list[Cluster], occurrences: list[Occurrence], text: st
     seen_words = frozenset(word for occ in occurrences for word in occ.tokens)
     return [c for c in clusters if not looks_like_place(c, usage) and not looks_like_thing(c, usage)
             and not looks_like_unacting_place(c, usage, titled_words) and not is_family_plural(c, surnames)
-            and not is_kind_plural(c, seen_words)]
+            and not is_kind_plural(c, seen_words, usage)]

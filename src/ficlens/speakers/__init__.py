@@ -139,7 +139,8 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
             work.characters.append(Character(char_id, phrase, [phrase], origin="text"))
             by_alias[key] = char_id
         tag.mention.character = by_alias[key]
-        tag.described = key.split()[-1] not in _GENERIC_PEOPLE  # "the young man" may be anyone
+        # "the young man" may be anyone on stage; "a young man" is someone new
+        tag.described = key.split()[-1] not in _GENERIC_PEOPLE or key.split()[0] in ("a", "an", "one")
         existing = unresolved.get((tag.mention.start, tag.mention.end))
         if existing is not None:
             existing.character = tag.mention.character

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
+from functools import cached_property
 
 from ficlens.characters.coref import is_subject
 from ficlens.characters.lexicon import PRONOUN_GENDER
@@ -192,6 +193,33 @@ class Context:
         after = [m for m in self.index.within(quote.end, min(hi, following)) if is_subject(text, m.start)]
         return (before[-1].character if before else None), (after[0].character if after else None)
 
+    @cached_property
+    def _quoted_paragraphs(self) -> set[int | None]:
+        return {turn.paragraph for turn in self.turns}
+
+    def narration_before(self, qi: int) -> tuple[str | None, str | None]:
+        return self._cached("narration_before", qi, self._narration_before)
+
+    def _narration_before(self, qi: int) -> tuple[str | None, str | None]:
+        """When the quote opens its paragraph and the paragraph before is narration only ('Mr.
+        Hurst looked at her with astonishment.' then '"…" said he'): that paragraph's last
+        sentence subject, and the last character it mentions."""
+        turn = self.turns[self.turn_of[qi]]
+        p = turn.paragraph
+        if not p or turn.quotes[0] != qi or (p - 1) in self._quoted_paragraphs:
+            return None, None
+        text = self.work.text
+        if text[self.layout.paragraphs[p][0]:self.work.quotes[qi].start].strip(" \t\r\n“\"‘'"):
+            return None, None
+        mentions = self.index.within(*self.layout.paragraphs[p - 1])
+        subjects = [m for m in mentions if is_subject(text, m.start)]
+        return (subjects[-1].character if subjects else None), (mentions[-1].character if mentions else None)
+
+    def previous_beat(self, qi: int) -> str | None:
+        """The subject of the narration closing the previous turn ('"…" He turned away.')."""
+        turn = self._turn_at(qi, -1)
+        return self.subjects_around(turn.quotes[-1])[1] if turn else None
+
     def _vocatives_around(self, qi: int):
         here = self._vocatives.get(qi, set())
         prev_turn, next_turn = self._turn_at(qi, -1), self._turn_at(qi, 1)
@@ -255,6 +283,8 @@ class Context:
             add(c)
         here, prev, nxt = self.paragraph_mentions(qi)
         for c in list(here) + list(prev) + list(nxt):
+            add(c)
+        for c in self.narration_before(qi):
             add(c)
         for group in self.vocatives(qi):
             for c in group:

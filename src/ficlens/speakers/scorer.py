@@ -35,6 +35,7 @@ FEATURES: tuple[str, ...] = (
     "style_gap", "style_known", "prev_tag_object", "run_tagged", "run_addressed", "next1_tagged",
     "next2_tagged", "lead_subject", "beat_subject", "same_turn",
     "anchor_behind_even", "anchor_behind_odd", "anchor_ahead_even", "anchor_ahead_odd",
+    "prev_narration_subject", "prev_narration_last", "prev_turn_beat",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family")
 
@@ -176,12 +177,17 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     lead, beat = ctx.subjects_around(qi)
     opener = ctx.turn_opener(qi)
     behind, ahead = ctx.anchors(qi)
+    narration_subject, narration_last = ctx.narration_before(qi)
+    previous_beat = ctx.previous_beat(qi)
     for r, c in enumerate(cands):
         row = rows[r]
         for name, anchor in (("anchor_behind", behind), ("anchor_ahead", ahead)):
             if anchor is not None and anchor[0] == c:
                 row[col[f"{name}_even" if anchor[1] % 2 == 0 else f"{name}_odd"]] = 1
         row[col["tag_object"]] = c in objects
+        row[col["prev_narration_subject"]] = c == narration_subject
+        row[col["prev_narration_last"]] = c == narration_last
+        row[col["prev_turn_beat"]] = c == previous_beat
         row[col["prev_tag_object"]] = c in prev_objects
         row[col["run_tagged"]] = c in run_tagged
         row[col["run_addressed"]] = c in run_addressed

@@ -178,8 +178,10 @@ def _gap_ok(text: str, a: int, b: int, max_words: int) -> bool:
 
 
 # '"…," replied the voice of the Dodger' / '"…" It was Marilla who spoke'
-_VOICE_OF_RE = re.compile(r"\s+the\s+voice\s+of\s+(?:(?:old|young|little)\s+)?")
+_VOICE_OF_RE = re.compile(r"\s+the\s+(?:[a-z]+\s+)?voice\s+of\s+(?:(?:old|young|little)\s+)?")
 _CLEFT_RE = re.compile(r"It\s+was\s+")
+# '"…," said the more candid Lady Bertram' / 'cried the good-hearted Mrs. John Knightley'
+_QUALIFIED_NAME_RE = re.compile(r"\s+the\s+(?:[a-z’'-]+\s+){1,3}")
 
 
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
@@ -195,8 +197,9 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     mentions = [m for m in index.within(start, clause_end) if not _not_a_subject(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
-        after = [m for m in mentions if m.start >= w.end() and (
-            _gap_ok(text, w.end(), m.start, 1) or _VOICE_OF_RE.fullmatch(text, w.end(), m.start))]
+        after = [m for m in mentions if m.start >= w.end() and not _after_preposition(text, m) and (
+            _gap_ok(text, w.end(), m.start, 1) or _VOICE_OF_RE.fullmatch(text, w.end(), m.start)
+            or (m.kind in EXPLICIT_KINDS and _QUALIFIED_NAME_RE.fullmatch(text, w.end(), m.start)))]
         inverted_beat = verb in BEAT_ONLY and wi == 0 and bool(after) and after[0].kind in EXPLICIT_KINDS
         if not (_is_speech_verb(text, w) or inverted_beat):  # '"Yes," nodded Evie' is a tag
             continue
