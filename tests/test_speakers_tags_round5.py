@@ -68,6 +68,17 @@ TAGGED = {
     "the voice of a character, with an adjective": (
         CAST + '"Where are you?" cried Tobias.\n\n"I am coming back," called the shattered voice '
         'of Wilfred.\n', "I am coming back", "Wilfred Oakes"),
+    "the one spoken to after a tag verb before the quote is not the speaker": (
+        CAST + '"We should go," said Wilfred.\n\nTobias would not touch the wine; and then rising up, '
+        'said to Wilfred, "There is a pretty wilderness on one side of the lawn."\n', "pretty wilderness",
+        "Tobias Marchbank"),
+    "a chain of tags in one paragraph, each opening its own quote": (
+        CAST + 'They walked on, and Tobias said, "If you see what I mean," and Wilfred said, "It is '
+        'just what I think," and Tobias said, "But on the other hand, we must remember," and '
+        'Wilfred said, "Quite true."\n', "But on the other hand", "Tobias Marchbank"),
+    "a named owner's voice speaks": (
+        CAST + '"Who is there?" called Tobias.\n\n"We must open the door!" said Wilfred\'s voice '
+        "from the stairs.\n", "We must open the door", "Wilfred Oakes"),
 }
 
 
@@ -92,3 +103,9 @@ def test_a_name_after_a_preposition_is_not_the_tag_subject():
                    "Wilfred waited a moment; and, turning to Tobias, said, "
                    '"Then we can walk to the village."\n')
     assert speaker(work, "Then we can walk") != "Tobias Marchbank"
+
+
+def test_a_named_owner_is_not_the_speaker():
+    work = analyze(CAST + '"The door is open," said Tobias.\n\n"Who is it?" asked Wilfred\'s good '
+                   "lady, looking up from her sewing.\n")
+    assert speaker(work, "Who is it?") != "Wilfred Oakes"

@@ -91,14 +91,17 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
 
 
 _THOUGHT_OR_WRITING = THOUGHT_VERBS | WRITING_VERBS
+# "Mr. Bumble's good lady" is someone else; "the Rabbit's voice", "Mr. Woodhouse's saying" are him
+_OWNED_RE = re.compile(r"['’]s\s+(?![a-z-]*ing\b|(?:[a-z-]+\s+)?(?:voice|voices|lips|tongue)\b)[a-z-]+\b")
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "whom"})
 
 
 def _not_a_subject(text: str, m: Mention) -> bool:
     """'said her uncle': 'her' owns the speaker, it is not the speaker; nor is an object
-    ('James, as the door closed on them, said')."""
+    ('James, as the door closed on them, said'), nor a named owner ('asked Mr. Bumble's good
+    lady')."""
     if m.kind not in ("pronoun", "narrator", "reader"):
-        return False
+        return m.kind in EXPLICIT_KINDS and _OWNED_RE.match(text, m.end) is not None
     word = text[m.start:m.end].lower()
     return word in _OBJECT_PRONOUNS or word in ("my", "your", "our") or (
         word in ("his", "her", "their", "its") and bool(_POSSESSIVE_RE.match(text, m.end)))
@@ -297,7 +300,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             continue
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
                   and not _after_preposition(text, m)]
-        after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)]
+        after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)
+                 and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
         subject = None
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())]
         if antecedents:
