@@ -2,7 +2,9 @@
 comma before the quote, a tag sentence ending in a participle, "heard X say", "It was X who
 spoke", "the voice of X", a coordinate clause's own subject, a possessive "my" that is never the
 speaker, a description ending in a name a character holds ("the March Hare"), the one spoken to
-("said to X"), and a name qualified by adjectives ("said the more candid Lady Bertram")."""
+("said to X"), a name qualified by adjectives ("said the more candid Lady Bertram"), a chain of
+tags in one paragraph, a named owner ("Mr. Bumble's good lady"), a passive agent ("whispered by
+Aunt Juley") and a name in apposition ("said the other sister, Laura")."""
 
 from __future__ import annotations
 
@@ -79,6 +81,15 @@ TAGGED = {
     "a named owner's voice speaks": (
         CAST + '"Who is there?" called Tobias.\n\n"We must open the door!" said Wilfred\'s voice '
         "from the stairs.\n", "We must open the door", "Wilfred Oakes"),
+    "the agent of a passive speech verb": (
+        CAST + '"We should go," said Tobias.\n\n"Do not talk during the music," loudly whispered by '
+        "Wilfred.\n", "Do not talk", "Wilfred Oakes"),
+    "a description with a name in apposition": (
+        CAST + '"We should go," said Tobias.\n\n"I never do," said the other brother, Wilfred, '
+        "without a smile.\n", "I never do", "Wilfred Oakes"),
+    "a description before an intensified adverb": (
+        CAST + '"We should go," said Tobias.\n\n"Nonsense," said the porter very decidedly.\n',
+        "Nonsense", "the porter"),
 }
 
 

@@ -183,6 +183,8 @@ def _gap_ok(text: str, a: int, b: int, max_words: int) -> bool:
 # '"…," replied the voice of the Dodger' / '"…" It was Marilla who spoke'
 _VOICE_OF_RE = re.compile(r"\s+the\s+(?:[a-z]+\s+)?voice\s+of\s+(?:(?:old|young|little)\s+)?")
 _CLEFT_RE = re.compile(r"It\s+was\s+")
+# '"…," loudly whispered by Aunt Juley': the agent of a passive speech verb
+_BY_AGENT_RE = re.compile(r"\s+by\s+")
 # '"…," said the more candid Lady Bertram' / 'cried the good-hearted Mrs. John Knightley'
 _QUALIFIED_NAME_RE = re.compile(r"\s+the\s+(?:[a-z’'-]+\s+){1,3}")
 
@@ -200,7 +202,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     mentions = [m for m in index.within(start, clause_end) if not _not_a_subject(text, m)]
     for wi, w in enumerate(words):
         verb = w.group().lower()
-        after = [m for m in mentions if m.start >= w.end() and not _after_preposition(text, m) and (
+        after = [m for m in mentions if m.start >= w.end() and (
+            not _after_preposition(text, m) or _BY_AGENT_RE.fullmatch(text, w.end(), m.start)) and (
             _gap_ok(text, w.end(), m.start, 1) or _VOICE_OF_RE.fullmatch(text, w.end(), m.start)
             or (m.kind in EXPLICIT_KINDS and _QUALIFIED_NAME_RE.fullmatch(text, w.end(), m.start)))]
         inverted_beat = verb in BEAT_ONLY and wi == 0 and bool(after) and after[0].kind in EXPLICIT_KINDS
@@ -214,6 +217,11 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
             if relational is not None:
                 return relational
             subject = _described_subject(text, w, start, clause_end)
+            if subject is not None:  # 'said the other sister, Laura,': the name in apposition
+                comma = _APPOSITION_RE.match(text, subject.end)
+                named = [m for m in index.within(subject.end, subject.end + 40)
+                         if comma and m.start == comma.end() and m.kind in EXPLICIT_KINDS]
+                subject = named[0] if named else subject
         if subject is not None:
             lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
             return _with_gender(Tag(lo, hi_, verb, subject, "after"), text)
@@ -224,7 +232,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 _DESCRIBED_AFTER_RE = re.compile(
     r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
-    r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|[a-z]+ly)\b)")
+    r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
+_APPOSITION_RE = re.compile(r",\s*")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _NOT_PEOPLE = words("""
