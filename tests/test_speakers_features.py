@@ -1,10 +1,12 @@
 """What the speaker scorer sees of a quote: each character's own words, who the exchange
-certainly holds, the narration's subjects around the quote, and whom the last tag spoke to.
-Small texts written for these tests."""
+certainly holds, the narration's subjects around the quote and in the narration paragraph just
+before it, whom the last tag spoke to, and the nearest name-tagged turns. Small texts written for
+these tests."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from ficlens.speakers.scorer import FEATURES, feature_rows
 from ficlens.speakers.style import StyleModel, quote_words
@@ -56,39 +58,50 @@ SCENE = ("Hercule Poirot and Arthur Hastings sat in the morning room at Styles.\
          '"I follow you perfectly." Hastings lit his pipe.\n')
 
 
-def test_the_exchange_knows_its_name_tagged_speakers(through_speakers):
-    work = through_speakers(SCENE)
-    row = _row(work, "Was it?", "Poirot")
-    assert row["run_tagged"] == 1
-    assert _row(work, "Was it?", "Hastings")["run_tagged"] == 0
+TAGGED_AHEAD = SCENE.replace('"Was it?"', '"Was it?" asked Hastings.')
+LATER_QUOTE = SCENE.replace('"I follow you perfectly." Hastings lit his pipe.',
+                            '"I follow you perfectly," said Hastings. He lit his pipe, and added, '
+                            '"But not far."')
+HURST = ("Louisa Hurst and Charles Hurst sat by the fire with Fitzwilliam Darcy.\n\n"
+         '"It is late," said Darcy.\n\n'
+         "Mr. Hurst looked at the fire with astonishment. He put down his cards.\n\n"
+         '"Do you prefer reading to cards?" said he.\n\n'
+         '"I do." Darcy turned away.\n\n'
+         '"Then I shall play alone."\n')
+
+# (story, a fragment of the quote, a candidate, the feature, its value for that candidate)
+FEATURE_CASES = {
+    "the exchange knows its name-tagged speaker": (SCENE, "Was it?", "Poirot", "run_tagged", 1),
+    "…and not the one never tagged": (SCENE, "Was it?", "Hastings", "run_tagged", 0),
+    "the one a tag spoke to answers next": (SCENE, "Was it?", "Hastings", "prev_tag_object", 1),
+    "…and not the one who spoke": (SCENE, "Was it?", "Poirot", "prev_tag_object", 0),
+    "the narration's subject before the quote": (SCENE, "You do not follow me", "Poirot", "lead_subject", 1),
+    "the narration's subject after the quote": (SCENE, "I follow you perfectly", "Hastings",
+                                                "beat_subject", 1),
+    "…and not the other one": (SCENE, "I follow you perfectly", "Poirot", "beat_subject", 0),
+    "a name-tagged turn ahead": (TAGGED_AHEAD, "The coffee was cold", "Hastings", "next1_tagged", 1),
+    "a later quote sees who opened its paragraph": (LATER_QUOTE, "But not far", "Hastings", "same_turn", 1),
+    "…and not someone else": (LATER_QUOTE, "But not far", "Poirot", "same_turn", 0),
+    "the first quote of a paragraph has no opener": (LATER_QUOTE, "I follow you perfectly", "Hastings",
+                                                     "same_turn", 0),
+    # round 6: the narration-only paragraph just before the quote's, and the last turn's beat
+    "the narration paragraph's last subject": (HURST, "Do you prefer reading", "Mr. Hurst",
+                                               "prev_narration_subject", 1),
+    "the narration paragraph's last character": (HURST, "Do you prefer reading", "Mr. Hurst",
+                                                 "prev_narration_last", 1),
+    "…and not a character it does not end on": (HURST, "Do you prefer reading", "Darcy",
+                                                "prev_narration_subject", 0),
+    "no narration paragraph after another quote's": (HURST, "I do.", "Mr. Hurst",
+                                                     "prev_narration_subject", 0),
+    "the subject closing the previous turn": (HURST, "Then I shall play alone", "Darcy", "prev_turn_beat", 1),
+    "…and not the one who spoke before": (HURST, "Then I shall play alone", "Mr. Hurst", "prev_turn_beat", 0),
+}
 
 
-def test_the_one_a_tag_spoke_to_answers_next(through_speakers):
-    work = through_speakers(SCENE)
-    assert _row(work, "Was it?", "Hastings")["prev_tag_object"] == 1
-    assert _row(work, "Was it?", "Poirot")["prev_tag_object"] == 0
-
-
-def test_narration_subjects_before_and_after_the_quote(through_speakers):
-    work = through_speakers(SCENE)
-    assert _row(work, "You do not follow me", "Poirot")["lead_subject"] == 1
-    assert _row(work, "I follow you perfectly", "Hastings")["beat_subject"] == 1
-    assert _row(work, "I follow you perfectly", "Poirot")["beat_subject"] == 0
-
-
-def test_a_name_tagged_turn_ahead_is_seen(through_speakers):
-    work = through_speakers(SCENE.replace('"Was it?"', '"Was it?" asked Hastings.'))
-    row = _row(work, "The coffee was cold", "Hastings")
-    assert row["next1_tagged"] == 1
-
-
-def test_a_later_quote_of_a_paragraph_sees_who_opened_it(through_speakers):
-    work = through_speakers(SCENE.replace('"I follow you perfectly." Hastings lit his pipe.',
-                                           '"I follow you perfectly," said Hastings. He lit his pipe, '
-                                           'and added, "But not far."'))
-    assert _row(work, "But not far", "Hastings")["same_turn"] == 1
-    assert _row(work, "But not far", "Poirot")["same_turn"] == 0
-    assert _row(work, "I follow you perfectly", "Hastings")["same_turn"] == 0  # it opens the paragraph
+@pytest.mark.parametrize("story,fragment,name,feature,expected", FEATURE_CASES.values(),
+                         ids=FEATURE_CASES.keys())
+def test_a_feature_of_a_candidate(through_speakers, story, fragment, name, feature, expected):
+    assert _row(through_speakers(story), fragment, name)[feature] == expected
 
 
 # -- anchors: the nearest name-tagged turns of the exchange -------------------------------------
@@ -132,26 +145,3 @@ def test_the_exchanges_settled_speakers_are_always_candidates(through_speakers):
     quentin = next(c.id for c in work.characters if c.name == "Quentin")
     assert quentin in tagged and quentin in ctx.candidates(qi)
 
-
-# -- round 6: the narration just before the quote's paragraph, and the last turn's beat ---------
-HURST = ("Louisa Hurst and Charles Hurst sat by the fire with Fitzwilliam Darcy.\n\n"
-         '"It is late," said Darcy.\n\n'
-         "Mr. Hurst looked at the fire with astonishment. He put down his cards.\n\n"
-         '"Do you prefer reading to cards?" said he.\n\n'
-         '"I do." Darcy turned away.\n\n'
-         '"Then I shall play alone."\n')
-
-
-def test_the_narration_paragraph_before_the_quote_gives_its_last_subject(through_speakers):
-    work = through_speakers(HURST)
-    hurst = _row(work, "Do you prefer reading", "Mr. Hurst")
-    assert hurst["prev_narration_subject"] == 1 and hurst["prev_narration_last"] == 1
-    assert _row(work, "Do you prefer reading", "Darcy")["prev_narration_subject"] == 0
-    # a quote whose paragraph follows another quote's has no narration paragraph before it
-    assert _row(work, "I do.", "Mr. Hurst")["prev_narration_subject"] == 0
-
-
-def test_the_previous_turns_closing_beat_is_seen(through_speakers):
-    work = through_speakers(HURST)
-    assert _row(work, "Then I shall play alone", "Darcy")["prev_turn_beat"] == 1
-    assert _row(work, "Then I shall play alone", "Mr. Hurst")["prev_turn_beat"] == 0
