@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from functools import cached_property
 
 from ficlens.characters.coref import is_subject
 from ficlens.characters.lexicon import PRONOUN_GENDER
@@ -23,6 +22,7 @@ class Context:
         self.work, self.turns, self.tags, self.rule = work, turns, tags, rule
         self.layout, self.index = layout, index
         self.turn_of: dict[int, int] = {qi: t for t, turn in enumerate(turns) for qi in turn.quotes}
+        self._quoted_paragraphs = {turn.paragraph for turn in turns}
         self.run_pos: dict[int, tuple[list[int], int]] = {
             t: (run, i) for run in runs for i, t in enumerate(run)}
         self.genders = {c.id: c.gender for c in work.characters}
@@ -192,10 +192,6 @@ class Context:
         following = self.work.quotes[qi + 1].start if qi + 1 < len(self.work.quotes) else hi
         after = [m for m in self.index.within(quote.end, min(hi, following)) if is_subject(text, m.start)]
         return (before[-1].character if before else None), (after[0].character if after else None)
-
-    @cached_property
-    def _quoted_paragraphs(self) -> set[int | None]:
-        return {turn.paragraph for turn in self.turns}
 
     def narration_before(self, qi: int) -> tuple[str | None, str | None]:
         return self._cached("narration_before", qi, self._narration_before)

@@ -187,6 +187,16 @@ _CLEFT_RE = re.compile(r"It\s+was\s+")
 _BY_AGENT_RE = re.compile(r"\s+by\s+")
 # '"…," said the more candid Lady Bertram' / 'cried the good-hearted Mrs. John Knightley'
 _QUALIFIED_NAME_RE = re.compile(r"\s+the\s+(?:[a-z’'-]+\s+){1,3}")
+_APPOSITION_RE = re.compile(r",\s*")
+
+
+def _name_in_apposition(text: str, described: Mention, index: MentionIndex) -> Mention | None:
+    """'said the other sister, Laura,': the name set beside a description is its subject."""
+    comma = _APPOSITION_RE.match(text, described.end)
+    if comma is None:
+        return None
+    return next((m for m in index.within(comma.end(), comma.end() + 40)
+                 if m.start == comma.end() and m.kind in EXPLICIT_KINDS), None)
 
 
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
@@ -217,11 +227,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
             if relational is not None:
                 return relational
             subject = _described_subject(text, w, start, clause_end)
-            if subject is not None:  # 'said the other sister, Laura,': the name in apposition
-                comma = _APPOSITION_RE.match(text, subject.end)
-                named = [m for m in index.within(subject.end, subject.end + 40)
-                         if comma and m.start == comma.end() and m.kind in EXPLICIT_KINDS]
-                subject = named[0] if named else subject
+            if subject is not None:
+                subject = _name_in_apposition(text, subject, index) or subject
         if subject is not None:
             lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
             return _with_gender(Tag(lo, hi_, verb, subject, "after"), text)
@@ -233,7 +240,6 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 _DESCRIBED_AFTER_RE = re.compile(
     r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
     r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
-_APPOSITION_RE = re.compile(r",\s*")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _NOT_PEOPLE = words("""
@@ -273,7 +279,6 @@ def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
     return any(m is not None and _tags_alone(m.group(1))
                for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
-
 
 
 def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
