@@ -234,3 +234,36 @@ def test_a_doctor_beside_a_mrs_of_his_surname_is_her_husband():
     work = analyze("Mrs. Grant poured the tea. Mrs. Grant smiled, and she said nothing. Mrs. Grant "
                    "was kind.\n\nDr. Grant came in late. Dr. Grant ate a great deal, and he grumbled.\n")
     assert holder(work, "Dr. Grant") is not holder(work, "Mrs. Grant")
+
+
+def _holders(forms, form_gender=None):
+    from ficlens.characters.cluster import build_clusters
+
+    clusters = build_clusters(forms, [], form_gender)
+    return {key: i for i, c in enumerate(clusters) for key in c.forms}
+
+
+def test_a_foreign_honorific_is_the_same_title_for_one_man():
+    forms = {("mrs", ("Inglethorp",)): 167, (None, ("Alfred", "Inglethorp")): 53,
+             ("mr", ("Inglethorp",)): 75, ("monsieur", ("Inglethorp",)): 1}
+    holder_of = _holders(forms, {(None, ("Alfred", "Inglethorp")): "male"})
+    assert holder_of[("monsieur", ("Inglethorp",))] == holder_of[(None, ("Alfred", "Inglethorp"))]
+    assert holder_of[("mrs", ("Inglethorp",))] != holder_of[(None, ("Alfred", "Inglethorp"))]
+
+
+def test_a_bare_surname_goes_to_the_one_holder_of_the_gender_its_pronouns_give():
+    forms = {("mrs", ("Granger",)): 20, ("mr", ("Granger",)): 15, (None, ("Granger",)): 40}
+    holder_of = _holders(forms, {(None, ("Granger",)): "female"})
+    assert holder_of[(None, ("Granger",))] == holder_of[("mrs", ("Granger",))]
+    holder_of = _holders(forms, {(None, ("Granger",)): "male"})
+    assert holder_of[(None, ("Granger",))] == holder_of[("mr", ("Granger",))]
+    # no pronoun evidence: a bare surname in narration is most often a man's
+    holder_of = _holders(forms)
+    assert holder_of[(None, ("Granger",))] == holder_of[("mr", ("Granger",))]
+
+
+def test_fraulein_without_its_umlaut_is_an_honorific():
+    work = analyze("Fraulein Mosebach came to tea. Fraulein Mosebach was very German, and she talked.\n\n"
+                   '"It is so," said Fraulein Mosebach.\n')
+    mosebach = holder(work, "Fraulein Mosebach")
+    assert mosebach is not None and mosebach.gender == "female"

@@ -17,8 +17,13 @@ from ficlens.characters.nicknames import is_nickname_of, nickname_groups
 FormKey = tuple[str | None, tuple[str, ...]]
 # Honorifics of a married or titled woman, who often shares a surname with daughters.
 _MARRIED_TITLES = frozenset({"mrs", "madame", "mme", "lady", "dame"})
-# Spellings of one honorific ("Mister Noah Claypole" is "Mr. Claypole").
-_SAME_TITLE = {"mister": "mr", "missus": "mrs", "mme": "madame", "mlle": "mademoiselle"}
+# Spellings and translations of one honorific ("Mister Noah Claypole" is "Mr. Claypole"; Poirot's
+# "Monsieur Inglethorp" is the narrator's "Mr. Inglethorp").
+_SAME_TITLE = {"mister": "mr", "monsieur": "mr", "m": "mr", "signor": "mr", "señor": "mr", "senor": "mr",
+               "herr": "mr", "missus": "mrs", "madame": "mrs", "mme": "mrs", "signora": "mrs",
+               "señora": "mrs", "senora": "mrs", "frau": "mrs", "mademoiselle": "miss", "mlle": "miss",
+               "signorina": "miss", "señorita": "miss", "senorita": "miss", "fräulein": "miss",
+               "fraulein": "miss"}
 # Honorifics that go with a given name ("Aunt Petunia", "Miss Lizzy", "Sir William").
 _GIVEN_NAME_TITLES = frozenset({"miss", "master", "aunt", "auntie", "uncle", "sir", "lady", "dame", "lord",
                                 "cousin", "father", "mother", "sister", "brother"})
@@ -228,13 +233,16 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             holders = [c for c in clusters if word in c.surnames()]
             target = _pick(holders, weight=lambda c, word=word: sum(n for (_, toks), n in c.forms.items()
                                                                      if toks[-1] == word))
-            men = [c for c in holders if c.title_gender() == "male"]
-            if target is None and len(men) == 1:
-                target = men[0]  # a bare surname in narration is most often a man's
+            # the pronouns said of the bare surname pick the one holder of that gender ("Granger
+            # ... she" is Hermione, not Mr. Granger); without them it is most often a man's
+            said_of = _known(form_gender.get(key)) or "male"
+            of_gender = [c for c in holders if c.title_gender() == said_of]
+            if target is None and len(of_gender) == 1:
+                target = of_gender[0]
             if target is not None and all(
                     t in _MARRIED_TITLES for t, toks in target.forms if toks[-1] == word):
                 # "Turton" alone is Mr. Turton, not the "Mrs. Turton" we have seen more often
-                target = men[0] if len(men) == 1 else None
+                target = of_gender[0] if len(of_gender) == 1 else None
         if target is None:
             target = _pick([c for c in clusters if any(is_nickname_of(word, f) for f in c.given_names())])
             nickname = target is not None

@@ -19,6 +19,8 @@ TITLES: dict[str, str | None] = {
     "mother": "female", "sister": "female", "countess": "female", "duchess": "female",
     "princess": "female", "queen": "female", "mistress": "female", "signora": "female",
     "señora": "female", "frau": "female", "fräulein": "female", "granny": "female",
+    "fraulein": "female", "signorina": "female", "señorita": "female", "senor": "male",
+    "senora": "female", "senorita": "female",
     "grandma": "female", "mx": None, "dr": None, "doctor": None, "prof": None, "professor": None,
     "captain": None, "capt": None, "colonel": None, "col": None, "major": None, "general": None,
     "lieutenant": None, "lt": None, "sergeant": None, "sgt": None, "inspector": None,
