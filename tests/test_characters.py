@@ -267,3 +267,12 @@ def test_fraulein_without_its_umlaut_is_an_honorific():
                    '"It is so," said Fraulein Mosebach.\n')
     mosebach = holder(work, "Fraulein Mosebach")
     assert mosebach is not None and mosebach.gender == "female"
+
+
+def test_a_given_name_before_a_common_word_makes_a_full_name():
+    work = analyze("Harvey Stone sat alone outside the café. The stone wall was warm, and a stone fell. "
+                   "He threw a stone at the stone step, then another stone.\n\n"
+                   '"Hello," said Harvey Stone. Harvey had a pile of saucers.\n\n'
+                   '"Sit down, Harvey," I said.\n')
+    harvey = holder(work, "Harvey Stone")
+    assert harvey is not None and holder(work, "Harvey") is harvey

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ficlens.characters.gender import name_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES, words
 from ficlens.language.verbs import TAG_VERBS
@@ -274,8 +275,11 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
         if (title is None and n == 1 and ev.noninitial[tokens[0]] == 0 and not _is_given_name(tokens[0])
                 and not is_name_word(tokens[0], ev)):
             continue  # "Unlike Sarah", once, and "Unlike" nowhere a name: no first name
+        # a given name seen twice before a common word is a surname ("Harvey Stone", "Tom Brown")
+        given_then_word = n >= 2 and (_is_given_name(tokens[0]) or name_gender(tokens[0]) is not None) \
+            and lower_first <= 0.25 * ev.total[tokens[0]]
         if first_ok and (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
-                ev.lower[t.lower()] <= ev.total[t] for t in tokens):
+                ev.lower[t.lower()] <= ev.total[t] or (given_then_word and i) for i, t in enumerate(tokens)):
             if title is None and ev.place[tokens[0]] > 0.5 * ev.total[tokens[0]]:
                 continue  # "London Lydia": a place and a name that a line break glued together
             accepted[(title, tokens)] = n
