@@ -90,6 +90,13 @@ TAGGED = {
     "a description before an intensified adverb": (
         CAST + '"We should go," said Tobias.\n\n"Nonsense," said the porter very decidedly.\n',
         "Nonsense", "the porter"),
+    # round 7
+    "a name before an aside that names someone else": (
+        CAST + '"We should go," said Tobias.\n\nWilfred, going to the window, where Tobias was '
+        'standing in the light, said gently:\n\n"Not yet."\n', "Not yet", "Wilfred Oakes"),
+    "a name before a participle aside, then an adverb and the verb": (
+        CAST + '"We should go," said Wilfred.\n\nTobias, embracing Wilfred, thus began: "It is '
+        'so indeed."\n', "It is so indeed", "Tobias Marchbank"),
 }
 
 

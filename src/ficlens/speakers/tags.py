@@ -318,8 +318,11 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                  and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
         subject = None
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())]
+        opener = _parenthesised_subject(text, clause_start, mentions, w.start())
         if antecedents:
             subject = antecedents[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
+        elif opener is not None:
+            subject = opener
         elif before:  # the clause's own subject beats an object nearer the verb ("Harry told Ron,")
             opening = _words_between(text, clause_start, before[0].start) <= 2
             nearest = before[-1]
@@ -353,6 +356,26 @@ _PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|b
 def _after_preposition(text: str, m: Mention) -> bool:
     """'and, turning to Elizabeth, said,': a name after a preposition is not the speaker."""
     return _PREPOSITION_RE.search(text, max(0, m.start - 14), m.start) is not None
+
+
+_BEFORE_VERB_AFTER_COMMA_RE = re.compile(r",\s*(?:[a-z]+ly\s+|thus\s+|then\s+|at\s+last\s+)?$")
+
+
+def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention],
+                           verb_start: int) -> Mention | None:
+    """'Diana, going to the east gable, where Anne was standing, said gently:' / 'Isabella,
+    embracing Catherine, thus began:': a name opening the clause, set off by a comma, and an
+    aside closing with a comma right before the verb: the name is the subject, not the names
+    inside the aside."""
+    if not _BEFORE_VERB_AFTER_COMMA_RE.search(text[max(clause_start, verb_start - 20):verb_start]):
+        return None
+    for m in mentions:
+        if m.end >= verb_start or _words_between(text, clause_start, m.start) > 2:
+            return None
+        if text[m.end:m.end + 3].lstrip(" ").startswith(",") and m.kind != "vocative":
+            aside = text[m.end:verb_start]
+            return m if aside.count(",") >= 2 else None
+    return None
 
 
 _CONJUNCTION_RE = re.compile(r",\s*(?:but|and|yet|so|then)\s+$")
