@@ -97,6 +97,19 @@ TAGGED = {
     "a name before a participle aside, then an adverb and the verb": (
         CAST + '"We should go," said Wilfred.\n\nTobias, embracing Wilfred, thus began: "It is '
         'so indeed."\n', "It is so indeed", "Tobias Marchbank"),
+    "whose-clause before the verb, and a verb closed by dashes": (
+        CAST + '"We should go," said Tobias.\n\nAnd before he could make any reply, Wilfred, whose '
+        "thoughts were on the garden, said--\n\n\"It is a great pity.\"\n", "great pity", "Wilfred Oakes"),
+    "a relative clause that ends before another subject's verb": (
+        CAST + '"We should go," said Wilfred.\n\nWilfred, whose patience was endless, went out to '
+        'order some tea, and Tobias continued in a hasty whisper, "He is kind."\n', "He is kind",
+        "Tobias Marchbank"),
+    "a tag sentence with a pronoun object": (
+        CAST + '"Where were you?" asked Tobias. Wilfred answered him curtly. "In the garden."\n',
+        "In the garden", "Wilfred Oakes"),
+    "a tag sentence ending in 'at once'": (
+        CAST + '"Where were you?" asked Tobias.\n\nWilfred began at once. "I was in the garden."\n',
+        "I was in the garden", "Wilfred Oakes"),
 }
 
 

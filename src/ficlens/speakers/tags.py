@@ -16,7 +16,7 @@ from ficlens.characters.lexicon import PRONOUN_GENDER, words
 from ficlens.language.verbs import BEAT_ONLY, PHRASAL, TAG_VERBS, THOUGHT_VERBS, WRITING_VERBS
 from ficlens.model import Mention
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_WORD_RE = re.compile(r"[A-Za-z](?:[A-Za-z’']|-(?=[A-Za-z]))*")  # "said--" is "said"
 # A clause ends at punctuation or an opening quote, but not at the stop of "Mr." or "Dr.".
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Prof", "Rev", "Capt", "Col", "Lt", "Sgt")
 _CLAUSE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?;:…]|[“\"‘]")
@@ -265,14 +265,18 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
     return Mention(m.start(1), m.end(1), None, "epithet")
 
 
-# "the White Rabbit, who said" / "Marianne, who with her usual inattention …, exclaimed"
-_WHO_RE = re.compile(r",?\s*who\b[^.!?;:\"“”]{0,120}$")
+# "the White Rabbit, who said" / "Marianne, who with her usual inattention …, exclaimed" /
+# "Mr. Woodhouse, whose thoughts were on the Bates's, said--"
+_WHO_RE = re.compile(r",?\s*who(?:se|m)?\b[^.!?;:\"“”]{0,120}$")
 # 'Lucy went on. "…"' / 'Elinor replied.': a sentence that is only a speech tag, closing before the quote
 _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
 # 'Anne answered, lifting her head. "…"' / 'Lucy went on quietly. "…"': the tag sentence ends
-# in a manner adverb or a participle clause, not in an object (which would be reported speech).
+# in a manner adverb or a participle clause, not in an object (which would be reported speech);
+# a pronoun object is no reported speech ('Poirot answered them categorically.', 'Mr. Mace began
+# at once.').
 _ENDS_WITH_VERB_MANNER_RE = re.compile(
-    r"\b([a-z]+)(?:\s+[a-z]+ly|\s+again)*(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
+    r"\b([a-z]+)(?:\s+(?:them|him|her|me|us))?(?:\s+[a-z]+ly|\s+again|\s+at\s+once|\s+at\s+last)*"
+    r"(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
 
 
 def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
@@ -317,7 +321,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)
                  and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
         subject = None
-        antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())]
+        antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())
+                       and not any(m.end <= o.start < w.start() for o in mentions)]
         opener = _parenthesised_subject(text, clause_start, mentions, w.start())
         if antecedents:
             subject = antecedents[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
