@@ -26,7 +26,7 @@ from ficlens.speakers.anaphora import resolve_unnamed_tags, spoken_to_self
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
-from ficlens.speakers.exchange import Turn, build_runs, resolve_turns
+from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
 
@@ -61,7 +61,7 @@ def run(work: Work, options: Options) -> None:
         else:
             p_lo, p_hi = max(0, q.start - 200), min(len(text), q.end + 200)
         lo = quotes[i - 1].end if i and para[i - 1] == p and p is not None else p_lo
-        if lo == p_lo and p and not text[p_lo:q.start].strip(" \t\r\n“\"‘'"):
+        if lo == p_lo and p and opens_paragraph(text, p_lo, q.start):
             prev_lo, prev_hi = layout.paragraphs[p - 1]
             opens_quote = text[prev_lo:prev_hi].rstrip()[-1:] in (",", ":", "-", "—", "–")
             if opens_quote and (i == 0 or quotes[i - 1].end <= prev_hi):

@@ -10,6 +10,7 @@ from collections import Counter
 from ficlens.characters.coref import is_subject
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Work
+from ficlens.speakers.exchange import opens_paragraph
 from ficlens.speakers.scorer import settled
 from ficlens.speakers.style import StyleModel
 
@@ -205,7 +206,7 @@ class Context:
         if not p or turn.quotes[0] != qi or (p - 1) in self._quoted_paragraphs:
             return None, None
         text = self.work.text
-        if text[self.layout.paragraphs[p][0]:self.work.quotes[qi].start].strip(" \t\r\n“\"‘'"):
+        if not opens_paragraph(text, self.layout.paragraphs[p][0], self.work.quotes[qi].start):
             return None, None
         mentions = self.index.within(*self.layout.paragraphs[p - 1])
         subjects = [m for m in mentions if is_subject(text, m.start)]

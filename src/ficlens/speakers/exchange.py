@@ -25,6 +25,11 @@ class Turn:
     evidence: str | None = None
 
 
+def opens_paragraph(text: str, paragraph_start: int, quote_start: int) -> bool:
+    """Only spaces and opening quote marks stand between the paragraph's start and the quote."""
+    return not text[paragraph_start:quote_start].strip(" \t\r\n“\"‘'")
+
+
 def build_runs(turns: list[Turn], layout: Layout) -> list[list[int]]:
     runs: list[list[int]] = []
     for ti, turn in enumerate(turns):

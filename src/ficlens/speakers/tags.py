@@ -320,15 +320,12 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                   and not _after_preposition(text, m)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)
                  and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
-        subject = None
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())
                        and not any(m.end <= o.start < w.start() for o in mentions)]
-        opener = _parenthesised_subject(text, clause_start, mentions, w.start())
-        if antecedents:
-            subject = antecedents[-1]  # "looked at the White Rabbit, who said," the relative's antecedent
-        elif opener is not None:
-            subject = opener
-        elif before:  # the clause's own subject beats an object nearer the verb ("Harry told Ron,")
+        # "looked at the White Rabbit, who said," the relative's antecedent; else a name before an aside
+        subject = antecedents[-1] if antecedents else _parenthesised_subject(text, clause_start, mentions,
+                                                                             w.start())
+        if subject is None and before:  # the clause's own subject beats an object nearer the verb
             opening = _words_between(text, clause_start, before[0].start) <= 2
             nearest = before[-1]
             # "As he helped her down, she said:": a subordinate clause, then the verb's own subject
@@ -337,7 +334,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                            and _words_between(text, nearest.end, w.start()) <= 1)
             subject = nearest if own_subject or not opening or _perceived(text, clause_start, nearest) \
                 else _coordinate_subject(text, before, w.start()) or before[0]
-        elif after:
+        elif subject is None and after:
             subject = after[0]
         if subject is None:
             relational = _RELATION_OPENS_RE.match(text, _LEADING_SPACE_RE.match(text, clause_start).end(),
