@@ -151,6 +151,18 @@ def test_pronouns_resolve_to_the_right_gender():
     assert pronouns["He"] == holder(work, "Arthur Dent").id
 
 
+def test_a_fresh_subject_outweighs_many_older_mentions():
+    # Basil is named and "he"'d all through the paragraph before; Dorian then opens a sentence:
+    # "his" is Dorian's, however often Basil came up earlier.
+    basil = "Basil Hallward looked at the canvas. He frowned, and he shook his head. " * 3
+    work = analyze(f"Basil Hallward and Dorian Gray were in the studio. {basil}Basil Hallward went to "
+                   "the window.\n\n"
+                   "Dorian Gray passed his hand over his forehead.\n")
+    his = [m for m in work.mentions if m.kind == "pronoun" and work.text[m.start:m.end] == "his"]
+    assert his[-1].character == holder(work, "Dorian Gray").id
+    assert his[0].character == holder(work, "Basil Hallward").id
+
+
 def test_places_and_common_words_are_not_characters():
     work = analyze("Harry went to London on Monday. He lived in London now, though he had come from "
                    "Surrey. Harry hated London; he always had. Still, Harry said it was fine. "

@@ -69,6 +69,17 @@ HURST = ("Louisa Hurst and Charles Hurst sat by the fire with Fitzwilliam Darcy.
          '"I do." Darcy turned away.\n\n'
          '"Then I shall play alone."\n')
 
+NANCY = ("Nancy Doyle and Bill Sikes stood in the doorway of the inn.\n\n"
+         '"Where is the boy?" said Sikes.\n\n'
+         '"Gone," returned the girl.\n\n'
+         '"Gone where?" he asked.\n')
+TRIO = ("Anne Shirley, Diana Barry and Gilbert Blythe sat on the bridge.\n\n"
+        '"Look at the water," said Anne.\n\n'
+        '"It is very still," said Diana.\n\n'
+        '"Too still," said Gilbert.\n\n'
+        '"I like it still."\n\n'
+        '"So do I."\n')
+
 # (story, a fragment of the quote, a candidate, the feature, its value for that candidate)
 FEATURE_CASES = {
     "the exchange knows its name-tagged speaker": (SCENE, "Was it?", "Poirot", "run_tagged", 1),
@@ -95,6 +106,13 @@ FEATURE_CASES = {
                                                      "prev_narration_subject", 0),
     "the subject closing the previous turn": (HURST, "Then I shall play alone", "Darcy", "prev_turn_beat", 1),
     "…and not the one who spoke before": (HURST, "Then I shall play alone", "Mr. Hurst", "prev_turn_beat", 0),
+    # round 8: a description tag ("returned the girl") and a pronoun tag name their pick apart
+    # from the rules' evidence; speakers of the exchange's turns before the last two
+    "the character a description tag resolved to": (NANCY, "Gone,", "Nancy Doyle", "tag_description", 1),
+    "…not a pronoun tag": (NANCY, "Gone where?", "Bill Sikes", "tag_description", 0),
+    "the character coreference gives a pronoun tag": (NANCY, "Gone where?", "Bill Sikes", "tag_coref", 1),
+    "a speaker three turns back": (TRIO, "I like it still", "Anne Shirley", "earlier_speaker", 1),
+    "…but not the last two": (TRIO, "I like it still", "Gilbert Blythe", "earlier_speaker", 0),
 }
 
 
@@ -102,6 +120,14 @@ FEATURE_CASES = {
                          ids=FEATURE_CASES.keys())
 def test_a_feature_of_a_candidate(through_speakers, story, fragment, name, feature, expected):
     assert _row(through_speakers(story), fragment, name)[feature] == expected
+
+
+def test_a_description_tag_gives_its_gender(through_speakers):
+    work = through_speakers(NANCY)
+    ctx = work.runtime["speakers.context"]
+    assert ctx.tag_gender(_quote_index(work, "Gone,")) == "female"
+    row = _row(work, "Gone,", "Bill Sikes")
+    assert row["tag_gender_clash"] == 1 and row["tag_gender_match"] == 0
 
 
 # -- anchors: the nearest name-tagged turns of the exchange -------------------------------------

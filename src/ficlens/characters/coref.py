@@ -1,8 +1,8 @@
 """Pronoun coreference, as far as speech tags and point of view need it.
 
-A third-person pronoun in narration goes to the most recent character mention of a compatible
-gender in the same scene, outside quotes; a sentence subject is preferred over later objects in
-that sentence. "I" goes to the narrator of a first-person work, "you" to the reader of a
+A third-person pronoun in narration goes to the character of a compatible gender whose best
+recent mention in the same scene, outside quotes, is the most salient: recency, with a sentence
+subject counting double. "I" goes to the narrator of a first-person work, "you" to the reader of a
 second-person one.
 """
 
@@ -80,8 +80,10 @@ def is_subject(text: str, pos: int) -> bool:
 
 
 def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str | None:
-    """Recent same-gender characters scored by recency, with sentence subjects counting double;
-    an unknown-gender character competes at a discount."""
+    """Recent same-gender characters scored by their most salient mention (recency, sentence
+    subjects counting double); an unknown-gender character competes at a discount. The best
+    mention, not the sum: a character named all through the last page must not outweigh the
+    one who just opened the sentence ("Dorian Gray passed his hand over his forehead")."""
     scores: dict[str, float] = {}
     for p, cid, g, subject in recent:
         g = learned.get(cid, g) if g == "unknown" else g
@@ -91,5 +93,6 @@ def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str
             weight = 0.4
         else:
             continue
-        scores[cid] = scores.get(cid, 0.0) + weight * (2.0 if subject else 1.0) / (1.0 + (pos - p) / 150.0)
+        score = weight * (2.0 if subject else 1.0) / (1.0 + (pos - p) / 150.0)
+        scores[cid] = max(scores.get(cid, 0.0), score)
     return max(scores, key=scores.get) if scores else None

@@ -61,6 +61,12 @@ EPITHET_RE = re.compile(
     r"|\b[Tt]he\s+(Doctor|Professor|Colonel|Captain|Inspector|Major|General|Sergeant|Lieutenant|Marquis)\b")
 
 
+def head_gender(phrase: str) -> str | None:
+    """The gender a description's head noun gives ("the old woman" → female), else None."""
+    head = phrase.split()[-1].lower() if phrase.split() else ""
+    return "male" if head in _MALE else "female" if head in _FEMALE else None
+
+
 @dataclass
 class Epithet:
     start: int
@@ -82,9 +88,7 @@ def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> lis
             # "the man who…" style captures of a free modifier must not eat verbs or articles.
             if group == 1 and len(words) >= 2 and words[-2] in ("and", "of", "a", "an", "to", "was", "is"):
                 continue
-            head = words[-1]
-            gender = "male" if head in _MALE else "female" if head in _FEMALE else None
-            out.append(Epithet(m.start(), m.end(), phrase, gender,
+            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase),
                                group == 1 and phrase in GENERIC))
     return out
 

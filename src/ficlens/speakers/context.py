@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from ficlens.characters.coref import is_subject
+from ficlens.characters.epithets import head_gender
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Work
 from ficlens.speakers.exchange import opens_paragraph
@@ -16,6 +17,7 @@ from ficlens.speakers.style import StyleModel
 
 _RECENT_WINDOW = 5000
 _ANCHOR_REACH = 8      # turns searched for a settled anchor on each side
+_EARLIER_REACH = 8     # turns behind the quote whose speakers count as earlier in the exchange
 
 
 class Context:
@@ -84,6 +86,8 @@ class Context:
             return None
         if tag.gender:
             return tag.gender
+        if tag.mention.kind == "epithet":  # "returned the girl" is a woman, whoever she is
+            return head_gender(self.work.text[tag.mention.start:tag.mention.end])
         if tag.mention.kind != "pronoun":
             return None
         return PRONOUN_GENDER.get(self.work.text[tag.mention.start:tag.mention.end].lower())
@@ -125,6 +129,18 @@ class Context:
                     break
             out.append(found)
         return out[0], out[1]
+
+    def earlier_speakers(self, qi: int) -> list[str]:
+        """Who spoke the exchange's turns before the last two, nearest first (each once): a
+        third party coming back into the conversation."""
+        t = self.turn_of[qi]
+        run, i = self.run_pos[t]
+        out: list[str] = []
+        for j in range(i - 3, max(-1, i - 1 - _EARLIER_REACH), -1):
+            speaker = self.turns[run[j]].speaker
+            if speaker and speaker not in out:
+                out.append(speaker)
+        return out
 
     def neighbours(self, qi: int):
         out = []
@@ -271,8 +287,9 @@ class Context:
                 cands.append(c)
 
         add(self.rule[qi][0])
-        if tag is not None and tag.mention.character is None and tag.gender:
-            for c in self.recent_of_gender(qi, tag.gender):
+        gender = self.tag_gender(qi)
+        if tag is not None and gender and (tag.mention.character is None or tag.mention.kind == "epithet"):
+            for c in self.recent_of_gender(qi, gender):
                 add(c)
         if tag is not None:
             add(tag.mention.character)

@@ -36,6 +36,7 @@ FEATURES: tuple[str, ...] = (
     "next2_tagged", "lead_subject", "beat_subject", "same_turn",
     "anchor_behind_even", "anchor_behind_odd", "anchor_ahead_even", "anchor_ahead_odd",
     "prev_narration_subject", "prev_narration_last", "prev_turn_beat",
+    "tag_description", "tag_coref", "earlier_speaker",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family")
 
@@ -179,6 +180,9 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
     behind, ahead = ctx.anchors(qi)
     narration_subject, narration_last = ctx.narration_before(qi)
     previous_beat = ctx.previous_beat(qi)
+    tag = ctx.tags[qi]
+    tag_kind, tag_character = (tag.mention.kind, tag.mention.character) if tag is not None else (None, None)
+    earlier = ctx.earlier_speakers(qi)
     for r, c in enumerate(cands):
         row = rows[r]
         for name, anchor in (("anchor_behind", behind), ("anchor_ahead", ahead)):
@@ -188,6 +192,10 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
         row[col["prev_narration_subject"]] = c == narration_subject
         row[col["prev_narration_last"]] = c == narration_last
         row[col["prev_turn_beat"]] = c == previous_beat
+        row[col["tag_description"]] = tag_kind == "epithet" and c == tag_character
+        row[col["tag_coref"]] = tag_kind == "pronoun" and c == tag_character
+        if c in earlier:
+            row[col["earlier_speaker"]] = 1 / (1 + earlier.index(c))
         row[col["prev_tag_object"]] = c in prev_objects
         row[col["run_tagged"]] = c in run_tagged
         row[col["run_addressed"]] = c in run_addressed
