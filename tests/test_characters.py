@@ -163,6 +163,18 @@ def test_a_fresh_subject_outweighs_many_older_mentions():
     assert his[0].character == holder(work, "Basil Hallward").id
 
 
+def test_a_name_after_common_capitalised_words_is_still_that_character():
+    work = analyze("Alice saw the Rabbit run by. The Rabbit was late, and the Rabbit said so. Alice "
+                   "followed the Rabbit. The grass was white and the sky was white.\n\n"
+                   "The King looked anxiously at the White Rabbit, who said in a low voice, "
+                   '"Your Majesty must ask again."\n')
+    at = work.text.index("White Rabbit")
+    mention = next(m for m in work.mentions if m.start <= at < m.end)
+    rabbit = next(c for c in work.characters if c.name.endswith("Rabbit"))
+    assert mention.character == rabbit.id
+    assert work.quotes[-1].speaker == rabbit.id
+
+
 def test_places_and_common_words_are_not_characters():
     work = analyze("Harry went to London on Monday. He lived in London now, though he had come from "
                    "Surrey. Harry hated London; he always had. Still, Harry said it was fine. "

@@ -103,3 +103,36 @@ def test_a_plural_looking_surname_that_speaks_is_a_person():
     assert "Braddocks" in {c.name for c in work.characters}
     q = next(q for q in work.quotes if work.text[q.start:q.end].startswith('"I wish'))
     assert work.character(q.speaker).name == "Braddocks"
+
+
+MOSQUE = """Aziz Khan walked to the mosque. Aziz Khan loved the mosque, and Aziz sat by the tank.
+India was asleep. India lay under the moon, and India did not care. Islam was more than a faith
+to him; Islam was an attitude towards life. He thought of a Native Christian he had known, and
+of an average Christian at the club. His Christian friends were few.
+
+"Madam!" Aziz called. "Madam, this is a mosque."
+
+"I have taken off my shoes," said Mrs. Moore.
+"""
+
+
+def test_countries_faiths_and_indefinite_nouns_are_not_characters():
+    # "India", "Islam" open sentences like names, and "Christian" is a given name elsewhere; here
+    # nothing person-like is said of them, and "a Christian" is a noun
+    names = names_of(analyze(MOSQUE))
+    assert {"India", "Islam", "Christian"}.isdisjoint(names), names
+    assert "Aziz Khan" in names and "Mrs. Moore" in names
+
+
+def test_a_given_name_used_as_a_name_survives_the_article_check():
+    work = analyze("Christian Grey met Ana Steele. Christian smiled, and Ana laughed.\n\n"
+                   '"Hello," said Christian.\n\n"Hi," said Ana.\n')
+    assert "Christian" in names_of(work)
+
+
+def test_a_house_named_like_a_person_is_not_a_character():
+    work = analyze("Ruth Wilcox loved Howards End. Howards End was her house. Howards End stood in "
+                   "the sun, and Howards End waited for Ruth every spring.\n\n"
+                   '"Howards End," said Ruth Wilcox, "is the only house I love."\n')
+    names = names_of(work)
+    assert "Howards" not in names and "Ruth Wilcox" in names, names

@@ -4,7 +4,10 @@ spoke", "the voice of X", a coordinate clause's own subject, a possessive "my" t
 speaker, a description ending in a name a character holds ("the March Hare"), the one spoken to
 ("said to X"), a name qualified by adjectives ("said the more candid Lady Bertram"), a chain of
 tags in one paragraph, a named owner ("Mr. Bumble's good lady"), a passive agent ("whispered by
-Aunt Juley") and a name in apposition ("said the other sister, Laura")."""
+Aunt Juley") and a name in apposition ("said the other sister, Laura"); from round 8 a relative
+clause naming a "Mr." inside it, an owner written "Wilfred s", a coordinate clause without a comma
+a tag after the quote that introduces something else ("Aziz explained: yes…") and "cried the
+other"."""
 
 from __future__ import annotations
 
@@ -110,6 +113,33 @@ TAGGED = {
     "a tag sentence ending in 'at once'": (
         CAST + '"Where were you?" asked Tobias.\n\nWilfred began at once. "I was in the garden."\n',
         "I was in the garden", "Wilfred Oakes"),
+    # round 8
+    "a relative clause whose objects include a titled name": (
+        CAST + '"We should go," said Wilfred.\n\nTobias, who had been eyeing Mr. Oakes and Wilfred, '
+        'now observed, "They must be talking of money."\n', "talking of money", "Tobias Marchbank"),
+    "an owner whose apostrophe a conversion lost": (
+        CAST + '"We should go," said Wilfred.\n\nTobias blushed at the tone of Wilfred s reply, and '
+        'replied, "So we should."\n', "So we should", "Tobias Marchbank"),
+    "a coordinate clause with no comma": (
+        CAST + '"We should go," said Wilfred.\n\nWilfred was silent and Tobias began again--"The '
+        'coach is late."\n', "coach is late", "Tobias Marchbank"),
+    "a tag before the quote, and after it a sentence introducing something else": (
+        CAST + '"We should go," said Wilfred.\n\nTobias saw a dark shape by the gate, and said, "A '
+        'dog!" The servants agreed, and Wilfred explained: yes, a black dog.\n', "A dog", "Tobias Marchbank"),
+    "the other of the two": (
+        CAST + 'When Wilfred woke, he started up and cried out, "Is the coach here?"\n\n"Not yet," '
+        'cried the other, turning away, "but soon."\n', "Not yet", "Tobias Marchbank"),
+    "a noun after 'a' is no speech verb": (
+        CAST + '"We should go," said Wilfred.\n\nWilfred looked at him, and Tobias completed the '
+        'whole affair by thus addressing him in a whisper at once angry and audible "Not yet."\n',
+        "Not yet",
+        "Tobias Marchbank"),
+    "a name before an aside, opening a coordinate clause": (
+        CAST + '"We should go," said Wilfred.\n\nThe maid was sent away, and Tobias, embracing '
+        'Wilfred, thus began: "It is so indeed."\n', "so indeed", "Tobias Marchbank"),
+    "an owner's saying after a preposition": (
+        CAST + '"We should go," said Wilfred.\n\nWilfred was stopped by Tobias s saying, with a '
+        'little confusion, "Wait for me."\n', "Wait for me", "Tobias Marchbank"),
 }
 
 

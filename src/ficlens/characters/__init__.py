@@ -87,10 +87,13 @@ def run(work: Work, options: Options) -> None:
 
     mentions: list[Mention] = []
     for occ in occurrences:
-        cluster = form_cluster.get((occ.title, occ.tokens))
-        if cluster is None or (occ.title, occ.tokens) not in forms:
-            continue
         key = (occ.title, occ.tokens)
+        cluster = form_cluster.get(key) if key in forms else None
+        if cluster is None:
+            cluster = _qualified_name(occ, forms, form_cluster, evidence)
+            if cluster is not None:  # "the White Rabbit" is the Rabbit
+                mentions.append(Mention(occ.start, occ.end, ids[id(cluster)], "name"))
+            continue
         kind = ("vocative" if occ.vocative else "nickname" if key in cluster.nickname_forms
                 else "title" if occ.title else "name")
         mentions.append(Mention(occ.start, occ.end, ids[id(cluster)], kind))
@@ -241,6 +244,16 @@ def _sentence_bounds(text: str):
         end_m = _SENTENCE_END_RE.search(text, pos, pos + 400)
         return (starts[-1] if starts else lo, end_m.end() if end_m else pos + 400)
     return bounds
+
+
+def _qualified_name(occ, forms, form_cluster, evidence) -> Cluster | None:
+    """'the White Rabbit': a name the cast knows on its own ("Rabbit"), after capitalised
+    words that are common words elsewhere in the work ("white"): still that character."""
+    if occ.title or len(occ.tokens) < 2 or (None, occ.tokens[-1:]) not in forms:
+        return None
+    if not all(evidence.lower[t.lower()] > 0 for t in occ.tokens[:-1]):
+        return None
+    return form_cluster.get((None, occ.tokens[-1:]))
 
 
 def count_mentions(characters: list[Character], mentions: list[Mention]) -> None:

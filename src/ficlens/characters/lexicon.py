@@ -65,6 +65,21 @@ never always again also too look listen come go wait stop let see hush quick run
 darling love
 """)
 
+# Countries, continents and faiths: capitalised, often a sentence subject ("India is…", "Islam
+# is…"), never a character here unless something person-like is said of them. Words that are
+# also given names (Georgia, Jordan, Chad) are left out.
+PLACES_AND_FAITHS = words("""
+india england france italy spain germany america europe asia africa australia ireland scotland
+wales russia china japan egypt greece turkey persia arabia canada mexico brazil switzerland austria
+holland belgium portugal sweden norway denmark poland hungary prussia bohemia britain afghanistan
+islam christianity christendom hinduism buddhism judaism moslem moslems muslim muslims mohammedan
+mohammedans hindu hindus buddhist persian persians englishman englishmen englishwoman englishwomen
+frenchman frenchmen frenchwoman european europeans oriental orientals anglo-indian anglo-indians
+catholic catholics protestant protestants anglo-india japanese chinese portuguese jewish spaniard
+spaniards italians americans germans russians greek greeks latin creole creoles basque basques mexican
+mexicans canadian canadians indian indians
+""")
+
 # Prepositions that mark a following capitalised word as a place ("at Hartfield", "to London").
 PLACE_PREPOSITIONS = words("""
 in at to from into near towards toward through across via off

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ficlens.characters.gender import name_gender
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, TITLES, words
+from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, PLACES_AND_FAITHS, TITLES, words
 from ficlens.language.verbs import TAG_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
@@ -81,6 +81,11 @@ class NameEvidence:
     # an interjection or adjective alone in a quote looks just like a called-out name.
     firm_person: Counter = field(default_factory=Counter)
     alone: Counter = field(default_factory=Counter)  # the whole of a quote: "Yep?", "Frustrated."
+    # after an indefinite article ("a Native Christian", "an average Christian"): a noun or an
+    # adjective that happens to be capitalised, not a name
+    determined: Counter = field(default_factory=Counter)
+    # followed by a place word ("Howards End", "Oniton Grange", "Cissie Villa"): part of a place name
+    before_place: Counter = field(default_factory=Counter)
 
 
 def title_key(token: str) -> str | None:
@@ -201,11 +206,21 @@ def _looks_vocative(text: str, start: int, end: int) -> bool:
 _ALONE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")
 
 
+_NEXT_CAPITALISED_RE = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_PLACE_TAILS = words("end villa villas lodge cross")
+_DETERMINED_RE = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+)?$")
+
+
 def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
     ev = NameEvidence()
     wanted: set[str] = set()
     for occ in occurrences:
+        determined = occ.title is None and _DETERMINED_RE.search(text, max(0, occ.start - 30), occ.start)
+        next_word = _NEXT_CAPITALISED_RE.match(text, occ.end)
+        if next_word and next_word.group(1).lower() in _PLACE_HEADS | _PLACE_TAILS:
+            ev.before_place[occ.tokens[-1]] += 1
         for word in occ.tokens:
+            ev.determined[word] += bool(determined)
             ev.total[word] += 1
             ev.noninitial[word] += not occ.initial
             ev.person[word] += occ.person + (occ.title is not None)
@@ -242,6 +257,10 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False
     if word.lower() in _PLACE_HEADS:
         return False
+    if ev.before_place[word] + ev.place[word] >= 0.5 * cap and ev.firm_person[word] < max(2, 0.1 * cap):
+        return False  # "at Howards End", "Howards End was…": a house, whatever follows it
+    if word.lower() in PLACES_AND_FAITHS and ev.firm_person[word] < max(2, 0.1 * ev.total[word]):
+        return False  # "India" said as a subject 140 times and "called" three: still a country
     if not _is_given_name(word) and (
             not re.search(r"[aeiouy]", word.lower())
             or (non_initial == 0 and ev.alone[word] == cap and ev.firm_person[word] == 0)
@@ -250,6 +269,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         # nothing person-like about it beyond opening a quote ("Fine," he said; "Irritation
         # chokes him"): not a name.
         return False
+    if person == 0 and ev.determined[word] >= max(2, 0.25 * cap):
+        return False  # "a Christian", "an Englishman": never called a person's name here
     if person >= 1 or (lower == 0 and _is_given_name(word)):
         return True
     if cap <= 2 and not in_accepted_multiword:

@@ -10,7 +10,7 @@ def word_set(words: str) -> frozenset[str]:
 
 
 SPEECH_VERBS = word_set("""
-chattered chatters prattled prattles gushed gushes
+chattered chatters prattled prattles gushed gushes subjoined
 accosted accosting add added adding addressed addressing adds admit admits admitted agree agreed
 agrees announce announced announces answer answered answering answers argued argues ask asked asking
 asks assented assents asserted asserts assure assured assures babbled babbles bark barked barks

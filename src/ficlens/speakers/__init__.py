@@ -74,6 +74,8 @@ def run(work: Work, options: Options) -> None:
         if after is not None and before is not None and i + 1 < len(quotes) and para[i + 1] == p \
                 and not text[after.end:quotes[i + 1].start].strip(" \t\r\n,:—–-“\"‘'"):
             after = None  # 'Piglet said, "…," and Pooh said, "…"': that tag opens the next quote
+        if after is not None and before is not None and _INTRODUCES_RE.match(text, after.end):
+            after = None  # '…and said, "A snake!" The villagers agreed, and Aziz explained: yes…'
         tags.append((before or after) if ends_sentence else (after or before))
 
     _give_descriptions_a_character(work, tags)
@@ -116,6 +118,10 @@ def run(work: Work, options: Options) -> None:
     _pronouns_in_speech(work)
     count_mentions(work.characters, work.mentions)  # tags and quotes added mentions here
     _count_speech(work)
+
+
+# a colon right after the tag: it introduces what follows ('Aziz explained: yes, a black cobra')
+_INTRODUCES_RE = re.compile(r"[^.!?\"“”\n]{0,30}:")
 
 
 def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:

@@ -75,6 +75,8 @@ _ASPECT_VERBS = frozenset({"began", "begun", "begins", "begin", "started", "star
                            "continues", "commenced", "ceased"})
 _INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
+# "in a whisper", "with a sigh": the noun, not the verb
+_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 
 
 def _is_speech_verb(text: str, w: re.Match) -> bool:
@@ -82,7 +84,8 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
     not 'began to think' (neither verb is a tag there)."""
     verb = w.group().lower()
     if (verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end())) \
-            or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()):
+            or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()) \
+            or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 4), w.start()):
         return False
     if verb in TAG_VERBS:
         return _tags_alone(verb)
@@ -92,7 +95,9 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
 
 _THOUGHT_OR_WRITING = THOUGHT_VERBS | WRITING_VERBS
 # "Mr. Bumble's good lady" is someone else; "the Rabbit's voice", "Mr. Woodhouse's saying" are him
-_OWNED_RE = re.compile(r"['’]s\s+(?![a-z-]*ing\b|(?:[a-z-]+\s+)?(?:voice|voices|lips|tongue)\b)[a-z-]+\b")
+# (also where a conversion lost the apostrophe: "Edward s future wife")
+_OWNED_RE = re.compile(r"(?:['’]s| s)\s+(?![a-z-]*ing\b|(?:[a-z-]+\s+)?(?:voice|voices|lips|tongue)\b)"
+                       r"[a-z-]+\b")
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "whom"})
 
 
@@ -104,7 +109,8 @@ def _not_a_subject(text: str, m: Mention) -> bool:
         return m.kind in EXPLICIT_KINDS and _OWNED_RE.match(text, m.end) is not None
     word = text[m.start:m.end].lower()
     return word in _OBJECT_PRONOUNS or word in ("my", "your", "our") or (
-        word in ("his", "her", "their", "its") and bool(_POSSESSIVE_RE.match(text, m.end)))
+        word in ("his", "her", "their", "its") and bool(_POSSESSIVE_RE.match(text, m.end))) or (
+        word == "her" and text[m.end:m.end + 1] in (",", ";", ".", ":"))  # "followed her, saying"
 
 
 def _with_gender(tag: Tag, text: str) -> Tag:
@@ -123,8 +129,10 @@ RELATION_GENDER: dict[str, str | None] = {
         brother-in-law"""), "male"),
     **dict.fromkeys(words("""friend companion cousin neighbour neighbor partner assistant guest
         visitor parent child colleague"""), None),
+    "other": None,  # '"Not yet," cried the other': the one of the two who did not just speak
 }
-_RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
+_RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b"
+                                r"|\s+the\s+(other)(?=\s*[,.;:!?—–]|\s+(?:[a-z]+ly|after|with|in|at)\b)")
 _RELATION_OPENS_RE = re.compile(r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
 _LEADING_SPACE_RE = re.compile(r"[\s,—–-]*")
 _RELATION_BEFORE_RE = re.compile(r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\s+"
@@ -137,9 +145,10 @@ def _relational_subject(text: str, verb: re.Match, start: int, clause_end: int) 
         m = _RELATION_BEFORE_RE.search(text, start, verb.start())
         if m is None or _words_between(text, start, m.start()) > 0:
             return None
-    if m.group(1).lower() not in RELATION_GENDER:
+    group = 1 if m.group(1) else 2
+    if m.group(group).lower() not in RELATION_GENDER:
         return None
-    return Mention(m.start(), m.end(1), None, "epithet")
+    return Mention(m.start(), m.end(group), None, "epithet")
 
 
 def _relational_tag(text: str, verb: re.Match, start: int, clause_end: int, side: str) -> Tag | None:
@@ -267,7 +276,7 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
 
 # "the White Rabbit, who said" / "Marianne, who with her usual inattention …, exclaimed" /
 # "Mr. Woodhouse, whose thoughts were on the Bates's, said--"
-_WHO_RE = re.compile(r",?\s*who(?:se|m)?\b[^.!?;:\"“”]{0,120}$")
+_WHO_RE = re.compile(r",?\s*who(?:se|m)?\b(?:[^.!?;:\"“”]|\b(?:Mr|Mrs|Ms|Dr|St)\.){0,120}$")
 # 'Lucy went on. "…"' / 'Elinor replied.': a sentence that is only a speech tag, closing before the quote
 _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
 # 'Anne answered, lifting her head. "…"' / 'Lucy went on quietly. "…"': the tag sentence ends
@@ -321,7 +330,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)
                  and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())
-                       and not any(m.end <= o.start < w.start() for o in mentions)]
+                       and not any(m.end <= o.start < w.start() and _opens_clause(text, o) for o in mentions)]
         # "looked at the White Rabbit, who said," the relative's antecedent; else a name before an aside
         subject = antecedents[-1] if antecedents else _parenthesised_subject(text, clause_start, mentions,
                                                                              w.start())
@@ -332,6 +341,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             own_subject = (nearest is not before[0] and "," in text[before[0].end:nearest.start]
                            and not re.search(r"[,;:—–]", text[nearest.end:w.start()])
                            and _words_between(text, nearest.end, w.start()) <= 1)
+            # "Wilfred was stopped by Tobias's saying,": whose saying it is
+            own_subject = own_subject or (_SAYING_RE.match(text, nearest.end) is not None
+                                          and _words_between(text, nearest.end, w.start()) <= 1)
             subject = nearest if own_subject or not opening or _perceived(text, clause_start, nearest) \
                 else _coordinate_subject(text, before, w.start()) or before[0]
         elif subject is None and after:
@@ -355,9 +367,14 @@ _PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|b
                              r"behind|beside|after)\s+(?:the\s+)?$")
 
 
+_SAYING_RE = re.compile(r"(?:['’]s| s)\s+[a-z]+ing\b")
+
+
 def _after_preposition(text: str, m: Mention) -> bool:
-    """'and, turning to Elizabeth, said,': a name after a preposition is not the speaker."""
-    return _PREPOSITION_RE.search(text, max(0, m.start - 14), m.start) is not None
+    """'and, turning to Elizabeth, said,': a name after a preposition is not the speaker (but
+    'stopped by Miss Tilney's saying,' is: her saying)."""
+    return _PREPOSITION_RE.search(text, max(0, m.start - 14), m.start) is not None \
+        and not _SAYING_RE.match(text, m.end)
 
 
 _BEFORE_VERB_AFTER_COMMA_RE = re.compile(r",\s*(?:[a-z]+ly\s+|thus\s+|then\s+|at\s+last\s+)?$")
@@ -366,14 +383,18 @@ _BEFORE_VERB_AFTER_COMMA_RE = re.compile(r",\s*(?:[a-z]+ly\s+|thus\s+|then\s+|at
 def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention],
                            verb_start: int) -> Mention | None:
     """'Diana, going to the east gable, where Anne was standing, said gently:' / 'Isabella,
-    embracing Catherine, thus began:': a name opening the clause, set off by a comma, and an
-    aside closing with a comma right before the verb: the name is the subject, not the names
-    inside the aside."""
+    embracing Catherine, thus began:': a name opening the clause (or a coordinate clause after
+    ", and"), set off by a comma, and an aside closing with a comma right before the verb: the
+    name is the subject, not the names inside the aside."""
     if not _BEFORE_VERB_AFTER_COMMA_RE.search(text[max(clause_start, verb_start - 20):verb_start]):
         return None
     for m in mentions:
-        if m.end >= verb_start or _words_between(text, clause_start, m.start) > 2:
+        if m.end >= verb_start:
             return None
+        # '…sent away, and Isabella, embracing Catherine, thus began:' opens a coordinate clause
+        if _words_between(text, clause_start, m.start) > 2 \
+                and not _CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start):
+            continue
         if text[m.end:m.end + 3].lstrip(" ").startswith(",") and m.kind != "vocative":
             aside = text[m.end:verb_start]
             return m if aside.count(",") >= 2 else None
@@ -381,15 +402,28 @@ def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention]
 
 
 _CONJUNCTION_RE = re.compile(r",\s*(?:but|and|yet|so|then)\s+$")
+_BARE_CONJUNCTION_RE = re.compile(r"[a-z]\s+(?:but|and)\s+$")
+_CLAUSE_OPENS_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+|yet\s+|so\s+)?$")
+
+
+def _opens_clause(text: str, m: Mention) -> bool:
+    """A mention set off by a comma or a semicolon ('…, and she continued'): another clause's
+    subject, not an object inside a relative clause ('who had been eyeing Dr. Grant and Edmund')."""
+    return _CLAUSE_OPENS_RE.search(text, max(0, m.start - 12), m.start) is not None
 
 
 def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Mention | None:
     """'I was becoming excited, but Poirot damped my ardour by remarking:': the subject of the
-    last coordinate clause before the verb, not the sentence's first."""
+    last coordinate clause before the verb, not the sentence's first; also with no comma when the
+    name stands right before the verb ('Mrs. Weston was disengaged and Emma began again--')."""
     for m in reversed(before[1:]):
         if re.search(r"[,;:—–]", text[m.end:verb_start]):
             return None
-        if _CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start) and m.kind != "pronoun":
+        if m.kind == "pronoun":
+            continue
+        if _CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start) or (
+                _BARE_CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start)
+                and _words_between(text, m.end, verb_start) <= 1):
             return m
     return None
 
