@@ -175,6 +175,17 @@ def test_a_name_after_common_capitalised_words_is_still_that_character():
     assert work.quotes[-1].speaker == rabbit.id
 
 
+def test_a_foreign_honorific_alone_names_its_holder():
+    reisz = "Mademoiselle Reisz played the piano. " * 4
+    work = analyze(f"Edna Pontellier went to see Mademoiselle Reisz. {reisz}Edna listened, and "
+                   "Mademoiselle Duvigne sang once.\n\n"
+                   '"So you remembered me at last," said Mademoiselle. "I had thought you forgot."\n')
+    at = work.text.index("said Mademoiselle") + len("said ")
+    mention = next(m for m in work.mentions if m.start == at)
+    assert work.character(mention.character).name == "Mademoiselle Reisz"
+    assert work.character(work.quotes[0].speaker).name == "Mademoiselle Reisz"
+
+
 def test_places_and_common_words_are_not_characters():
     work = analyze("Harry went to London on Monday. He lived in London now, though he had come from "
                    "Surrey. Harry hated London; he always had. Still, Harry said it was fine. "

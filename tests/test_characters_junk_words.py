@@ -136,3 +136,14 @@ def test_a_house_named_like_a_person_is_not_a_character():
                    '"Howards End," said Ruth Wilcox, "is the only house I love."\n')
     names = names_of(work)
     assert "Howards" not in names and "Ruth Wilcox" in names, names
+
+
+def test_a_common_word_personified_twice_is_not_a_character():
+    # "death" is a word of this text (six times in lower case); that Death "says" a thing twice
+    # does not make it one of the cast, as a character who speaks throughout would be
+    work = analyze("Margaret Schlegel thought of death. The fear of death, the idea of death, a death in "
+                   "the family: death was everywhere, and death was kind.\n\n"
+                   'Death came to the house. "Not yet," said Death. Death waited by the door. '
+                   '"Soon," said Death.\n\n"Go away," said Margaret.\n')
+    names = names_of(work)
+    assert "Death" not in names and "Margaret Schlegel" in names, names

@@ -112,6 +112,7 @@ def run(work: Work, options: Options) -> None:
                 title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
     link_genders = _with_name_genders(genders, clusters, ids, _leanings(text, mentions, layout))
     mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders)
+    mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
@@ -244,6 +245,33 @@ def _sentence_bounds(text: str):
         end_m = _SENTENCE_END_RE.search(text, pos, pos + 400)
         return (starts[-1] if starts else lo, end_m.end() if end_m else pos + 400)
     return bounds
+
+
+# Foreign honorifics a narration uses alone for the one character who holds them ('"…," said
+# Mademoiselle' for Mademoiselle Reisz); English ones ("said Mr.") always come with a name.
+_BARE_TITLE_RE = re.compile(r"\b(Mademoiselle|Madame|Monsieur|Signora|Signorina|Signor|Señora|Señorita|Señor|"
+                            r"Fräulein|Frau|Herr)\b(?![ \t]*\n?[ \t]*[A-Z])")
+
+
+def _bare_title_mentions(text: str, layout: Layout, characters: list[Character],
+                         counts: Counter) -> list[Mention]:
+    """The honorific alone, for its one holder, or the one named four times as often as any other."""
+    holders: dict[str, set[str]] = {}
+    for c in characters:
+        for alias in c.aliases:
+            if len(alias.split()) > 1:
+                holders.setdefault(alias.split()[0], set()).add(c.id)
+    chosen: dict[str, str] = {}
+    for title, ids in holders.items():
+        ranked = sorted(ids, key=lambda c: -counts[c])
+        if len(ranked) == 1 or counts[ranked[0]] >= 4 * max(counts[ranked[1]], 1):
+            chosen[title] = ranked[0]
+    out = []
+    for p_start, p_end in layout.paragraphs:
+        for m in _BARE_TITLE_RE.finditer(text, p_start, p_end):
+            if m.group(1) in chosen and not layout.in_quote(m.start()):
+                out.append(Mention(m.start(), m.end(), chosen[m.group(1)], "title"))
+    return out
 
 
 def _qualified_name(occ, forms, form_cluster, evidence) -> Cluster | None:

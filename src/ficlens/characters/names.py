@@ -36,7 +36,7 @@ mountain valley city town village college school university hospital club theatr
 railway ocean sea office street's ministry alley avenue terrace common green mill tower palace
 lodge corner grange vicarage rectory parsonage priory crescent weald heath moor downs cathedral
 chapel museum gallery library market field fields circus gate gates wharf dock docks harbour
-harbor port quay pier shire county road's parish
+harbor port quay pier shire county road's parish villa villas
 """)
 _VESSELS = words("ship brig schooner yacht boat vessel steamer frigate barque sloop cutter liner steamship")
 # First words of place names ("Piazza Signoria", "Santa Croce", "Mount Olympus").
@@ -207,7 +207,7 @@ _ALONE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")
 
 
 _NEXT_CAPITALISED_RE = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-_PLACE_TAILS = words("end villa villas lodge cross")
+_PLACE_TAILS = words("end cross")
 _DETERMINED_RE = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+)?$")
 
 
@@ -253,6 +253,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return lower <= 2 * cap
     if lower > 0.5 * cap and person < 2:
         return False
+    if lower > cap and ev.firm_person[word] < max(3, 0.1 * cap):
+        return False  # "Death" (28 times "death"): a word, even when it once stands by "said"
     if ev.place[word] > 0.34 * cap and person == 0:
         return False
     if word.lower() in _PLACE_HEADS:
