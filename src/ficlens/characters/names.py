@@ -207,7 +207,7 @@ _ALONE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")
 
 
 _NEXT_CAPITALISED_RE = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
-_PLACE_TAILS = words("end cross")
+_BEFORE_PLACE_WORDS = _PLACE_HEADS | words("end cross")  # "Howards End", "Oniton Grange"
 _DETERMINED_RE = re.compile(r"\b[Aa]n?\s+(?:[a-z-]+\s+)?$")
 
 
@@ -217,7 +217,7 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
     for occ in occurrences:
         determined = occ.title is None and _DETERMINED_RE.search(text, max(0, occ.start - 30), occ.start)
         next_word = _NEXT_CAPITALISED_RE.match(text, occ.end)
-        if next_word and next_word.group(1).lower() in _PLACE_HEADS | _PLACE_TAILS:
+        if next_word and next_word.group(1).lower() in _BEFORE_PLACE_WORDS:
             ev.before_place[occ.tokens[-1]] += 1
         for word in occ.tokens:
             ev.determined[word] += bool(determined)

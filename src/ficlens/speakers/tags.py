@@ -94,9 +94,10 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
 
 
 _THOUGHT_OR_WRITING = THOUGHT_VERBS | WRITING_VERBS
+# An owner's "'s", also where a conversion lost the apostrophe ("Emma s", "Edward s future wife").
+_OWNER_S = r"(?:['’]s| s)"
 # "Mr. Bumble's good lady" is someone else; "the Rabbit's voice", "Mr. Woodhouse's saying" are him
-# (also where a conversion lost the apostrophe: "Edward s future wife")
-_OWNED_RE = re.compile(r"(?:['’]s| s)\s+(?![a-z-]*ing\b|(?:[a-z-]+\s+)?(?:voice|voices|lips|tongue)\b)"
+_OWNED_RE = re.compile(_OWNER_S + r"\s+(?![a-z-]*ing\b|(?:[a-z-]+\s+)?(?:voice|voices|lips|tongue)\b)"
                        r"[a-z-]+\b")
 _OBJECT_PRONOUNS = frozenset({"him", "them", "us", "me", "whom"})
 
@@ -162,8 +163,7 @@ def _relational_tag(text: str, verb: re.Match, start: int, clause_end: int, side
 
 # '"…," was Mrs. Weston's parting injunction' / 'were Colonel Fitzwilliam's words'
 _POSSESSED_SPEECH_RE = re.compile(r"(?:was|were|came)\s+(?:the\s+)?$")
-# "Emma's", and "Emma s" where a conversion lost the apostrophe
-_POSSESSIVE_S_RE = re.compile(r"(?:['’]| (?=s\b))s\b")
+_POSSESSIVE_S_RE = re.compile(_OWNER_S + r"\b")
 
 
 def _possessed_speech(text: str, start: int, clause_end: int, index: MentionIndex) -> Tag | None:
@@ -367,7 +367,7 @@ _PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|b
                              r"behind|beside|after)\s+(?:the\s+)?$")
 
 
-_SAYING_RE = re.compile(r"(?:['’]s| s)\s+[a-z]+ing\b")
+_SAYING_RE = re.compile(_OWNER_S + r"\s+[a-z]+ing\b")
 
 
 def _after_preposition(text: str, m: Mention) -> bool:
@@ -392,8 +392,7 @@ def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention]
         if m.end >= verb_start:
             return None
         # '…sent away, and Isabella, embracing Catherine, thus began:' opens a coordinate clause
-        if _words_between(text, clause_start, m.start) > 2 \
-                and not _CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start):
+        if _words_between(text, clause_start, m.start) > 2 and not _after_conjunction(text, m):
             continue
         if text[m.end:m.end + 3].lstrip(" ").startswith(",") and m.kind != "vocative":
             aside = text[m.end:verb_start]
@@ -406,10 +405,15 @@ _BARE_CONJUNCTION_RE = re.compile(r"[a-z]\s+(?:but|and)\s+$")
 _CLAUSE_OPENS_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+|yet\s+|so\s+)?$")
 
 
+def _after_conjunction(text: str, m: Mention, pattern: re.Pattern = _CONJUNCTION_RE) -> bool:
+    """Does ``pattern`` (", and", ", but"…) end right before the mention?"""
+    return pattern.search(text, max(0, m.start - 12), m.start) is not None
+
+
 def _opens_clause(text: str, m: Mention) -> bool:
     """A mention set off by a comma or a semicolon ('…, and she continued'): another clause's
     subject, not an object inside a relative clause ('who had been eyeing Dr. Grant and Edmund')."""
-    return _CLAUSE_OPENS_RE.search(text, max(0, m.start - 12), m.start) is not None
+    return _after_conjunction(text, m, _CLAUSE_OPENS_RE)
 
 
 def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Mention | None:
@@ -421,9 +425,8 @@ def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Me
             return None
         if m.kind == "pronoun":
             continue
-        if _CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start) or (
-                _BARE_CONJUNCTION_RE.search(text, max(0, m.start - 12), m.start)
-                and _words_between(text, m.end, verb_start) <= 1):
+        if _after_conjunction(text, m) or (_after_conjunction(text, m, _BARE_CONJUNCTION_RE)
+                                           and _words_between(text, m.end, verb_start) <= 1):
             return m
     return None
 
