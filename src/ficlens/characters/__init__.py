@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.characters.appositives import NamedSpans, appositive_partner, appositive_votes, clear_winner
 from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
-from ficlens.characters.epithets import find_epithets, link_epithets, title_links
+from ficlens.characters.epithets import UNLINKED, find_epithets, link_epithets, title_links
 from ficlens.characters.gender import decide, name_gender, pronoun_votes
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
@@ -305,17 +306,39 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
     # An office ("the professor") names its holder ("Professor X"), not whoever is near it.
     links = {p: cid for p, cid in links.items() if p not in TITLES}
     links.update(title_links(epithets, title_holders))
+    appositions = NamedSpans(named)
+    links.update(_appositive_links(text, epithets, appositions, genders))
     by_id = {c.id: c for c in characters}
     for phrase, cid in links.items():
         by_id[cid].epithets.append("the " + phrase)
     out = []
     named.sort()
     for ep in epithets:
-        cid = links.get(ep.phrase)
+        beside = appositive_partner(text, ep.start, ep.end, appositions)
+        cid = beside if beside and _fits(ep.gender, genders.get(beside)) else links.get(ep.phrase)
         if cid is None and ep.generic:
             cid = _recent_compatible(named, ep, genders, layout)
         out.append(Mention(ep.start, ep.end, cid, "epithet"))
     return out
+
+
+def _appositive_links(text, epithets, appositions, genders) -> dict[str, str]:
+    """phrase -> the character it is set in apposition to ("the potions master, Severus Snape,")."""
+    spans = [(ep.phrase, ep.start, ep.end) for ep in epithets
+             if not ep.generic and ep.phrase.split()[-1] not in UNLINKED]
+    gender_of = {ep.phrase: ep.gender for ep in epithets}
+    links = {}
+    for phrase, counter in appositive_votes(text, spans, appositions).items():
+        cid = clear_winner(counter)
+        if cid is not None and _fits(gender_of[phrase], genders.get(cid)):
+            links[phrase] = cid
+    return links
+
+
+def _fits(description_gender: str | None, character_gender: str | None) -> bool:
+    """A gendered description ("the old woman") may stand for a character not known to differ."""
+    return description_gender is None or character_gender not in ("male", "female") \
+        or character_gender == description_gender
 
 
 def _recent_compatible(named, ep, genders, layout) -> str | None:

@@ -3,7 +3,8 @@
 A one-word name the text mostly reads after "the" is a description, not a name. When it tags
 speech ('"…," said the Jew') and the neighbouring turns keep calling one named character out by
 vocative ('"Fagin, …"'), the description is that character: the party addressed in the turns
-around a speaker is the speaker. Its cluster then joins theirs.
+around a speaker is the speaker. Its cluster then joins theirs. So does one the text sets in
+apposition to a name ("the Collector, Mr. Turton, with whom they had dined").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.characters.appositives import NamedSpans, appositive_votes, clear_winner
 from ficlens.characters.cluster import Cluster
 from ficlens.characters.layout import Layout
 from ficlens.characters.names import Occurrence
@@ -26,11 +28,14 @@ def _after_the(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].lower() == "the "
 
 
-def article_clusters(clusters: list[Cluster], occurrences: list[Occurrence], text: str) -> list[Cluster]:
-    """Clusters of one untitled word read mostly after 'the' ("the Jew", "the Secretary")."""
+def article_clusters(clusters: list[Cluster], occurrences: list[Occurrence], text: str,
+                     one_word: bool = True) -> list[Cluster]:
+    """Clusters of untitled names read mostly after 'the' ("the Jew", "the Collector Sahib")."""
     out = []
     for c in clusters:
-        if c.origin != "text" or not c.forms or any(t or len(toks) != 1 for t, toks in c.forms):
+        if c.origin != "text" or not c.forms:
+            continue
+        if any(title or (one_word and len(tokens) != 1) for title, tokens in c.forms):
             continue
         occs = [o for o in occurrences if (o.title, o.tokens) in c.forms]
         if occs and sum(_after_the(text, o.start) for o in occs) >= ARTICLE_SHARE * len(occs):
@@ -48,9 +53,44 @@ def _is_tag(text: str, occ: Occurrence, layout: Layout) -> bool:
     return near_quote and bool(verbs & TAG_VERBS)
 
 
+def _compatible(a: Cluster, b: Cluster) -> bool:
+    return not (a.title_gender() and b.title_gender() and a.title_gender() != b.title_gender())
+
+
+def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence],
+                           text: str) -> list[Cluster]:
+    """Fold each article-name cluster into the named character the text sets beside it."""
+    candidates = article_clusters(clusters, occurrences, text, one_word=False)
+    if not candidates:
+        return clusters
+    index = {id(c): str(i) for i, c in enumerate(clusters)}
+    by_form = {f: c for c in clusters for f in c.forms}
+    named, spans = [], []
+    for occ in occurrences:
+        c = by_form.get((occ.title, occ.tokens))
+        if c is None or occ.in_quote:
+            continue
+        named.append((occ.start, occ.end, index[id(c)]))
+        if c in candidates and _after_the(text, occ.start):
+            spans.append((index[id(c)], occ.start - 4, occ.end))
+    votes = appositive_votes(text, spans, NamedSpans(named))
+    merged: set[str] = set()
+    for key, counter in votes.items():
+        winner = clear_winner(counter)
+        if winner is None or winner == key or winner in merged or key in merged:
+            continue
+        cand, target = clusters[int(key)], clusters[int(winner)]
+        if target in candidates or not _compatible(cand, target):
+            continue
+        target.forms.update(cand.forms)
+        merged.add(key)
+    return [c for i, c in enumerate(clusters) if str(i) not in merged]
+
+
 def merge_article_names(clusters: list[Cluster], occurrences: list[Occurrence], text: str,
                         layout: Layout) -> list[Cluster]:
     """Fold each article-name cluster into the named character its interlocutors address."""
+    clusters = merge_appositive_names(clusters, occurrences, text)
     candidates = article_clusters(clusters, occurrences, text)
     if not candidates:
         return clusters
@@ -77,7 +117,7 @@ def merge_article_names(clusters: list[Cluster], occurrences: list[Occurrence], 
         if not ranked or ranked[0][1] < MIN_VOTES or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             continue
         target = next(c for c in clusters if id(c) == ranked[0][0])
-        if cand.title_gender() and target.title_gender() and cand.title_gender() != target.title_gender():
+        if not _compatible(cand, target):
             continue
         target.forms.update(cand.forms)
         merged.add(id(cand))
