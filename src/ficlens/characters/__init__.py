@@ -298,7 +298,10 @@ _RANKS = frozenset({"count", "countess", "duke", "duchess", "prince", "princess"
 
 
 def _epithet_mentions(text, layout, mentions, genders, characters, title_holders) -> list[Mention]:
-    epithets = find_epithets(text, layout.paragraphs, layout.in_quote)
+    # A capitalised description the name finder took for a name ("the Magistrate") stays a name.
+    name_chars = {i for m in mentions for i in range(m.start, m.end)}
+    epithets = [ep for ep in find_epithets(text, layout.paragraphs, layout.in_quote)
+                if not any(i in name_chars for i in range(ep.start, ep.end))]
     if not epithets:
         return []
     named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]

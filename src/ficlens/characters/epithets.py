@@ -18,11 +18,11 @@ from ficlens.characters.lexicon import words
 _MALE = words("""
 man boy gentleman fellow lad guy king prince lord duke headmaster wizard monk priest vicar
 curate rector clergyman butler landlord policeman cabman sailor count earl baron marquess
-signor
+signor husband boyfriend brunet
 """)
 _FEMALE = words("""
 woman girl lady maid landlady headmistress witch queen princess nun housekeeper governess widow
-actress waitress countess duchess baroness marchioness signora
+actress waitress countess duchess baroness marchioness signora wife girlfriend heiress
 """)
 _NEUTRAL = words("""
 detective doctor inspector captain professor colonel sergeant lieutenant major general marquis
@@ -31,6 +31,8 @@ solicitor keeper servant driver constable agent stranger child kid teen teenager
 blond brunette youth healer teacher student boss chef pilot knight writer artist musician
 painter poet guard doctor's superintendent magistrate judge robber thief burglar murderer convict
 prisoner
+vampire werewolf demon angel archangel hunter mechanic billionaire genius assassin spy hybrid
+mutant hero villain elf dwarf hobbit ghost alpha omega heir seeker
 """)
 # Roles that name a different minor person each time: kept as mentions, never linked.
 UNLINKED = words("""
@@ -53,12 +55,17 @@ PERSON_NOUNS = frozenset(_MALE | _FEMALE | _NEUTRAL | GENERIC | words("""
 labourer laborer worker farmer clerk porter peasant boatman fisherman gardener footman coachman
 shopkeeper passenger traveller traveler spectator onlooker female male
 """))
-_ADJ_RE = "|".join(_ADJ)
+# Fan fiction's looks-based descriptions: "the raven-haired boy", "the green-eyed wizard".
+_LOOKS_RE = r"[a-z]+-(?:haired|eyed|skinned|faced|headed|blooded|born|looking)"
+_ADJ_RE = "|".join([*_ADJ, _LOOKS_RE])
 _NOUN_RE = "|".join(re.escape(n) for n in _NOUNS)
+# The head noun may be capitalised ("the Potions Master", "the Dark Lord", "the young Auror"):
+# a "the X Who Y" epithet and an office are tried first, so "the Boy Who Lived" stays whole.
 EPITHET_RE = re.compile(
-    rf"\b[Tt]he\s+((?:(?:{_ADJ_RE})\s+){{0,2}}(?:[a-z]+\s+)?(?:{_NOUN_RE}))\b"
-    r"|\b[Tt]he\s+((?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)"
-    r"|\b[Tt]he\s+(Doctor|Professor|Colonel|Captain|Inspector|Major|General|Sergeant|Lieutenant|Marquis)\b")
+    r"\b[Tt]he\s+(?P<who>(?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)"
+    r"|\b[Tt]he\s+(?P<office>Doctor|Professor|Colonel|Captain|Inspector|Major|General|Sergeant|Lieutenant"
+    r"|Marquis)\b"
+    rf"|\b[Tt]he\s+(?P<description>(?:(?:{_ADJ_RE})\s+){{0,2}}(?:[A-Za-z]+\s+)?(?i:{_NOUN_RE}))\b")
 
 
 def head_gender(phrase: str) -> str | None:
@@ -82,14 +89,14 @@ def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> lis
         for m in EPITHET_RE.finditer(text, p_start, p_end):
             if in_quote(m.start()):
                 continue
-            group = next(g for g in (1, 2, 3) if m.group(g))
-            phrase = re.sub(r"\s+", " ", m.group(group)).lower()
+            described = m.group("description") is not None
+            phrase = re.sub(r"\s+", " ", m.group(m.lastgroup)).lower()
             words = phrase.split()
             # "the man who…" style captures of a free modifier must not eat verbs or articles.
-            if group == 1 and len(words) >= 2 and words[-2] in ("and", "of", "a", "an", "to", "was", "is"):
+            if described and len(words) >= 2 and words[-2] in ("and", "of", "a", "an", "to", "was", "is"):
                 continue
-            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase),
-                               group == 1 and phrase in GENERIC))
+            generic = described and phrase in GENERIC
+            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase), generic))
     return out
 
 

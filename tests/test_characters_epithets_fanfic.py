@@ -1,0 +1,51 @@
+"""Fan fiction's epithets: looks ("the raven-haired boy"), capitalised offices ("the Potions
+Master", "the Dark Lord") and its creatures ("the vampire"), on texts written for these tests."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from ficlens.characters.epithets import find_epithets
+
+
+def _phrases(sentence: str) -> list[tuple[str, str | None]]:
+    return [(ep.phrase, ep.gender) for ep in find_epithets(sentence, [(0, len(sentence))], lambda _: False)]
+
+
+def test_fan_fiction_descriptions_are_epithets_with_their_head_gender():
+    assert _phrases("He saw the raven-haired boy.") == [("raven-haired boy", "male")]
+    assert _phrases("She met the green-eyed witch.") == [("green-eyed witch", "female")]
+    assert _phrases("Then the Potions Master sneered.") == [("potions master", None)]
+    assert _phrases("They feared the Dark Lord.") == [("dark lord", "male")]
+    assert _phrases("They ran from the young Auror.") == [("young auror", None)]
+    assert _phrases("And the vampire smiled.") == [("vampire", None)]
+
+
+def test_a_capitalised_epithet_keeps_the_boy_who_lived_whole():
+    assert _phrases("It was the Boy Who Lived.") == [("boy who lived", None)]
+
+
+def test_a_name_found_as_a_name_is_not_also_an_epithet():
+    text = ("The Magistrate read the paper. \"Order,\" said the Magistrate. Harry waited. "
+            "The Magistrate frowned at Harry, and the Magistrate looked at the clock.\n")
+    work = analyze(text)
+    spans = {(m.start, m.end) for m in work.mentions if m.kind == "epithet"}
+    names = [(m.start, m.end) for m in work.mentions if m.kind in ("name", "title")]
+    assert not any(s < ne and ns < e for s, e in spans for ns, ne in names)
+
+
+STORY = """Harry hurried down to the dungeons. The Potions Master, Severus Snape, was waiting at the door.
+
+"You are late," snapped the Potions Master.
+
+"Sorry, sir," said Harry.
+
+The raven-haired boy slid into his seat beside Ron. Severus Snape swept to the front of the room, and
+Snape did not look at him again.
+"""
+
+
+def test_a_capitalised_epithet_in_apposition_tags_its_holders_speech():
+    work = analyze(STORY)
+    snape = next(c for c in work.characters if "Severus Snape" in c.aliases)
+    late = next(q for q in work.quotes if STORY[q.start:q.end].startswith('"You are late'))
+    assert late.speaker == snape.id
