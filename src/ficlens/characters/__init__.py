@@ -28,6 +28,7 @@ from ficlens.characters.persons import (
     narrative_person,
 )
 from ficlens.characters.places import people_only
+from ficlens.characters.stated_aliases import merge_stated_aliases
 from ficlens.characters.vocatives import pet_names_in
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
@@ -50,6 +51,7 @@ def run(work: Work, options: Options) -> None:
             form_gender[key] = lexical
     clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender), occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
+    clusters = merge_stated_aliases(clusters, occurrences, text)
 
     counts = count_person(text, layout.paragraphs, layout.in_quote)
     reader_spans = [m.span() for s, e in layout.paragraphs for m in READER_RE.finditer(text, s, e)]

@@ -1,0 +1,39 @@
+"""Aliases a text states ("X, alias Y"; "X, or Y as the reader pleases") join one character;
+a choice between two people ("Jane Bennet, or Elizabeth Bennet, would go") does not."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+
+TEXT = """Noah Claypole sat by the fire. Noah Claypole was hungry, and Noah grinned at Charlotte.
+
+"Give it here," said Noah.
+
+Morris Bolter walked into the inn. Mr. Bolter ordered beer, and Morris Bolter sat down.
+
+"Beer," said Morris Bolter.
+
+Noah Claypole, or Morris Bolter as the reader pleases, went out early.
+
+Jane Bennet, or Elizabeth Bennet, would go. Jane Bennet laughed; Elizabeth Bennet did not.
+
+Tom Riddle smiled. Lord Voldemort was the name he chose: Tom Riddle, alias Lord Voldemort, rose.
+Lord Voldemort laughed.
+"""
+
+
+def _holder(work, alias):
+    return next(c for c in work.characters if alias in c.aliases)
+
+
+def test_a_stated_alias_joins_the_two_names():
+    work = analyze(TEXT)
+    assert _holder(work, "Noah Claypole") is _holder(work, "Morris Bolter")
+    assert _holder(work, "Tom Riddle") is _holder(work, "Lord Voldemort")
+    beer = next(q for q in work.quotes if TEXT[q.start:q.end] == '"Beer,"')
+    assert beer.speaker == _holder(work, "Noah Claypole").id
+
+
+def test_a_choice_between_two_people_keeps_them_apart():
+    work = analyze(TEXT)
+    assert _holder(work, "Jane Bennet") is not _holder(work, "Elizabeth Bennet")
