@@ -170,3 +170,10 @@ def test_a_named_owner_is_not_the_speaker():
     work = analyze(CAST + '"The door is open," said Tobias.\n\n"Who is it?" asked Wilfred\'s good '
                    "lady, looking up from her sewing.\n")
     assert speaker(work, "Who is it?") != "Wilfred Oakes"
+
+
+def test_a_character_made_from_a_description_takes_its_head_nouns_gender():
+    work = analyze(CAST + '"Who goes there?" said the duchess.\n\n"A friend," said the turnkey.\n')
+    genders = {c.name: (c.gender, c.pronouns) for c in work.characters}
+    assert genders["the duchess"] == ("female", "she/her")
+    assert genders["the turnkey"] == ("unknown", None)

@@ -16,8 +16,9 @@ import re
 from collections import Counter
 
 from ficlens.characters import count_mentions
+from ficlens.characters.epithets import head_gender
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import words
+from ficlens.characters.lexicon import PRONOUN_LABEL, words
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
@@ -145,7 +146,9 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
         key = _known_head(phrase, by_alias, unique_heads)
         if key not in by_alias:
             char_id = f"c{len(work.characters)}"
-            work.characters.append(Character(char_id, phrase, [phrase], origin="text"))
+            gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
+            work.characters.append(Character(char_id, phrase, [phrase], gender=gender,
+                                             pronouns=PRONOUN_LABEL.get(gender), origin="text"))
             by_alias[key] = char_id
         tag.mention.character = by_alias[key]
         # "the young man" may be anyone on stage; "a young man" is someone new
