@@ -1,6 +1,7 @@
 """What the speaker scorer sees of a quote: each character's own words, who the exchange
 certainly holds, the narration's subjects around the quote and in the narration paragraph just
-before it, whom the last tag spoke to, and the nearest name-tagged turns. Small texts written for
+before it, whom the last tag spoke to, the nearest name-tagged turns, and how many quotes ago the
+narration last mentioned each candidate. Small texts written for
 these tests."""
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ TRIO = ("Anne Shirley, Diana Barry and Gilbert Blythe sat on the bridge.\n\n"
         '"So do I."\n')
 
 # (story, a fragment of the quote, a candidate, the feature, its value for that candidate)
+BROOK = ("Anne Shirley and Diana Barry sat by the brook.\n\n"
+         '"It is cold," said Anne.\n\n"Is it?"\n\n"Very."\n\n"I like it."\n')
+
 FEATURE_CASES = {
     "the exchange knows its name-tagged speaker": (SCENE, "Was it?", "Poirot", "run_tagged", 1),
     "…and not the one never tagged": (SCENE, "Was it?", "Hastings", "run_tagged", 0),
@@ -113,6 +117,10 @@ FEATURE_CASES = {
     "the character coreference gives a pronoun tag": (NANCY, "Gone where?", "Bill Sikes", "tag_coref", 1),
     "a speaker three turns back": (TRIO, "I like it still", "Anne Shirley", "earlier_speaker", 1),
     "…but not the last two": (TRIO, "I like it still", "Gilbert Blythe", "earlier_speaker", 0),
+    # round 9: how many quotes have passed since the narration last mentioned the candidate
+    "named in the narration two quotes ago": (BROOK, "I like it", "Anne Shirley", "quotes_since_named", 0.5),
+    "…three quotes ago": (BROOK, "I like it", "Diana Barry", "quotes_since_named", 0.75),
+    "named in the tag of the quote before": (BROOK, "Is it?", "Anne Shirley", "quotes_since_named", 0),
 }
 
 

@@ -4,7 +4,7 @@ named around it, vocatives, recency and salience. Built once per run from the ru
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ficlens.characters.coref import is_subject
@@ -55,6 +55,7 @@ class Context:
                 first = next((qi for qi in turns[t].quotes if qi in settled_speakers), None)
                 if first is not None:
                     self._settled_turn[t] = settled_speakers[first]
+        self._quote_starts = [q.start for q in work.quotes]
         self._named: dict[int, set[str]] = {}
         starts = [m.start for m in work.mentions]
         for qi, q in enumerate(work.quotes):
@@ -79,6 +80,14 @@ class Context:
 
     def quote_start(self, qi: int) -> int:
         return self.work.quotes[qi].start
+
+    def quotes_since(self, qi: int, offset: int | None) -> int:
+        """How many quotes have passed since the narration last mentioned someone at ``offset``:
+        a speaker the narration has not touched for several lines is one the turn-taking may have
+        lost (after a misread pronoun tag the alternation runs on in the wrong phase)."""
+        if offset is None:
+            return len(self._quote_starts)
+        return qi - bisect_right(self._quote_starts, offset)
 
     def tag_gender(self, qi: int) -> str | None:
         tag = self.tags[qi]

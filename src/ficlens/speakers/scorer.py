@@ -36,7 +36,7 @@ FEATURES: tuple[str, ...] = (
     "next2_tagged", "lead_subject", "beat_subject", "same_turn",
     "anchor_behind_even", "anchor_behind_odd", "anchor_ahead_even", "anchor_ahead_odd",
     "prev_narration_subject", "prev_narration_last", "prev_turn_beat",
-    "tag_description", "tag_coref", "earlier_speaker",
+    "tag_description", "tag_coref", "earlier_speaker", "quotes_since_named",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family")
 
@@ -194,6 +194,7 @@ def feature_rows(ctx, qi: int) -> tuple[list[str], np.ndarray]:
         row[col["prev_turn_beat"]] = c == previous_beat
         row[col["tag_description"]] = tag_kind == "epithet" and c == tag_character
         row[col["tag_coref"]] = tag_kind == "pronoun" and c == tag_character
+        row[col["quotes_since_named"]] = min(ctx.quotes_since(qi, last_seen.get(c)), 4) / 4
         if c in earlier:
             row[col["earlier_speaker"]] = 1 / (1 + earlier.index(c))
         row[col["prev_tag_object"]] = c in prev_objects
