@@ -64,6 +64,7 @@ def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence
     if not candidates:
         return clusters
     index = {id(c): str(i) for i, c in enumerate(clusters)}
+    candidate_ids = {id(c) for c in candidates}   # by identity: clusters compare by value
     by_form = {f: c for c in clusters for f in c.forms}
     named, spans = [], []
     for occ in occurrences:
@@ -71,7 +72,7 @@ def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence
         if c is None or occ.in_quote:
             continue
         named.append((occ.start, occ.end, index[id(c)]))
-        if c in candidates and _after_the(text, occ.start):
+        if id(c) in candidate_ids and _after_the(text, occ.start):
             spans.append((index[id(c)], occ.start - 4, occ.end))
     votes = appositive_votes(text, spans, NamedSpans(named))
     merged: set[str] = set()
@@ -80,7 +81,7 @@ def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence
         if winner is None or winner == key or winner in merged or key in merged:
             continue
         cand, target = clusters[int(key)], clusters[int(winner)]
-        if target in candidates or not _compatible(cand, target):
+        if id(target) in candidate_ids or not _compatible(cand, target):
             continue
         target.forms.update(cand.forms)
         merged.add(key)
