@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ficlens.characters.appositives import NamedSpans, appositive_partner, appositive_votes, clear_winner
+from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
 from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
@@ -301,9 +301,9 @@ _RANKS = frozenset({"count", "countess", "duke", "duchess", "prince", "princess"
 
 def _epithet_mentions(text, layout, mentions, genders, characters, title_holders) -> list[Mention]:
     # A capitalised description the name finder took for a name ("the Magistrate") stays a name.
-    name_chars = {i for m in mentions for i in range(m.start, m.end)}
+    names = NamedSpans([(m.start, m.end, m.character) for m in mentions])
     epithets = [ep for ep in find_epithets(text, layout.paragraphs, layout.in_quote)
-                if not any(i in name_chars for i in range(ep.start, ep.end))]
+                if not names.overlaps(ep.start, ep.end)]
     if not epithets:
         return []
     named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]
@@ -312,14 +312,14 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
     links = {p: cid for p, cid in links.items() if p not in TITLES}
     links.update(title_links(epithets, title_holders))
     appositions = NamedSpans(named)
-    links.update(_appositive_links(text, epithets, appositions, genders))
+    partners = [appositive_partner(text, ep.start, ep.end, appositions) for ep in epithets]
+    links.update(_appositive_links(epithets, partners, genders))
     by_id = {c.id: c for c in characters}
     for phrase, cid in links.items():
         by_id[cid].epithets.append("the " + phrase)
     out = []
     named.sort()
-    for ep in epithets:
-        beside = appositive_partner(text, ep.start, ep.end, appositions)
+    for ep, beside in zip(epithets, partners, strict=True):
         cid = beside if beside and _fits(ep.gender, genders.get(beside)) else links.get(ep.phrase)
         if cid is None and ep.generic:
             cid = _recent_compatible(named, ep, genders, layout)
@@ -327,13 +327,16 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
     return out
 
 
-def _appositive_links(text, epithets, appositions, genders) -> dict[str, str]:
-    """phrase -> the character it is set in apposition to ("the potions master, Severus Snape,")."""
-    spans = [(ep.phrase, ep.start, ep.end) for ep in epithets
-             if not ep.generic and ep.phrase.split()[-1] not in UNLINKED]
+def _appositive_links(epithets, partners, genders) -> dict[str, str]:
+    """phrase -> the character it is set in apposition to ("the potions master, Severus Snape,"),
+    from each occurrence's partner (``partners``, parallel to ``epithets``)."""
+    votes: dict[str, Counter] = {}
+    for ep, cid in zip(epithets, partners, strict=True):
+        if cid is not None and not ep.generic and ep.phrase.split()[-1] not in UNLINKED:
+            votes.setdefault(ep.phrase, Counter())[cid] += 1
     gender_of = {ep.phrase: ep.gender for ep in epithets}
     links = {}
-    for phrase, counter in appositive_votes(text, spans, appositions).items():
+    for phrase, counter in votes.items():
         cid = clear_winner(counter)
         if cid is not None and _fits(gender_of[phrase], genders.get(cid)):
             links[phrase] = cid

@@ -44,6 +44,12 @@ class NamedSpans:
         i = bisect_left(self._starts, pos)
         return self.spans[i] if i < len(self.spans) and self._starts[i] == pos else None
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a span cover any of [start, end)? (Name mentions never overlap one another, so
+        the last span starting before ``end`` is the only one to check.)"""
+        i = bisect_left(self._starts, end)
+        return i > 0 and self.spans[i - 1][1] > start
+
     def ending_at(self, pos: int) -> tuple[int, str] | None:
         return self._by_end.get(pos)
 

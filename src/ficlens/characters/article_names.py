@@ -53,10 +53,6 @@ def _is_tag(text: str, occ: Occurrence, layout: Layout) -> bool:
     return near_quote and bool(verbs & TAG_VERBS)
 
 
-def _compatible(a: Cluster, b: Cluster) -> bool:
-    return not (a.title_gender() and b.title_gender() and a.title_gender() != b.title_gender())
-
-
 def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence],
                            text: str) -> list[Cluster]:
     """Fold each article-name cluster into the named character the text sets beside it."""
@@ -81,7 +77,7 @@ def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence
         if winner is None or winner == key or winner in merged or key in merged:
             continue
         cand, target = clusters[int(key)], clusters[int(winner)]
-        if id(target) in candidate_ids or not _compatible(cand, target):
+        if id(target) in candidate_ids or not cand.gender_agrees(target):
             continue
         target.forms.update(cand.forms)
         merged.add(key)
@@ -118,7 +114,7 @@ def merge_article_names(clusters: list[Cluster], occurrences: list[Occurrence], 
         if not ranked or ranked[0][1] < MIN_VOTES or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
             continue
         target = next(c for c in clusters if id(c) == ranked[0][0])
-        if not _compatible(cand, target):
+        if not cand.gender_agrees(target):
             continue
         target.forms.update(cand.forms)
         merged.add(id(cand))

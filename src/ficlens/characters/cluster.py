@@ -57,6 +57,10 @@ class Cluster:
         (best, n), *rest = votes.most_common()
         return best if not rest or n >= 3 * rest[0][1] else None
 
+    def gender_agrees(self, other: Cluster) -> bool:
+        """Nothing in the two clusters' honorifics or pronouns says they differ in gender."""
+        return _compatible(self.title_gender(), other)
+
     def has(self, pred) -> bool:
         return any(pred(title, tokens) for title, tokens in self.forms)
 

@@ -43,7 +43,7 @@ def merge_stated_aliases(clusters: list[Cluster], occurrences: list[Occurrence],
                                  or not _AS_AFTER_RE.match(text, second_end)):
             continue
         a, b = live(by_form[(first.title, first.tokens)]), live(by_form[(second.title, second.tokens)])
-        if a is b or (a.title_gender() and b.title_gender() and a.title_gender() != b.title_gender()):
+        if a is b or not a.gender_agrees(b):
             continue
         keep, fold = (a, b) if a.count >= b.count else (b, a)
         keep.forms.update(fold.forms)
