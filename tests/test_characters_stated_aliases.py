@@ -1,4 +1,5 @@
-"""Aliases a text states ("X, alias Y"; "X, or Y as the reader pleases") join one character;
+"""Aliases a text states ("X, alias Y"; "X, or Y as the reader pleases"; "X, or, as I must now call
+him, Y") join one character;
 a choice between two people ("Jane Bennet, or Elizabeth Bennet, would go") does not."""
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ Jane Bennet, or Elizabeth Bennet, would go. Jane Bennet laughed; Elizabeth Benne
 
 Tom Riddle smiled. Lord Voldemort was the name he chose: Tom Riddle, alias Lord Voldemort, rose.
 Lord Voldemort laughed.
+
+Mr. Wilcox came to dinner, and Mr. Wilcox talked of rubber. Margaret listened to Mr. Wilcox.
+Henry was at the station. Henry waved, and Henry laughed. Margaret saw Henry.
+Her talk with Mr. Wilcox, or, as I must now call him, Henry, went on until midnight.
 """
 
 
@@ -30,6 +35,7 @@ def test_a_stated_alias_joins_the_two_names():
     work = analyze(TEXT)
     assert _holder(work, "Noah Claypole") is _holder(work, "Morris Bolter")
     assert _holder(work, "Tom Riddle") is _holder(work, "Lord Voldemort")
+    assert _holder(work, "Mr. Wilcox") is _holder(work, "Henry")
     beer = next(q for q in work.quotes if TEXT[q.start:q.end] == '"Beer,"')
     assert beer.speaker == _holder(work, "Noah Claypole").id
 

@@ -1,6 +1,7 @@
 """Aliases the text states: "Noah Claypole, or Morris Bolter as the reader pleases", "Tom Riddle,
-alias Lord Voldemort", "Natasha Romanoff, also known as the Black Widow". A character who takes a
-new name keeps one identity; the two name clusters join.
+alias Lord Voldemort", "Natasha Romanoff, also known as the Black Widow", "Mr. Wilcox, or, as I
+must now call him, Henry". A character who takes a new name keeps one identity; the two name
+clusters join.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from ficlens.characters.names import Occurrence
 
 # Between the two names. ", or" states an alias only between two full names with "as" after the
 # second ("…, or Morris Bolter as the reader pleases"); otherwise it offers a choice of two people.
+# The narrator's renaming ("…, or, as I must now call him, Henry") states it outright.
 _LINK_RE = re.compile(r",?\s+(?:alias|a\.?k\.?a\.?|also\s+known\s+as|otherwise\s+known\s+as"
-                      r"|better\s+known\s+as)\s+|(?P<or>,\s+or\s+)")
+                      r"|better\s+known\s+as"
+                      r"|or,?\s+as\s+(?:\w+\s+){1,3}?call(?:ed)?\s+(?:him|her),?)\s+"
+                      r"|(?P<or>,\s+or\s+)")
 _AS_AFTER_RE = re.compile(r",?\s+as\b")
 
 
