@@ -33,9 +33,18 @@ def test_a_piece_without_a_settled_tag_takes_its_utterances_speaker():
     tag = object()
     tags = [tag, None, None]
     decided = {0: ("c1", "tag_after:explicit"), 1: ("c2", "alternation"), 2: ("c2", "alternation")}
-    _share_within_utterances(quotes, tags, decided)
+    _share_within_utterances(quotes, tags, decided, {"c1": "female"})
     assert decided[1] == ("c1", "tag_after:explicit") and tags[1] is tag
     assert decided[2] == ("c2", "alternation") and tags[2] is None
+
+
+def test_a_piece_with_its_own_tag_of_the_other_gender_is_another_speakers():
+    work = analyze("Emma sat with Frank in the parlour.\n\n"
+                   '"You are too kind to me," Emma said, so very kindly that with a sudden accession '
+                   'of gay thought, he cried, "Ah! by the bye," then sinking his voice--"I hope Mr. '
+                   'Knightley is well?"\n')
+    assert speaker(work, "You are too kind") == "Emma"
+    assert speaker(work, "Ah! by the bye") == "Frank"
 
 
 def test_who_said_names_the_antecedent_not_the_clause_subject():

@@ -91,7 +91,7 @@ def run(work: Work, options: Options) -> None:
     decided = resolve_turns(turns, runs, work, layout, index)
     resolve_unnamed_tags(work, turns, runs, tags, decided, index, addressed)
     spoken_to_self(turns, runs, tags, decided, addressed)
-    _share_within_utterances(quotes, tags, decided)
+    _share_within_utterances(quotes, tags, decided, {c.id: c.gender for c in work.characters})
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context
     model = load_model(options)
@@ -178,18 +178,29 @@ def _known_head(phrase: str, by_alias: dict[str, str], unique_heads: set[str]) -
     return key
 
 
-def _share_within_utterances(quotes, tags: list[Tag | None], decided) -> None:
+def _share_within_utterances(quotes, tags: list[Tag | None], decided, genders: dict[str, str | None]) -> None:
     """The pieces of one tag-split utterance ('"Wait…" she went on, "…you never told me"') have
-    one speaker: a piece without a settled tag takes the settled piece's speaker and tag."""
+    one speaker: a piece without a settled tag takes the settled piece's speaker and tag. A piece
+    with a tag of its own whose pronoun is the other gender ('…Emma spoke her pity, that he cried,
+    "Ah!"') is another speaker's line."""
     settled_piece: dict[int, int] = {}
     for qi, q in enumerate(quotes):
         if q.group is not None and q.group not in settled_piece and settled(decided[qi][1], tags[qi]):
             settled_piece[q.group] = qi
+    broken: set[int] = set()   # groups where another speaker took over: later pieces are theirs
     for qi, q in enumerate(quotes):
         source = settled_piece.get(q.group) if q.group is not None else None
-        if source is not None and source != qi and not settled(decided[qi][1], tags[qi]):
-            decided[qi] = decided[source]
-            tags[qi] = tags[qi] or tags[source]
+        if source is None or source == qi or settled(decided[qi][1], tags[qi]) or q.group in broken:
+            continue
+        own, theirs = tags[qi], tags[source]
+        speaker_gender = genders.get(decided[source][0] or "")
+        if (own is not None and (theirs is None or own.start != theirs.start) and own.gender
+                and speaker_gender in ("female", "male") and own.gender != speaker_gender):
+            if qi > source:
+                broken.add(q.group)
+            continue
+        decided[qi] = decided[source]
+        tags[qi] = tags[qi] or tags[source]
 
 
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|mine|myself)\b")
