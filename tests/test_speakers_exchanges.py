@@ -176,3 +176,15 @@ def test_possessed_speech_with_a_lost_apostrophe():
     work = analyze("Helen Schlegel and Henry Wilcox talked of insurance over tea.\n\n"
                    '"I thought an insurance company never smashed," was Helen s contribution.\n')
     assert speaker(work, "insurance company never smashed") == "Helen Schlegel"
+
+
+def test_the_latter_and_the_former_are_the_last_people_named():
+    text = ("Holmes and Watson sat by the fire. Mrs. Hudson came in with the tea, and Watson thanked "
+            "her. Watson was tired, and Holmes was bored. Holmes lit his pipe.\n\n"
+            'Watson turned to Holmes, and the latter smiled. "You have been in Afghanistan, I '
+            'perceive," said the latter.\n\n'
+            '"How on earth did you know that?" asked the former.\n')
+    work = analyze(text)
+    assert speaker(work, "You have been in Afghanistan") == "Holmes"
+    assert speaker(work, "How on earth") == "Watson"
+    assert not any(c.name.lower() in ("the latter", "the former") for c in work.characters)

@@ -23,7 +23,7 @@ from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
 from ficlens.speakers.addressees import assign_addressees
-from ficlens.speakers.anaphora import resolve_unnamed_tags, spoken_to_self
+from ficlens.speakers.anaphora import latter_or_former, resolve_unnamed_tags, spoken_to_self
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
@@ -79,7 +79,7 @@ def run(work: Work, options: Options) -> None:
             after = None  # '…and said, "A snake!" The villagers agreed, and Aziz explained: yes…'
         tags.append((before or after) if ends_sentence else (after or before))
 
-    _give_descriptions_a_character(work, tags)
+    _give_descriptions_a_character(work, tags, index)
     turns = _turns(quotes, para)
     for turn in turns:
         turn.tagged = {qi: tags[qi] for qi in turn.quotes if tags[qi] is not None}
@@ -125,7 +125,7 @@ def run(work: Work, options: Options) -> None:
 _INTRODUCES_RE = re.compile(r"[^.!?\"“”\n]{0,30}:")
 
 
-def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
+def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: MentionIndex) -> None:
     """A tag subject that is a description no character holds ("said the turnkey") becomes a
     character of its own, one per description, so the line is still attributed to someone."""
     by_alias = {a.lower(): c.id for c in work.characters for a in [*c.aliases, *c.epithets]}
@@ -133,7 +133,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
     holders = Counter(a.lower() for c in work.characters for a in {*c.aliases} if " " not in a)
     unique_heads = {a for a, n in holders.items() if n == 1}
     added = False
-    for tag in tags:
+    for i, tag in enumerate(tags):
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
                 and not tag.relation:
             # "said the Professor" where the characters stage linked the office to its holder
@@ -143,6 +143,19 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None]) -> None:
         if tag is None or tag.mention.character is not None or tag.relation or tag.mention.kind == "pronoun":
             continue
         phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
+        if phrase.lower() in ("the latter", "the former"):
+            # "said the latter": the last person named, never a character called "the latter"
+            tag.mention.character = latter_or_former(phrase, tag.mention.start, index)
+            if tag.mention.character is None:
+                tags[i] = None
+                continue
+            tag.described = True
+            if (tag.mention.start, tag.mention.end) not in unresolved:
+                work.mentions.append(tag.mention)
+                added = True
+            else:
+                unresolved[(tag.mention.start, tag.mention.end)].character = tag.mention.character
+            continue
         key = _known_head(phrase, by_alias, unique_heads)
         if key not in by_alias:
             char_id = f"c{len(work.characters)}"

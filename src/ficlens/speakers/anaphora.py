@@ -6,7 +6,8 @@ relation ("said her mother") is not the one the quote answers. Then (and for rel
 coreference does not see) the character of the tag's gender who was last the subject of the
 narration since the previous line, else the one who spoke two turns back (A, B, A), else the
 latest one mentioned.
-Also the constraint that nobody speaks to themselves by name."""
+Also the constraint that nobody speaks to themselves by name, and "said the latter" / "the former
+replied": the last / the last but one person the narration named."""
 
 from __future__ import annotations
 
@@ -21,6 +22,26 @@ _TO_RE = re.compile(r"\s+to\s+")
 
 def _gender_ok(genders: dict[str, str | None], c: str, gender: str | None) -> bool:
     return gender is None or genders.get(c) in (gender, None, "unknown")
+
+
+_ORDINAL_BACK = {"the latter": 1, "the former": 2}
+_NAMED_KINDS = ("name", "title", "nickname")
+
+
+def latter_or_former(phrase: str, start: int, index) -> str | None:
+    """The character "the latter" (last named) or "the former" (named before them) stands for:
+    counted over the distinct characters the narration named in the window before ``start``;
+    None when the phrase is neither, or the narration named too few."""
+    back = _ORDINAL_BACK.get(" ".join(phrase.lower().split()))
+    if back is None:
+        return None
+    seen: list[str] = []
+    for m in reversed(index.within(max(0, start - _WINDOW // 3), start)):
+        if m.kind in _NAMED_KINDS and m.character and m.character not in seen:
+            seen.append(m.character)
+            if len(seen) == back:
+                return m.character
+    return None
 
 
 def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
