@@ -188,3 +188,17 @@ def test_the_latter_and_the_former_are_the_last_people_named():
     assert speaker(work, "You have been in Afghanistan") == "Holmes"
     assert speaker(work, "How on earth") == "Watson"
     assert not any(c.name.lower() in ("the latter", "the former") for c in work.characters)
+
+
+def test_an_office_title_only_one_character_bears_is_that_character():
+    work = analyze("Colonel Ducroix and Dr. Bull stood on the hill. Colonel Ducroix was tired, and Dr. "
+                   "Bull laughed.\n\n"
+                   '"The President is not with them," said Dr. Bull.\n\n'
+                   '"But surely they are away on the horizon," said the bewildered Colonel, blinking.\n')
+    assert speaker(work, "But surely") == "Colonel Ducroix"
+
+
+def test_an_adjective_in_ly_does_not_end_a_description_tag():
+    work = analyze("Oliver lay in the road. The gentleman looked down at him.\n\n"
+                   '"I did that, sir," said a great lubberly fellow, stepping forward.\n')
+    assert speaker(work, "I did that") == "a great lubberly fellow"

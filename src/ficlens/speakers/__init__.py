@@ -18,7 +18,7 @@ from collections import Counter
 from ficlens.characters import count_mentions
 from ficlens.characters.epithets import head_gender
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import PRONOUN_LABEL, words
+from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
@@ -132,6 +132,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     holders = Counter(a.lower() for c in work.characters for a in {*c.aliases} if " " not in a)
     unique_heads = {a for a, n in holders.items() if n == 1}
+    unique_heads |= _offices_of_one(work, by_alias, unique_heads)
     added = False
     for i, tag in enumerate(tags):
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
@@ -174,6 +175,21 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             added = True
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _offices_of_one(work: Work, by_alias: dict[str, str], taken: set[str]) -> set[str]:
+    """Office titles only one character bears ("Colonel Ducroix"): "said the bewildered Colonel"
+    is him. Adds the bare title to ``by_alias`` and returns the titles added."""
+    bearers: dict[str, set[str]] = {}
+    for c in work.characters:
+        for alias in c.aliases:
+            first = alias.split()[0].rstrip(".").lower() if " " in alias else ""
+            if first in TITLES and TITLES[first] is None and first not in ("cousin", "comrade"):
+                bearers.setdefault(first, set()).add(c.id)
+    offices = {t for t, ids in bearers.items() if len(ids) == 1 and t not in taken and t not in by_alias}
+    for t in offices:
+        by_alias[t] = next(iter(bearers[t]))
+    return offices
 
 
 def _known_head(phrase: str, by_alias: dict[str, str], unique_heads: set[str]) -> str:

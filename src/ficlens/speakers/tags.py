@@ -251,6 +251,7 @@ _DESCRIBED_AFTER_RE = re.compile(
     r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
+_LY_ADJECTIVE_RE = re.compile(r"\s+([a-z]+ly)\s+([A-Za-z]+)\b")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
 """)
@@ -266,12 +267,18 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
             return None
     phrase = m.group(1)  # "the turnkey", "the old pauper", "the Duchess", "a girl opposite"
     words = phrase.split()
+    end = m.end(1)
+    lyish = _LY_ADJECTIVE_RE.match(text, end)
+    if lyish and len(words) < 4 and lyish.group(2).lower() in PERSON_NOUNS:
+        end = lyish.end()  # "a great lubberly fellow", "the burly man": an adjective, not an adverb
+        phrase = text[m.start(1):end]
+        words = phrase.split()
     if words[-1].lower() in _NOT_PEOPLE:
         return None
     if words[0].lower() != "the" and not (
             all(w.islower() for w in words[1:]) and any(w in PERSON_NOUNS for w in words[1:])):
         return None  # "said an amused, faintly accented voice", "a boy that Harry thought"
-    return Mention(m.start(1), m.end(1), None, "epithet")
+    return Mention(m.start(1), end, None, "epithet")
 
 
 # "the White Rabbit, who said" / "Marianne, who with her usual inattention …, exclaimed" /
