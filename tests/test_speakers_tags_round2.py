@@ -138,7 +138,7 @@ def test_generic_description_is_left_to_the_scorer_and_a_role_or_newcomer_is_set
     from ficlens.model import Mention, Work
     from ficlens.speakers import _give_descriptions_a_character
     from ficlens.speakers.scorer import settled
-    from ficlens.speakers.tags import Tag
+    from ficlens.speakers.tags import MentionIndex, Tag
 
     text = '"Done," said the young man. "Hush," said the surgeon. "Out!" said a little girl.'
     young = text.index("the young man")
@@ -148,7 +148,7 @@ def test_generic_description_is_left_to_the_scorer_and_a_role_or_newcomer_is_set
             Tag(surgeon - 5, surgeon + 11, "said", Mention(surgeon, surgeon + 11, None, "epithet"), "after"),
             Tag(girl - 5, girl + 13, "said", Mention(girl, girl + 13, None, "epithet"), "after")]
     work = Work(text=text)
-    _give_descriptions_a_character(work, tags)
+    _give_descriptions_a_character(work, tags, MentionIndex([]))
     assert {c.name for c in work.characters} == {"the young man", "the surgeon", "a little girl"}
     assert not settled("tag_after:anaphoric", tags[0])  # "the young man" may be anyone on stage
     assert settled("tag_after:anaphoric", tags[1])      # a role
