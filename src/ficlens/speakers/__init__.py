@@ -127,7 +127,8 @@ _INTRODUCES_RE = re.compile(r"[^.!?\"“”\n]{0,30}:")
 
 def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: MentionIndex) -> None:
     """A tag subject that is a description no character holds ("said the turnkey") becomes a
-    character of its own, one per description, so the line is still attributed to someone."""
+    character of its own, one per description, so the line is still attributed to someone; "the
+    latter" / "the former" is the person last / last but one named, and no character of its own."""
     by_alias = {a.lower(): c.id for c in work.characters for a in [*c.aliases, *c.epithets]}
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     holders = Counter(a.lower() for c in work.characters for a in {*c.aliases} if " " not in a)
@@ -151,22 +152,17 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                 tags[i] = None
                 continue
             tag.described = True
-            if (tag.mention.start, tag.mention.end) not in unresolved:
-                work.mentions.append(tag.mention)
-                added = True
-            else:
-                unresolved[(tag.mention.start, tag.mention.end)].character = tag.mention.character
-            continue
-        key = _known_head(phrase, by_alias, unique_heads)
-        if key not in by_alias:
-            char_id = f"c{len(work.characters)}"
-            gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
-            work.characters.append(Character(char_id, phrase, [phrase], gender=gender,
-                                             pronouns=PRONOUN_LABEL.get(gender), origin="text"))
-            by_alias[key] = char_id
-        tag.mention.character = by_alias[key]
-        # "the young man" may be anyone on stage; "a young man" is someone new
-        tag.described = key.split()[-1] not in _GENERIC_PEOPLE or key.split()[0] in ("a", "an", "one")
+        else:
+            key = _known_head(phrase, by_alias, unique_heads)
+            if key not in by_alias:
+                char_id = f"c{len(work.characters)}"
+                gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
+                work.characters.append(Character(char_id, phrase, [phrase], gender=gender,
+                                                 pronouns=PRONOUN_LABEL.get(gender), origin="text"))
+                by_alias[key] = char_id
+            tag.mention.character = by_alias[key]
+            # "the young man" may be anyone on stage; "a young man" is someone new
+            tag.described = key.split()[-1] not in _GENERIC_PEOPLE or key.split()[0] in ("a", "an", "one")
         existing = unresolved.get((tag.mention.start, tag.mention.end))
         if existing is not None:
             existing.character = tag.mention.character
