@@ -259,13 +259,8 @@ _BARE_TITLE_RE = re.compile(r"\b(Mademoiselle|Madame|Monsieur|Signora|Signorina|
 def _bare_title_mentions(text: str, layout: Layout, characters: list[Character],
                          counts: Counter) -> list[Mention]:
     """The honorific alone, for its one holder, or the one named four times as often as any other."""
-    holders: dict[str, set[str]] = {}
-    for c in characters:
-        for alias in c.aliases:
-            if len(alias.split()) > 1:
-                holders.setdefault(alias.split()[0], set()).add(c.id)
     chosen: dict[str, str] = {}
-    for title, ids in holders.items():
+    for title, ids in title_bearers(characters).items():
         ranked = sorted(ids, key=lambda c: -counts[c])
         if len(ranked) == 1 or counts[ranked[0]] >= 4 * max(counts[ranked[1]], 1):
             chosen[title] = ranked[0]
@@ -275,6 +270,17 @@ def _bare_title_mentions(text: str, layout: Layout, characters: list[Character],
             if m.group(1) in chosen and not layout.in_quote(m.start()):
                 out.append(Mention(m.start(), m.end(), chosen[m.group(1)], "title"))
     return out
+
+
+def title_bearers(characters: list[Character]) -> dict[str, set[str]]:
+    """First word of each multiword alias, as written ("Mademoiselle", "Colonel", "Dr.") -> the
+    characters whose aliases begin with it: who bears which honorific, as the cast shows it."""
+    bearers: dict[str, set[str]] = {}
+    for c in characters:
+        for alias in c.aliases:
+            if len(alias.split()) > 1:
+                bearers.setdefault(alias.split()[0], set()).add(c.id)
+    return bearers
 
 
 def _qualified_name(occ, forms, form_cluster, evidence) -> Cluster | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ficlens.characters import count_mentions
+from ficlens.characters import count_mentions, title_bearers
 from ficlens.characters.epithets import head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
@@ -23,7 +23,7 @@ from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
 from ficlens.speakers.addressees import assign_addressees
-from ficlens.speakers.anaphora import latter_or_former, resolve_unnamed_tags, spoken_to_self
+from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve_unnamed_tags, spoken_to_self
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
@@ -145,7 +145,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
         if tag is None or tag.mention.character is not None or tag.relation or tag.mention.kind == "pronoun":
             continue
         phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
-        if phrase.lower() in ("the latter", "the former"):
+        if phrase.lower() in BACK_REFERENCES:
             # "said the latter": the last person named, never a character called "the latter"
             tag.mention.character = latter_or_former(phrase, tag.mention.start, index)
             if tag.mention.character is None:
@@ -177,11 +177,10 @@ def _offices_of_one(work: Work, by_alias: dict[str, str], taken: set[str]) -> se
     """Office titles only one character bears ("Colonel Ducroix"): "said the bewildered Colonel"
     is him. Adds the bare title to ``by_alias`` and returns the titles added."""
     bearers: dict[str, set[str]] = {}
-    for c in work.characters:
-        for alias in c.aliases:
-            first = alias.split()[0].rstrip(".").lower() if " " in alias else ""
-            if first in TITLES and TITLES[first] is None and first not in ("cousin", "comrade"):
-                bearers.setdefault(first, set()).add(c.id)
+    for word, ids in title_bearers(work.characters).items():
+        title = word.rstrip(".").lower()
+        if title in TITLES and TITLES[title] is None and title not in ("cousin", "comrade"):
+            bearers.setdefault(title, set()).update(ids)
     offices = {t for t, ids in bearers.items() if len(ids) == 1 and t not in taken and t not in by_alias}
     for t in offices:
         by_alias[t] = next(iter(bearers[t]))

@@ -24,17 +24,16 @@ def _gender_ok(genders: dict[str, str | None], c: str, gender: str | None) -> bo
     return gender is None or genders.get(c) in (gender, None, "unknown")
 
 
-_ORDINAL_BACK = {"the latter": 1, "the former": 2}
+# How many distinct named characters back each phrase points.
+BACK_REFERENCES = {"the latter": 1, "the former": 2}
 _NAMED_KINDS = ("name", "title", "nickname")
 
 
 def latter_or_former(phrase: str, start: int, index) -> str | None:
-    """The character "the latter" (last named) or "the former" (named before them) stands for:
-    counted over the distinct characters the narration named in the window before ``start``;
-    None when the phrase is neither, or the narration named too few."""
-    back = _ORDINAL_BACK.get(" ".join(phrase.lower().split()))
-    if back is None:
-        return None
+    """The character "the latter" (last named) or "the former" (named before them) stands for
+    (``phrase`` is a key of BACK_REFERENCES, any case): counted over the distinct characters the
+    narration named in the window before ``start``; None when it named too few."""
+    back = BACK_REFERENCES[phrase.lower()]
     seen: list[str] = []
     for m in reversed(index.within(max(0, start - _WINDOW // 3), start)):
         if m.kind in _NAMED_KINDS and m.character and m.character not in seen:
