@@ -311,3 +311,25 @@ def test_a_given_name_before_a_common_word_makes_a_full_name():
                    '"Sit down, Harvey," I said.\n')
     harvey = holder(work, "Harvey Stone")
     assert harvey is not None and holder(work, "Harvey") is harvey
+
+
+def test_her_father_in_narration_is_the_relative_and_the_next_he():
+    # "her father" is Mr. Pell (Agnes's surname, a married title); the "He" that follows is him,
+    # not Mr. Holmes, the man named last.
+    work = analyze("Mr. Holmes looked at the ledger. Mr. Pell sat by the stove. Agnes Pell came in "
+                   "with the lamp, and Mr. Holmes nodded to her.\n\n"
+                   "Agnes Pell sat across the table from her father. He reached for her hand.\n")
+    father = holder(work, "Mr. Pell").id
+    relations = [m for m in work.mentions if m.kind == "relation"]
+    assert [(work.text[m.start:m.end], m.character) for m in relations] == [("father", father)]
+    he = next(m for m in work.mentions if m.kind == "pronoun" and work.text[m.start:m.end] == "He")
+    assert he.character == father
+
+
+def test_a_relative_needs_a_shared_surname():
+    # Nobody else is a Dent, so "his father" names no one and the next "he" stays Arthur.
+    work = analyze("Arthur Dent and Mr. Prosser stood in the mud. Arthur Dent thought of his "
+                   "father. He sighed.\n")
+    assert not [m for m in work.mentions if m.kind == "relation"]
+    he = next(m for m in work.mentions if m.kind == "pronoun" and work.text[m.start:m.end] == "He")
+    assert he.character == holder(work, "Arthur Dent").id

@@ -17,6 +17,7 @@ from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
 from ficlens.characters.epithets import UNLINKED, find_epithets, link_epithets, title_links
 from ficlens.characters.gender import decide, name_gender, pronoun_votes
+from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
 from ficlens.characters.names import accepted_forms, find_occurrences, group_occurrences, pool_evidence
@@ -118,8 +119,13 @@ def run(work: Work, options: Options) -> None:
     mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
+    named_counts = Counter(m.character for m in mentions if m.character)
+
+    def kin(owner: str, noun: str) -> str | None:
+        return family_member(characters, [owner], noun, kin_gender(noun), genders, named_counts)
+
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
-                                 layout.scene_index, narrator=narrator_id, reader=reader_id)
+                                 layout.scene_index, narrator=narrator_id, reader=reader_id, kin=kin)
     mentions.sort(key=lambda m: (m.start, m.end))
     count_mentions(characters, mentions)
     work.characters = characters

@@ -3,14 +3,17 @@
 A third-person pronoun in narration goes to the character of a compatible gender whose best
 recent mention in the same scene, outside quotes, is the most salient: recency, with a sentence
 subject counting double. "I" goes to the narrator of a first-person work, "you" to the reader of a
-second-person one.
+second-person one. A possessive followed by a parent or spouse ("her father") adds that
+relative (``kin``) to the recent characters, so the next "he" can be him.
 """
 
 from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
 
+from ficlens.characters.kinship import NARRATION_KIN_RE
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Mention
 
@@ -22,8 +25,10 @@ SECOND_RE = re.compile(r"\b(you|your|yourself|yours|You|Your|Yourself|Yours)\b")
 
 def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list[Mention],
                      genders: dict[str, str], in_quote, scene_of,
-                     narrator: str | None = None, reader: str | None = None) -> list[Mention]:
-    """Pronoun mentions (narration only), each pointing at a character id (or None)."""
+                     narrator: str | None = None, reader: str | None = None,
+                     kin: Callable[[str, str], str | None] | None = None) -> list[Mention]:
+    """Pronoun mentions (narration only), each pointing at a character id (or None), and
+    "relation" mentions for the relatives ``kin(owner, noun)`` finds ("her father")."""
     anchors = sorted((m for m in anchors if m.character and not in_quote(m.start)), key=lambda m: m.start)
     pronouns: list[tuple[int, int, str]] = []
     for start, end in paragraphs:
@@ -65,6 +70,13 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
             recent.append((start, best, kind, is_subject(text, start)))
             if genders.get(best, "unknown") == "unknown":
                 learned[best] = kind  # "she" went to them once: they are not "he" next time
+            owns = kin is not None and text[start:end].lower() in ("his", "her")
+            relation = NARRATION_KIN_RE.match(text, end) if owns else None
+            relative = kin(best, relation.group(1).lower()) if relation else None
+            if relative:
+                out.append(Mention(relation.start(1), relation.end(1), relative, "relation"))
+                recent.append((relation.start(1), relative, genders.get(relative, "unknown"),
+                               is_subject(text, start)))
     return out
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ficlens.characters.coref import is_subject
+from ficlens.characters.kinship import family_member
 from ficlens.model import Work
 
 _WINDOW = 1500
@@ -96,7 +97,8 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
         return coref, None
     if tag.relation:
         owners = [*sorted(addressed.get(qi, set())), _owner(work, tag, index), prev]
-        family = _family_member(work, tag, [o for o in owners if o], genders)
+        noun = work.text[tag.mention.start:tag.mention.end].split()[-1].lower()
+        family = family_member(work.characters, [o for o in owners if o], noun, tag.gender, genders)
         if family is not None:
             return family, "family"
     pool = [c for c in (*subjects, *named, before, *recent) if c and c not in blocked]
@@ -106,42 +108,11 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
 
 
-_SENIOR_FEMALE = frozenset({"wife", "mother", "aunt", "grandmother"})
-_SENIOR_MALE = frozenset({"husband", "father", "uncle", "grandfather"})
-_FAMILY = _SENIOR_FEMALE | _SENIOR_MALE | frozenset({"son", "daughter", "brother", "sister", "niece",
-                                                     "nephew", "cousin", "sister-in-law", "brother-in-law"})
-_MARRIED_TITLES = ("Mrs.", "Mrs ", "Lady ", "Mr.", "Mr ", "Sir ")
-
-
 def _owner(work: Work, tag, index) -> str | None:
     """Whom 'her' in 'said her mother' means, as coreference resolved it."""
     for m in index.within(tag.mention.start, tag.mention.start + 6):
         if m.kind == "pronoun" and m.character:
             return m.character
-    return None
-
-
-def _surnames(character) -> set[str]:
-    return {a.split()[-1] for a in character.aliases if len(a.split()) > 1 and a.split()[-1][:1].isupper()}
-
-
-def _family_member(work: Work, tag, owners: list[str], genders) -> str | None:
-    """'said her mother' → the character of the relation's gender who shares a surname with the
-    owner ('Mrs. Bennet' for Elizabeth Bennet); a parent or spouse holds a married title."""
-    noun = work.text[tag.mention.start:tag.mention.end].split()[-1].lower()
-    if noun not in _FAMILY:
-        return None
-    by_id = {c.id: c for c in work.characters}
-    senior = noun in _SENIOR_FEMALE or noun in _SENIOR_MALE
-    for owner in owners:
-        names = _surnames(by_id[owner]) if owner in by_id else set()
-        if not names:
-            continue
-        found = [c for c in work.characters if c.id != owner and _surnames(c) & names
-                 and (tag.gender is None or genders.get(c.id) == tag.gender)
-                 and (not senior or any(a.startswith(_MARRIED_TITLES) for a in c.aliases))]
-        if found:
-            return max(found, key=lambda c: c.mention_count).id
     return None
 
 

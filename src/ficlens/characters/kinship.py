@@ -1,0 +1,53 @@
+"""Kinship: "her father", "his wife" stand for a character the text names elsewhere.
+
+The relative is the character of the relation's gender who shares a surname with the owner
+("Mr. Bennet" for Elizabeth Bennet's father); a parent or spouse also holds a married title. The
+speakers stage uses this for tags ("said her mother"), coreference for the narration, where the
+relative is then a candidate for the next "he" or "she".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.model import Character
+
+SENIOR_FEMALE = frozenset({"wife", "mother", "aunt", "grandmother"})
+SENIOR_MALE = frozenset({"husband", "father", "uncle", "grandfather"})
+FAMILY = SENIOR_FEMALE | SENIOR_MALE | frozenset({"son", "daughter", "brother", "sister", "niece",
+                                                  "nephew", "cousin", "sister-in-law", "brother-in-law"})
+_MARRIED_TITLES = ("Mrs.", "Mrs ", "Lady ", "Mr.", "Mr ", "Sir ")
+
+# "her father", "his poor mother", "her late husband": the parents and spouses of narration,
+# whose holder is rarely in doubt (a sister or a cousin could be any of several)
+NARRATION_KIN_RE = re.compile(
+    r"\s+(?:(?:own|dear|poor|late|old|good|kind|beloved)\s+)?(father|mother|husband|wife)\b(?![-’'])")
+
+
+def surnames(character: Character) -> set[str]:
+    return {a.split()[-1] for a in character.aliases if len(a.split()) > 1 and a.split()[-1][:1].isupper()}
+
+
+def family_member(characters: list[Character], owners: list[str], noun: str, gender: str | None,
+                  genders: dict[str, str], counts: dict[str, int] | None = None) -> str | None:
+    """The first owner's relative named by ``noun`` of the given gender, by shared surname (the
+    most mentioned one if several, by ``counts`` or else each character's mention count); None
+    when no owner has a surname or nobody matches."""
+    if noun not in FAMILY:
+        return None
+    by_id = {c.id: c for c in characters}
+    senior = noun in SENIOR_FEMALE or noun in SENIOR_MALE
+    for owner in owners:
+        names = surnames(by_id[owner]) if owner in by_id else set()
+        if not names:
+            continue
+        found = [c for c in characters if c.id != owner and surnames(c) & names
+                 and (gender is None or genders.get(c.id) == gender)
+                 and (not senior or any(a.startswith(_MARRIED_TITLES) for a in c.aliases))]
+        if found:
+            return max(found, key=lambda c: counts.get(c.id, 0) if counts is not None else c.mention_count).id
+    return None
+
+
+def kin_gender(noun: str) -> str | None:
+    return "female" if noun in SENIOR_FEMALE else "male" if noun in SENIOR_MALE else None
