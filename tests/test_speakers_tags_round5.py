@@ -27,6 +27,11 @@ def speaker(work: Work, fragment: str) -> str | None:
     return ch.name if ch and q.tag is not None else None
 
 
+def quote(work: Work, fragment: str):
+    at = work.text.index(fragment)
+    return next(q for q in work.quotes if q.start <= at < q.end)
+
+
 CAST = ("Tobias Marchbank and Wilfred Oakes waited in the hall of the old house. Tobias Marchbank "
         "was tall; Wilfred Oakes was not. Tobias looked at Wilfred, and Wilfred looked at Tobias. "
         "Then Tobias spoke to Wilfred, and Wilfred spoke to Tobias.\n\n")
@@ -177,3 +182,21 @@ def test_a_character_made_from_a_description_takes_its_head_nouns_gender():
     genders = {c.name: (c.gender, c.pronouns) for c in work.characters}
     assert genders["the duchess"] == ("female", "she/her")
     assert genders["the turnkey"] == ("unknown", None)
+
+
+def test_a_tag_between_a_finished_sentence_and_a_new_quote_opens_the_new_quote():
+    # '"…the gate." Wilfred said "…"': the quote before ends its sentence, and the tag runs
+    # straight into the next quote, so it is that quote's tag, not a tag after the first.
+    work = analyze(CAST + '"The rain has stopped," said Tobias.\n\n'
+                   '"Then we can walk to the gate." Wilfred said "I will fetch the lantern."\n')
+    assert quote(work, "walk to the gate").evidence != "tag_after:explicit"
+    assert quote(work, "fetch the lantern").tag["text"] == "Wilfred said"
+    assert speaker(work, "fetch the lantern") == "Wilfred Oakes"
+
+
+def test_said_to_someone_right_before_the_quote_is_a_tag():
+    # 'said to Wilfred "…"' names whom the line is said to; it is not reported speech.
+    work = analyze(CAST + '"The rain has stopped," said Wilfred.\n\n'
+                   'Tobias turned away from the window and said to Wilfred "Fetch the lantern."\n')
+    assert quote(work, "Fetch the lantern").tag is not None
+    assert speaker(work, "Fetch the lantern") == "Tobias Marchbank"

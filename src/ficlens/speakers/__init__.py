@@ -72,9 +72,11 @@ def run(work: Work, options: Options) -> None:
         after = tag_after(text, q.end, hi, tag_index)
         before = tag_before(text, q.start, lo, tag_index)
         ends_sentence = text[q.start:q.end].rstrip("”\"’' \n").endswith(".")
-        if after is not None and before is not None and i + 1 < len(quotes) and para[i + 1] == p \
-                and not text[after.end:quotes[i + 1].start].strip(" \t\r\n,:—–-“\"‘'"):
-            after = None  # 'Piglet said, "…," and Pooh said, "…"': that tag opens the next quote
+        if after is not None and (before is not None or ends_sentence) and i + 1 < len(quotes) \
+                and para[i + 1] == p and not text[after.end:quotes[i + 1].start].strip(" \t\r\n,:—–-“\"‘'"):
+            # 'Piglet said, "…," and Pooh said, "…"' / '"…yourself." Bull said "I understand…"':
+            # that tag opens the next quote
+            after = None
         if after is not None and before is not None and _INTRODUCES_RE.match(text, after.end):
             after = None  # '…and said, "A snake!" The villagers agreed, and Aziz explained: yes…'
         tags.append((before or after) if ends_sentence else (after or before))

@@ -301,6 +301,12 @@ def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
 
 
+# what turns a tag into reported speech ('said that…', 'told him to go'); 'said to the Knave "…"'
+# names whom the quote is said to, and stays a tag
+_REPORTED_RE = re.compile(r"\b(?:that|if|whether|what|how|nothing|something)\b"
+                          r"|\bto\b(?!\s+(?:[A-Z]|(?:the|him|her|them|me|us|his|my)\b))")
+
+
 def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
     """'the Secretary said in a curious, strained voice "…"', 'the Colonel began again abruptly "…"':
     some writers open the quote straight after the tag's adverbial, with no comma; a speech verb
@@ -310,7 +316,7 @@ def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
         if _tags_alone(m.group().lower()) and m.group().lower() not in _THOUGHT_OR_WRITING:
             tail = text[m.end():end]
             if not re.search(r"[.!?;:\"“”—]", tail) and _words_between(text, m.end(), end) <= 7 \
-                    and not re.search(r"\b(?:that|to|if|whether|what|how|nothing|something)\b", tail):
+                    and not _REPORTED_RE.search(tail):
                 return True
     return False
 
