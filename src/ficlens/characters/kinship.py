@@ -25,6 +25,7 @@ NARRATION_KIN_RE = re.compile(
 
 
 def surnames(character: Character) -> set[str]:
+    """The capitalised last words of a character's multi-word aliases ("Bennet" of "Mr. Bennet")."""
     return {a.split()[-1] for a in character.aliases if len(a.split()) > 1 and a.split()[-1][:1].isupper()}
 
 
@@ -50,4 +51,5 @@ def family_member(characters: list[Character], owners: list[str], noun: str, gen
 
 
 def kin_gender(noun: str) -> str | None:
+    """The gender a parent's or spouse's noun gives ("mother" → female); None for the others."""
     return "female" if noun in SENIOR_FEMALE else "male" if noun in SENIOR_MALE else None
