@@ -7,7 +7,8 @@ tags in one paragraph, a named owner ("Mr. Bumble's good lady"), a passive agent
 Aunt Juley") and a name in apposition ("said the other sister, Laura"); from round 8 a relative
 clause naming a "Mr." inside it, an owner written "Wilfred s", a coordinate clause without a comma
 a tag after the quote that introduces something else ("Aziz explained: yes…") and "cried the
-other"."""
+other"; from round 12 a title the narration uses as a name ("The Queen said severely") and a
+description the text keeps repeating ("the gentleman in the white waistcoat")."""
 
 from __future__ import annotations
 
@@ -200,3 +201,45 @@ def test_said_to_someone_right_before_the_quote_is_a_tag():
                    'Tobias turned away from the window and said to Wilfred "Fetch the lantern."\n')
     assert quote(work, "Fetch the lantern").tag is not None
     assert speaker(work, "Fetch the lantern") == "Tobias Marchbank"
+
+
+def test_a_title_the_narration_uses_as_a_name_is_the_subject_of_a_tag_before_the_quote():
+    # "The Queen said severely" before the quote: "the Queen" is no named character yet, and the
+    # tag still names her; once she has a character, the narration's other "the Queen"s are hers.
+    work = analyze(CAST + "The Queen came into the hall. Everybody bowed to the Queen.\n\n"
+                   '"The rain has stopped," said Tobias.\n\n'
+                   'Wilfred said nothing. The Queen said severely "Who is this?"\n')
+    assert speaker(work, "Who is this?") == "The Queen"
+    queen = next(c for c in work.characters if c.name == "The Queen")
+    linked = [m for m in work.mentions if m.character == queen.id]
+    assert len(linked) == 3 and queen.mention_count == 3
+
+
+def test_a_generic_description_the_tag_before_names_is_not_linked_elsewhere():
+    # "the man" may be anyone on stage: a tag may name him, but other "the man"s stay open.
+    work = analyze("Agnes Tolliver and Maud Pennick waited in the hall. Agnes looked at Maud, and "
+                   "Maud looked at Agnes.\n\nThe man came into the hall and shut the door.\n\n"
+                   '"The rain has stopped," said Agnes.\n\n"A friend," said the man.\n')
+    described = {c.id for c in work.characters if c.name == "the man"}
+    assert described  # the tag's description became a character
+    holders = {m.character for m in work.mentions if work.text[m.start:m.end] == "The man"}
+    assert not holders & described
+
+
+def test_a_description_the_text_keeps_repeating_includes_what_sets_him_apart():
+    # "the gentleman in the white waistcoat" recurs: he is a character of his own, not whichever
+    # named man "the gentleman" would be taken for.
+    work = analyze(CAST + "The gentleman in the white waistcoat sat at the table.\n\n"
+                   '"The rain has stopped," said Tobias.\n\n'
+                   '"What are you crying for?" inquired the gentleman in the white waistcoat.\n')
+    assert speaker(work, "crying for") == "the gentleman in the white waistcoat"
+
+
+def test_a_mark_the_text_uses_once_is_a_passing_detail():
+    # "with the red rosette" once, and "in a low voice" never, make a new character.
+    work = analyze(CAST + '"The rain has stopped," said Tobias.\n\n'
+                   '"Insulted you?" cried the gentleman with the red rosette.\n\n'
+                   '"Yes," said the gentleman in a low voice.\n')
+    names = {c.name for c in work.characters}
+    assert "the gentleman with the red rosette" not in names
+    assert not any("voice" in n for n in names)

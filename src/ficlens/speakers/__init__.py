@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from ficlens.characters import count_mentions, title_bearers
-from ficlens.characters.epithets import head_gender
+from ficlens.characters.epithets import PERSON_NOUNS, head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
@@ -29,7 +29,7 @@ from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
-from ficlens.speakers.tags import MentionIndex, Tag, tag_after, tag_before
+from ficlens.speakers.tags import RELATION_GENDER, MentionIndex, Tag, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
 _WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -49,8 +49,10 @@ def run(work: Work, options: Options) -> None:
     index = MentionIndex([m for m in work.mentions if m.character and m.kind in NARRATION_KINDS
                           and not layout.in_quote(m.start)])
     # Tags may have a pronoun subject coreference left open ("returned she"): it still gives gender.
+    # So may a description no character holds yet ('The Queen said severely "…"'): the stage gives it one.
     tag_index = MentionIndex([m for m in work.mentions if m.kind in NARRATION_KINDS
-                              and (m.character or m.kind == "pronoun") and not layout.in_quote(m.start)])
+                              and (m.character or m.kind == "pronoun" or _open_description(text, m))
+                              and not layout.in_quote(m.start)])
     addressed = addressed_by_quote(work)
     work.runtime["speakers.addressed"] = addressed
     para = [layout.paragraph_index(q.start) for q in quotes]
@@ -171,8 +173,32 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
         else:
             work.mentions.append(tag.mention)
             added = True
+    _link_same_descriptions(work, unresolved.values(), by_alias)
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _open_description(text: str, m: Mention) -> bool:
+    """An epithet no character holds that names a person ("the Queen", "the servant"), not a
+    relative ("the son", whose parent decides who) nor a stray phrase ("the voices")."""
+    if m.kind != "epithet" or m.character is not None:
+        return False
+    head = text[m.start:m.end].split()[-1]
+    return head.lower() not in RELATION_GENDER and head.lower() not in _GENERIC_PEOPLE \
+        and (head[:1].isupper() or head.lower() in PERSON_NOUNS)
+
+
+def _link_same_descriptions(work: Work, unresolved, by_alias: dict[str, str]) -> None:
+    """"the Queen" tagged once as a speaker is the Queen wherever the narration says "the Queen"
+    (in the cast's mentions; the scorer reads the narration as the characters stage left it);
+    a generic "the man" may be anyone, and stays open."""
+    for m in unresolved:
+        if m.character is not None:
+            continue
+        key = " ".join(work.text[m.start:m.end].split()).lower()
+        if key.startswith("the ") and key in by_alias and key.split()[-1] not in _GENERIC_PEOPLE \
+                and key.split()[-1] not in RELATION_GENDER:
+            m.character = by_alias[key]
 
 
 def _offices_of_one(work: Work, by_alias: dict[str, str], taken: set[str]) -> set[str]:

@@ -231,6 +231,10 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2) and (
             _words_between(text, start, m.start) <= 1 or _CLEFT_RE.fullmatch(text, start, m.start))]
         subject = before[-1] if before else after[0] if after else None
+        if subject is not None and subject.kind == "epithet" and subject is not (before or [None])[-1]:
+            marked = _distinguished_end(text, subject.start, subject.end, clause_end)
+            if marked is not None:  # not whoever "the gentleman" was taken for: a man of his own
+                subject = Mention(subject.start, marked, None, "epithet")
         if subject is None:
             relational = _relational_tag(text, w, start, clause_end, "after")
             if relational is not None:
@@ -247,14 +251,30 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 
 _DESCRIBED_AFTER_RE = re.compile(
-    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|\s+(?:to|with|in|as|and|at|from|who|"
-    r"whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
+    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,3}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
+    r"\s+(?:to|with|in|as|and|at|from|who|whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _LY_ADJECTIVE_RE = re.compile(r"\s+([a-z]+ly)\s+([A-Za-z]+)\b")
+# "the gentleman in the white waistcoat", "the gentleman with the red rosette": what sets him apart
+# is part of the description; "in a hoarse voice", "with the same placidity" is manner
+_DISTINGUISHED_BY_RE = re.compile(r"\s+(?:in|with)\s+the\s+(?:([a-z-]+)\s+)?([a-z-]+)(?=\s*(?:[,.;:!?]|$))")
+_MANNER_NOUNS = words("""voice tone whisper manner air way look smile laugh sigh groan accent hand
+hands eyes face head breath moment time end same""")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
 """)
+
+
+def _distinguished_end(text: str, start: int, end: int, clause_end: int) -> int | None:
+    """Where "the gentleman" (``start``, ``end``) ends when the text goes on "in the white
+    waistcoat" and keeps calling him that; None when no such mark follows, or the text uses it
+    once (a passing detail of someone it names otherwise)."""
+    marked = _DISTINGUISHED_BY_RE.match(text, end, clause_end)
+    if marked is None or {marked.group(1), marked.group(2)} & _MANNER_NOUNS:
+        return None
+    phrase = re.compile(r"\s+".join(map(re.escape, text[start:marked.end()].split())), re.IGNORECASE)
+    return marked.end() if len(phrase.findall(text)) >= 2 else None
 
 
 def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -> Mention | None:
@@ -275,6 +295,8 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -
         words = phrase.split()
     if words[-1].lower() in _NOT_PEOPLE:
         return None
+    if words[0].lower() == "the":
+        end = _distinguished_end(text, m.start(1), end, clause_end) or end
     if words[0].lower() != "the" and not (
             all(w.islower() for w in words[1:]) and any(w in PERSON_NOUNS for w in words[1:])):
         return None  # "said an amused, faintly accented voice", "a boy that Harry thought"
