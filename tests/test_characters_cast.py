@@ -1,6 +1,8 @@
 """Cast quality: places and families are no people, the eldest daughter is "Miss <Surname>",
 nicknames of a full name join it, a capitalised epithet ("the Jew") joins the name its
-interlocutors call out, and a plain given name tells the gender. Texts written for these tests."""
+interlocutors call out, a plain given name tells the gender, and "Mr. <Surname>" is the man
+called by his given name unless the two meet in the same paragraphs (then he is the father).
+Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -195,3 +197,29 @@ Tom Bertram laughed in the hall, and he called for his horse. Tom Bertram rode a
 def test_a_nickname_does_not_join_a_knighted_father():
     work = analyze(FATHER_AND_SON)
     assert holder(work, "Tom Bertram").id != holder(work, "Sir Thomas Bertram").id
+
+
+def _family(meet: bool) -> str:
+    """Nine paragraphs with "Mr. Quill" and six with "Tom"; "Tom Quill" is said once. With
+    ``meet`` two of the paragraphs name both."""
+    text = "Tom Quill came to the village in the spring.\n\n"
+    text += "".join(f'"It is {w} today," said Mr. Quill.\n\n' for w in
+                    ("cold", "warm", "wet", "dry", "grey", "bright", "still", "windy", "quiet"))
+    text += "".join(f'"I like it {w}," said Tom.\n\n' for w in ("cold", "warm", "wet", "dry"))
+    if meet:
+        text += 'Mr. Quill looked at Tom. "Sit down," said Tom.\n\nTom waited for Mr. Quill.\n'
+    else:
+        text += '"Sit down," said Tom.\n\nTom waited at the door.\n'
+    return text
+
+
+def test_a_man_called_mr_surname_and_by_his_given_name_in_other_paragraphs_is_one_man():
+    # "Mr. Chitling" and "Tom" never meet in a paragraph: one man the narration names two ways.
+    work = analyze(_family(meet=False))
+    assert holder(work, "Mr. Quill").id == holder(work, "Tom").id
+
+
+def test_mr_surname_who_meets_the_son_in_the_same_paragraphs_is_his_father():
+    # "Mr. Emerson" talks with "George" in the same paragraphs: the head of the family, not George.
+    work = analyze(_family(meet=True))
+    assert holder(work, "Mr. Quill").id != holder(work, "Tom").id

@@ -50,7 +50,13 @@ def run(work: Work, options: Options) -> None:
         lexical = name_gender(key[1][0]) if key[0] is None else None
         if lexical and not _pronouns_overrule(lexical, form_votes.get(key), _listed(key[1][0])):
             form_gender[key] = lexical
-    clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender), occurrences, text)
+    paragraphs: dict[FormKey, set[int]] = {}
+    for o in occurrences:
+        p = layout.paragraph_index(o.start)
+        if p is not None and (o.title, o.tokens) in forms:
+            paragraphs.setdefault((o.title, o.tokens), set()).add(p)
+    clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender, paragraphs),
+                           occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
     clusters = merge_stated_aliases(clusters, occurrences, text)
 

@@ -107,15 +107,22 @@ def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
     return ranked[0] if weight(ranked[0]) >= 2 * max(weight(ranked[1]), 1) else None
 
 
-def _son_not_father(holder: Cluster, n: int, surname: str, forms: dict[FormKey, int]) -> bool:
+def _son_not_father(holder: Cluster, n: int, surname: str, forms: dict[FormKey, int],
+                    paragraphs: dict[FormKey, set[int]] | None) -> bool:
     """A man the narration calls by his given name ("George", "Charles"), whose full name is
     rare, is not the "Mr. Emerson" / "Mr. Wilcox" said about as often: that is the head of the
-    family, his father. "Mr. Darcy" (never "Fitzwilliam"), "Sikes" (called by his surname) and
-    "Mr. Herriton" (said rarely beside "Philip") still join."""
+    family, his father, and the two meet in the same paragraphs. "Mr. Darcy" (never
+    "Fitzwilliam"), "Sikes" (called by his surname), "Mr. Herriton" (said rarely beside "Philip")
+    and "Mr. Chitling" (never in a paragraph with "Tom": one man, two names) still join."""
     full = sum(m for (_, toks), m in holder.forms.items() if len(toks) >= 2 and toks[-1] == surname)
     given = sum(forms.get((None, (first,)), 0) for first in holder.first_names())
     bare_surname = forms.get((None, (surname,)), 0)
-    return n > 4 * max(full, 1) and n >= given / 3 and bare_surname < given
+    if not (n > 4 * max(full, 1) and n >= given / 3 and bare_surname < given):
+        return False
+    if paragraphs is None:
+        return True
+    titled = paragraphs.get(("mr", (surname,)), set())
+    return sum(len(titled & paragraphs.get((None, (first,)), set())) for first in holder.first_names()) >= 2
 
 
 def _other_title(c: Cluster, title: str) -> bool:
@@ -149,7 +156,10 @@ def parse_seed(name: str) -> FormKey:
 
 
 def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
-                   form_gender: dict[FormKey, str] | None = None) -> list[Cluster]:
+                   form_gender: dict[FormKey, str] | None = None,
+                   paragraphs: dict[FormKey, set[int]] | None = None) -> list[Cluster]:
+    """Clusters of name forms, one per character. ``paragraphs`` (the paragraphs each form occurs
+    in) tells a father from his son by whether their names meet."""
     form_gender = form_gender or {}
     clusters: list[Cluster] = []
 
@@ -221,7 +231,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
                 TITLES.get(t) == "female" for t, toks in target.forms if t and toks[-1] == word):
             target = None  # "Dr. Grant" beside "Mrs. Grant" is her husband, not her
         if (target is not None and target.origin == "text" and title == "mr"
-                and _son_not_father(target, n, word, forms)):
+                and _son_not_father(target, n, word, forms, paragraphs)):
             target = None  # "George" Emerson is not the "Mr. Emerson" of the narration: his father
         target = target or new_cluster()
         target.forms[key] += n
