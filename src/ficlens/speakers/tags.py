@@ -231,7 +231,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2) and (
             _words_between(text, start, m.start) <= 1 or _CLEFT_RE.fullmatch(text, start, m.start))]
         subject = before[-1] if before else after[0] if after else None
-        if subject is not None and subject.kind == "epithet" and subject is not (before or [None])[-1]:
+        if not before and subject is not None and subject.kind == "epithet":
             marked = _distinguished_end(text, subject.start, subject.end, clause_end)
             if marked is not None:  # not whoever "the gentleman" was taken for: a man of his own
                 subject = Mention(subject.start, marked, None, "epithet")
@@ -251,8 +251,9 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 
 _DESCRIBED_AFTER_RE = re.compile(
-    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,3}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
-    r"\s+(?:to|with|in|as|and|at|from|who|whose|of|upon|on|for|again|presently|quickly|slowly|softly|loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
+    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
+    r"\s+(?:to|with|in|as|and|at|from|who|whose|of|upon|on|for|again|presently|quickly|slowly|softly|"
+    r"loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _LY_ADJECTIVE_RE = re.compile(r"\s+([a-z]+ly)\s+([A-Za-z]+)\b")
