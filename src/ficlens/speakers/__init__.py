@@ -184,8 +184,13 @@ def _open_description(text: str, m: Mention) -> bool:
     if m.kind != "epithet" or m.character is not None:
         return False
     head = text[m.start:m.end].split()[-1]
-    return head.lower() not in RELATION_GENDER and head.lower() not in _GENERIC_PEOPLE \
-        and (head[:1].isupper() or head.lower() in PERSON_NOUNS)
+    return _one_person(head) and (head[:1].isupper() or head.lower() in PERSON_NOUNS)
+
+
+def _one_person(head: str) -> bool:
+    """A description's head that means the same person wherever it recurs: not anyone on stage
+    ("the man"), nor someone's relative ("the son")."""
+    return head.lower() not in _GENERIC_PEOPLE and head.lower() not in RELATION_GENDER
 
 
 def _link_same_descriptions(work: Work, unresolved, by_alias: dict[str, str]) -> None:
@@ -196,8 +201,7 @@ def _link_same_descriptions(work: Work, unresolved, by_alias: dict[str, str]) ->
         if m.character is not None:
             continue
         key = " ".join(work.text[m.start:m.end].split()).lower()
-        if key.startswith("the ") and key in by_alias and key.split()[-1] not in _GENERIC_PEOPLE \
-                and key.split()[-1] not in RELATION_GENDER:
+        if key.startswith("the ") and key in by_alias and _one_person(key.split()[-1]):
             m.character = by_alias[key]
 
 
