@@ -244,6 +244,45 @@ def test_a_married_woman_named_in_full_is_her_frequent_title_and_surname():
     assert holder(work, "Mrs. Rachel") is rachel
 
 
+_DAY = ["watched the sea", "closed her eyes", "heard the children", "smiled", "read a letter",
+        "walked to the gate", "poured the coffee", "sat in the shade", "looked at the sky",
+        "opened her parasol", "listened to the birds", "folded her hands", "crossed the lawn",
+        "picked a flower", "sighed", "rang for the maid", "wrote to her sister", "lit the lamp",
+        "put down her book", "went upstairs"]
+# A novel's wife: named in full once, "Mrs. Pontellier" all through the narration, "Edna" too,
+# the two names never in one sentence. Long enough for that to mean one woman.
+WIFE = "Edna Pontellier sat on the porch. She was alone.\n\n" + "\n\n".join(
+    f"Mrs. Pontellier {a}. The afternoon was warm.\n\nEdna {b}; she was tired."
+    for a, b in zip(_DAY, reversed(_DAY), strict=True)) + '\n\n"It is late," said Mrs. Pontellier.\n'
+
+
+def test_a_wife_known_by_her_given_name_is_the_mrs_of_the_narration():
+    work = analyze(WIFE)
+    assert holder(work, "Mrs. Pontellier") is holder(work, "Edna Pontellier")
+
+
+def test_a_daughter_of_the_house_keeps_the_mrs_apart():
+    miss_of_the_family = WIFE.replace("She was alone.", "Miss Pontellier was alone.")
+    work = analyze(miss_of_the_family)
+    assert holder(work, "Mrs. Pontellier") is not holder(work, "Edna Pontellier")
+    called_miss = WIFE.replace("She was alone.", '"Come, Miss Edna," said the maid.')
+    work = analyze(called_miss)
+    assert holder(work, "Mrs. Pontellier") is not holder(work, "Edna Pontellier")
+    side_by_side = WIFE.replace("Mrs. Pontellier smiled.", "Mrs. Pontellier smiled at Edna.").replace(
+        "Mrs. Pontellier sighed.", "Mrs. Pontellier sighed, and so did Edna.")
+    work = analyze(side_by_side)
+    assert holder(work, "Mrs. Pontellier") is not holder(work, "Edna Pontellier")
+
+
+def test_a_short_text_does_not_make_mother_and_daughter_one_woman():
+    extract = ("Katharine Hilbery poured the tea. Mrs. Hilbery talked of the poets. Mrs. Hilbery was "
+               'vague. Mrs. Hilbery laughed. Mrs. Hilbery forgot the sugar. "Trafalgar, of course!" '
+               "said Mrs. Hilbery. Katharine smiled; she knew her mother. Katharine waited; she was "
+               "patient.\n")
+    work = analyze(extract)
+    assert holder(work, "Mrs. Hilbery") is not holder(work, "Katharine Hilbery")
+
+
 COLLECTOR = """Mrs. Turton poured the tea. Mrs. Turton was proud of her garden, and Mrs. Turton said so.
 Mrs. Turton looked at the lawn. Mr. Turton came in from the office.
 

@@ -51,11 +51,14 @@ def run(work: Work, options: Options) -> None:
         if lexical and not _pronouns_overrule(lexical, form_votes.get(key), _listed(key[1][0])):
             form_gender[key] = lexical
     paragraphs: dict[FormKey, set[int]] = {}
+    sentences: dict[FormKey, set[int]] = {}
     for o in occurrences:
         p = layout.paragraph_index(o.start)
         if p is not None and (o.title, o.tokens) in forms:
             paragraphs.setdefault((o.title, o.tokens), set()).add(p)
-    clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender, paragraphs),
+            sentences.setdefault((o.title, o.tokens), set()).add(
+                _sentence_start(text, max(layout.paragraphs[p][0], o.start - 300), o.start))
+    clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender, paragraphs, sentences),
                            occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
     clusters = merge_stated_aliases(clusters, occurrences, text)
@@ -251,6 +254,18 @@ def _with_name_genders(genders: dict[str, str], clusters, ids, leanings: dict[st
         if len(lexical) == 1:
             out[cid] = lexical.pop()
     return out
+
+
+# A sentence end that is not an honorific's full stop ("Mrs. Pontellier smiled at Edna.").
+_FULL_STOP_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…]+[”\"’']?\s")
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (searching back no further than ``lo``)."""
+    start = lo
+    for m in _FULL_STOP_RE.finditer(text, lo, pos):
+        start = m.end()
+    return start
 
 
 def _sentence_bounds(text: str):

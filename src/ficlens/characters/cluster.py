@@ -140,6 +140,33 @@ def _married_woman(c: Cluster, title: str, surname: str) -> bool:
                for t, toks in c.forms)
 
 
+def _wife_by_given_name(c: Cluster, title: str, surname: str, forms: dict[FormKey, int],
+                        sentences: dict[FormKey, set[int]] | None) -> bool:
+    """"Edna Pontellier" is the "Mrs. Pontellier" of the narration when the family has no "Miss
+    Pontellier", nobody calls her "Miss Edna" and the two names do not keep sharing sentences
+    ("Mrs. Weasley hugged Ginny" is a mother and her daughter): no daughter of the house for the
+    title to mean."""
+    female = c.title_gender() == "female" or (c.title_gender() is None and any(
+        name_gender(g) == "female" or c.form_gender.get((None, (g,))) == "female" for g in c.first_names()))
+    if ("miss", (surname,)) in forms or not female:
+        return False
+    if any(("miss", (g,)) in forms or ("miss", (g, surname)) in forms for g in c.first_names()):
+        return False
+    if sentences is None:
+        return True
+    titled = sentences.get((title, (surname,)), set())
+    given = set().union(*(sentences.get(key, set()) for key in c.forms if key[0] is None),
+                        *(sentences.get((None, (g,)), set()) for g in c.first_names()))
+    # Too few sentences to tell ("Mrs. Hilbery" and her daughter "Katharine Hilbery" in a short
+    # extract need not meet); in a long novel the narration may slip once or twice in a thousand
+    # sentences, while a mother and her daughter meet in sentence after sentence.
+    seen = min(len(titled), len(given))
+    return seen >= _WIFE_EVIDENCE and len(titled & given) < 0.05 * seen
+
+
+_WIFE_EVIDENCE = 20  # sentences each name must fill before their never meeting means one woman
+
+
 def _own_married_given(clusters: list[Cluster], title: str, word: str) -> bool:
     """"Mrs. Rachel" beside "Mrs. Rachel Lynde": a married woman called by her own given name."""
     return title in _MARRIED_TITLES and name_gender(word) == "female" and any(
@@ -157,9 +184,11 @@ def parse_seed(name: str) -> FormKey:
 
 def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
                    form_gender: dict[FormKey, str] | None = None,
-                   paragraphs: dict[FormKey, set[int]] | None = None) -> list[Cluster]:
-    """Clusters of name forms, one per character. ``paragraphs`` (the paragraphs each form occurs
-    in) tells a father from his son by whether their names meet."""
+                   paragraphs: dict[FormKey, set[int]] | None = None,
+                   sentences: dict[FormKey, set[int]] | None = None) -> list[Cluster]:
+    """Clusters of name forms, one per character. ``paragraphs`` and ``sentences`` (where each
+    form occurs) tell a father from his son, and a mother from her daughter, by whether their
+    names meet."""
     form_gender = form_gender or {}
     clusters: list[Cluster] = []
 
@@ -225,7 +254,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             holders = _eldest_daughters(holders, word, forms) or holders
         target = _pick(holders, weight=surname_weight)
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
-                and n > 4 * max(surname_weight(target), 1) and not _married_woman(target, title, word)):
+                and n > 4 * max(surname_weight(target), 1) and not _married_woman(target, title, word)
+                and not (len(holders) == 1 and _wife_by_given_name(target, title, word, forms, sentences))):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
         if target is not None and gender is None and target.title_gender() == "female" and all(
                 TITLES.get(t) == "female" for t, toks in target.forms if t and toks[-1] == word):
