@@ -9,6 +9,7 @@ vocatives and pet names (vocatives.py), a first-person narrator or second-person
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
@@ -52,12 +53,14 @@ def run(work: Work, options: Options) -> None:
             form_gender[key] = lexical
     paragraphs: dict[FormKey, set[int]] = {}
     sentences: dict[FormKey, set[int]] = {}
+    full_stops = [m.end() for m in _FULL_STOP_RE.finditer(text)]
     for o in occurrences:
         p = layout.paragraph_index(o.start)
         if p is not None and (o.title, o.tokens) in forms:
             paragraphs.setdefault((o.title, o.tokens), set()).add(p)
+            i = bisect_right(full_stops, o.start)
             sentences.setdefault((o.title, o.tokens), set()).add(
-                _sentence_start(text, max(layout.paragraphs[p][0], o.start - 300), o.start))
+                max(layout.paragraphs[p][0], full_stops[i - 1] if i else 0))
     clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender, paragraphs, sentences),
                            occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
@@ -256,16 +259,9 @@ def _with_name_genders(genders: dict[str, str], clusters, ids, leanings: dict[st
     return out
 
 
-# A sentence end that is not an honorific's full stop ("Mrs. Pontellier smiled at Edna.").
+# A sentence end that is not an honorific's full stop ("Mrs. Pontellier smiled at Edna."): a
+# name form's sentences are told apart by the last one before it (or its paragraph's start).
 _FULL_STOP_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…]+[”\"’']?\s")
-
-
-def _sentence_start(text: str, lo: int, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (searching back no further than ``lo``)."""
-    start = lo
-    for m in _FULL_STOP_RE.finditer(text, lo, pos):
-        start = m.end()
-    return start
 
 
 def _sentence_bounds(text: str):

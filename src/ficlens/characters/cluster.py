@@ -153,7 +153,7 @@ def _wife_by_given_name(c: Cluster, title: str, surname: str, forms: dict[FormKe
     if any(("miss", (g,)) in forms or ("miss", (g, surname)) in forms for g in c.first_names()):
         return False
     if sentences is None:
-        return True
+        return False  # nothing shows that the two names never meet
     titled = sentences.get((title, (surname,)), set())
     given = set().union(*(sentences.get(key, set()) for key in c.forms if key[0] is None),
                         *(sentences.get((None, (g,)), set()) for g in c.first_names()))
