@@ -53,7 +53,8 @@ _NOUNS = sorted(_MALE | _FEMALE | _NEUTRAL, key=len, reverse=True)
 # Nouns for a person, for descriptions that stand in a speech tag ("said a girl opposite").
 PERSON_NOUNS = frozenset(_MALE | _FEMALE | _NEUTRAL | GENERIC | words("""
 labourer laborer worker farmer clerk porter peasant boatman fisherman gardener footman coachman
-shopkeeper passenger traveller traveler spectator onlooker female male
+shopkeeper passenger traveller traveler spectator onlooker female male official attendant
+messenger visitor newcomer neighbour neighbor bystander customer guest
 """))
 # Fan fiction's looks-based descriptions: "the raven-haired boy", "the green-eyed wizard".
 _LOOKS_RE = r"[a-z]+-(?:haired|eyed|skinned|faced|headed|blooded|born|looking)"

@@ -27,6 +27,7 @@ from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
+from ficlens.speakers.descriptions import merge_addressed_descriptions
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import RELATION_GENDER, MentionIndex, Tag, tag_after, tag_before
@@ -83,7 +84,7 @@ def run(work: Work, options: Options) -> None:
             after = None  # '…and said, "A snake!" The villagers agreed, and Aziz explained: yes…'
         tags.append((before or after) if ends_sentence else (after or before))
 
-    _give_descriptions_a_character(work, tags, index)
+    described = _give_descriptions_a_character(work, tags, index)
     turns = _turns(quotes, para)
     for turn in turns:
         turn.tagged = {qi: tags[qi] for qi in turn.quotes if tags[qi] is not None}
@@ -104,7 +105,8 @@ def run(work: Work, options: Options) -> None:
         for qi, (speaker, probability) in decode(context, model).items():
             decided[qi] = (speaker, "scorer")
             scored[qi] = probability
-        _sync_turns(turns, decided)
+    merge_addressed_descriptions(work, turns, runs, decided, addressed, described)
+    _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}
     for qi, q in enumerate(quotes):
@@ -129,16 +131,18 @@ def run(work: Work, options: Options) -> None:
 _INTRODUCES_RE = re.compile(r"[^.!?\"“”\n]{0,30}:")
 
 
-def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: MentionIndex) -> None:
+def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: MentionIndex) -> set[str]:
     """A tag subject that is a description no character holds ("said the turnkey") becomes a
     character of its own, one per description, so the line is still attributed to someone; "the
-    latter" / "the former" is the person last / last but one named, and no character of its own."""
+    latter" / "the former" is the person last / last but one named, and no character of its own.
+    Returns the ids of the characters made."""
     by_alias = {a.lower(): c.id for c in work.characters for a in [*c.aliases, *c.epithets]}
     unresolved = {(m.start, m.end): m for m in work.mentions if m.character is None and m.kind == "epithet"}
     holders = Counter(a.lower() for c in work.characters for a in {*c.aliases} if " " not in a)
     unique_heads = {a for a, n in holders.items() if n == 1}
     unique_heads |= _offices_of_one(work, by_alias, unique_heads)
     added = False
+    made: set[str] = set()
     for i, tag in enumerate(tags):
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
                 and not tag.relation:
@@ -164,6 +168,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                 work.characters.append(Character(char_id, phrase, [phrase], gender=gender,
                                                  pronouns=PRONOUN_LABEL.get(gender), origin="text"))
                 by_alias[key] = char_id
+                made.add(char_id)
             tag.mention.character = by_alias[key]
             # "the young man" may be anyone on stage; "a young man" is someone new
             tag.described = key.split()[-1] not in _GENERIC_PEOPLE or key.split()[0] in ("a", "an", "one")
@@ -176,6 +181,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     _link_same_descriptions(work, unresolved.values(), by_alias)
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
+    return made
 
 
 def _open_description(text: str, m: Mention) -> bool:

@@ -58,7 +58,8 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
             if (tag.start, tag.end) in by_span:  # the two halves of '"…," said she, "…"'
                 choice, how = by_span[(tag.start, tag.end)]
             else:
-                choice, how = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed)
+                choice, how = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed,
+                                       (tags, decided))
                 by_span[(tag.start, tag.end)] = choice, how
             if choice is None:
                 continue
@@ -72,7 +73,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
 
 
 def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
-             addressed) -> tuple[str | None, str | None]:
+             addressed, earlier_tags) -> tuple[str | None, str | None]:
     """The speaker, and "family" when a kinship relation settled it (else None: the tag's own
     evidence stands)."""
     run, i = position[t]
@@ -93,6 +94,10 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     blocked = addressed.get(qi, set()) | objects
     if tag.relation:  # "said her mother": the mother answers the one who just spoke
         blocked |= {prev}
+    if not tag.relation:
+        earlier = _earlier_in_paragraph(turn, qi, *earlier_tags, index, genders, tag)
+        if earlier is not None and earlier not in blocked:
+            return earlier, None
     if coref and coref not in blocked:
         return coref, None
     if tag.relation:
@@ -106,6 +111,25 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     if exact is not None:
         return exact, None
     return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
+
+
+def _earlier_in_paragraph(turn, qi: int, tags, decided, index, genders, tag) -> str | None:
+    """'"…!" said an official. Then he added: "…"': a pronoun tag later in a paragraph whose
+    earlier quote a name or description tag settled is that speaker going on, when the
+    narration between names nobody else and the pronoun fits them."""
+    for q in reversed([q for q in turn.quotes if q < qi]):
+        earlier = tags[q]
+        speaker, evidence = decided[q]
+        if earlier is None or not speaker or not evidence.startswith("tag_"):
+            continue
+        if earlier.mention.kind not in _NAMED_KINDS and not earlier.described:
+            return None
+        if tag.gender is not None and genders.get(speaker) not in (tag.gender, None, "unknown"):
+            return None
+        others = [m for m in index.within(earlier.end, tag.start)
+                  if m.character and m.character != speaker and m.kind != "pronoun"]
+        return None if others else speaker
+    return None
 
 
 def _owner(work: Work, tag, index) -> str | None:

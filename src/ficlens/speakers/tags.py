@@ -134,7 +134,9 @@ RELATION_GENDER: dict[str, str | None] = {
 }
 _RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b"
                                 r"|\s+the\s+(other)(?=\s*[,.;:!?—–]|\s+(?:[a-z]+ly|after|with|in|at)\b)")
-_RELATION_OPENS_RE = re.compile(r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
+# "his father", also after a conjunction ("…; but her mother, without waiting, continued,")
+_RELATION_OPENS_RE = re.compile(r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hile)\s+)?"
+                                r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
 _LEADING_SPACE_RE = re.compile(r"[\s,—–-]*")
 _RELATION_BEFORE_RE = re.compile(r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\s+"
                                  r"(?:[a-z]+ly\s+)?$")
@@ -356,11 +358,16 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))
     clause_start = cuts[-1].end() if cuts else window_lo
     words = list(_WORD_RE.finditer(text, clause_start, seg_end))
-    mentions = [m for m in index.within(clause_start, seg_end) if not _not_a_subject(text, m)]
+    within = index.within(clause_start, seg_end)
+    mentions = [m for m in within if not _not_a_subject(text, m)]
     for w in reversed(words[-10:]):
         verb = w.group().lower()
         if not _is_speech_verb(text, w):
             continue
+        heard = next((m for m in within if m.kind == "pronoun" and _perceived(text, clause_start, m)
+                      and _gap_ok(text, m.end, w.start(), 1)), None)
+        if heard is not None:  # "Emma heard her saying to Jane,", "she heard him say,"
+            return _with_gender(Tag(heard.start, w.end(), verb, heard, "before"), text)
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
                   and not _after_preposition(text, m)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)

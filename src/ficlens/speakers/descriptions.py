@@ -1,0 +1,60 @@
+"""Who a speaking description is: "said the duchess" gave the line to a character called "the
+duchess", but when the other party of her exchanges keeps calling her by one name ("You disarm
+me, Gladys"), she is that named character. Runs after decoding, when every line has a speaker."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ficlens.model import Work
+
+_MIN_CALLS = 2   # a name said to the description at least this often, and by two thirds of the calls
+
+
+def merge_addressed_descriptions(work: Work, turns, runs, decided: dict[int, tuple[str | None, str]],
+                                 addressed: dict[int, set[str]], described: set[str]) -> None:
+    """Give the lines of each description character in ``described`` to the named character the
+    neighbouring turns address, when that name is clear, its gender fits, and the named
+    character never speaks in the description's exchanges; drop the description character."""
+    position = {t: (run, i) for run in runs for i, t in enumerate(run)}
+    turn_of = {qi: t for t, turn in enumerate(turns) for qi in turn.quotes}
+    genders = {c.id: c.gender for c in work.characters}
+    lines: dict[str, list[int]] = {}
+    for qi, (speaker, _) in decided.items():
+        if speaker in described:
+            lines.setdefault(speaker, []).append(qi)
+    merged: dict[str, str] = {}
+    for who, quotes in lines.items():
+        heard: set[tuple[int, str]] = set()   # (quote, name): each call counted once
+        exchange: set[int] = set()
+        for qi in quotes:
+            run, i = position[turn_of[qi]]
+            exchange.update(run)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(run):
+                    for q in turns[run[j]].quotes:
+                        heard.update((q, n) for n in addressed.get(q, ()) if n != who and n not in described)
+        calls = Counter(n for _, n in heard)
+        if not calls:
+            continue
+        name, n = calls.most_common(1)[0]
+        if n < _MIN_CALLS or 3 * n < 2 * sum(calls.values()):
+            continue
+        if genders.get(who) in ("male", "female") and genders.get(name) in ("male", "female") \
+                and genders[who] != genders[name]:
+            continue
+        if any(decided[q][0] == name for t in exchange for q in turns[t].quotes):
+            continue  # two people talking to each other
+        merged[who] = name
+    if not merged:
+        return
+    for qi, (speaker, evidence) in decided.items():
+        if speaker in merged:
+            decided[qi] = (merged[speaker], evidence)
+    for m in work.mentions:
+        if m.character in merged:
+            m.character = merged[m.character]
+    by_id = {c.id: c for c in work.characters}
+    for who, name in merged.items():
+        by_id[name].epithets = [*by_id[name].epithets, by_id[who].name]
+    work.characters = [c for c in work.characters if c.id not in merged]
