@@ -372,3 +372,38 @@ def test_a_relative_needs_a_shared_surname():
     assert not [m for m in work.mentions if m.kind == "relation"]
     he = next(m for m in work.mentions if m.kind == "pronoun" and work.text[m.start:m.end] == "He")
     assert he.character == holder(work, "Arthur Dent").id
+
+
+def test_a_first_name_that_is_mostly_another_mans_surname_is_his():
+    # "Mr. Fitzwilliam Darcy" once; "Colonel Fitzwilliam" throughout: bare "Fitzwilliam" is the colonel
+    forms = {("mr", ("Fitzwilliam", "Darcy")): 1, ("mr", ("Darcy",)): 300, ("colonel", ("Fitzwilliam",)): 24,
+             (None, ("Fitzwilliam",)): 10}
+    holder_of = _holders(forms, {(None, ("Fitzwilliam",)): "male"})
+    assert holder_of[(None, ("Fitzwilliam",))] == holder_of[("colonel", ("Fitzwilliam",))]
+    # a first name said as often as the surname stays the first name ("Harry Potter", "Mr. Harry")
+    forms[("mr", ("Fitzwilliam", "Darcy"))] = 20
+    holder_of = _holders(forms, {(None, ("Fitzwilliam",)): "male"})
+    assert holder_of[(None, ("Fitzwilliam",))] == holder_of[("mr", ("Fitzwilliam", "Darcy"))]
+
+
+def test_mr_and_monsieur_with_a_given_name_are_that_son_of_the_house():
+    forms = {(None, ("Lawrence", "Cavendish")): 30, (None, ("John", "Cavendish")): 40,
+             ("mr", ("Lawrence",)): 12, ("monsieur", ("Lawrence",)): 7, ("mr", ("Cavendish",)): 20}
+    holder_of = _holders(forms)
+    lawrence = holder_of[(None, ("Lawrence", "Cavendish"))]
+    assert holder_of[("mr", ("Lawrence",))] == lawrence
+    assert holder_of[("monsieur", ("Lawrence",))] == lawrence
+    # a word that is somebody's surname keeps "Mr. X" a surname form
+    forms = {(None, ("Thomas", "Bertram")): 30, (None, ("Edward", "Thomas")): 10, ("mr", ("Thomas",)): 12}
+    holder_of = _holders(forms)
+    assert holder_of[("mr", ("Thomas",))] != holder_of[(None, ("Thomas", "Bertram"))]
+
+
+def test_a_bare_surname_among_brothers_is_the_mr_of_the_house():
+    forms = {(None, ("Lawrence", "Cavendish")): 30, (None, ("John", "Cavendish")): 40,
+             ("mr", ("John", "Cavendish")): 5, ("mr", ("Lawrence", "Cavendish")): 3,
+             ("mr", ("Cavendish",)): 20, ("mrs", ("Cavendish",)): 25, (None, ("Cavendish",)): 7}
+    genders = {(None, ("Lawrence",)): "male", (None, ("John",)): "male"}
+    holder_of = _holders(forms, genders)
+    assert holder_of[(None, ("Cavendish",))] == holder_of[("mr", ("Cavendish",))]
+    assert holder_of[(None, ("Cavendish",))] != holder_of[(None, ("Lawrence", "Cavendish"))]

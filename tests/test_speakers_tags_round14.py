@@ -93,3 +93,17 @@ def test_a_speaking_description_is_the_name_the_other_party_calls_it():
 def test_a_description_talking_to_the_named_character_stays_someone_else():
     work = analyze(COACH + '"Thank you, Ben," said Margaret.\n\n"Not at all," said Ben.\n')
     assert work.character(quote(work, "Nearly, sir").speaker).name == "the guard"
+
+
+def test_the_narrator_as_object_or_owner_is_not_read_as_acting(through_speakers):
+    # "She stared at me.": the narrator is there, but the narration the speakers read holds only
+    # the "I" who acts, so a first-person narrator is not the candidate of every paragraph
+    work = through_speakers("I went to the little house where Dr. Bauer lodged. I knew the street, and "
+                            "I knew the door. I tapped on it with my stick, and I waited. I was "
+                            "cold, and my hands were stiff.\n\n"
+                            '"Good afternoon," I said. "Is Dr. Bauer in?"\n\n'
+                            'An old woman stared at me. "Haven\'t you heard?"\n')
+    index = work.runtime["speakers.context"].index
+    read = [work.text[m.start:m.end] for m in index.within(0, len(work.text))]
+    assert "I" in read
+    assert "me" not in read and "my" not in read

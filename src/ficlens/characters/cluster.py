@@ -94,6 +94,9 @@ def _nickname_titles_agree(a: str | None, b: str | None) -> bool:
     return a == b or {a, b} <= {None, "miss", "master", "mr", "mister", "ms"}
 
 
+_SURNAME_OVER_FIRST = 3   # how much more often a word must be a surname to stop being a first name
+
+
 def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
     """The one candidate, or the clearly dominant one (twice the next), else None."""
     if not candidates:
@@ -167,6 +170,16 @@ def _wife_by_given_name(c: Cluster, title: str, surname: str, forms: dict[FormKe
 _WIFE_EVIDENCE = 20  # sentences each name must fill before their never meeting means one woman
 
 
+_MEN_BY_GIVEN_NAME = frozenset({"mr", "monsieur", "signor", "herr", "señor", "senor"})
+
+
+def _son_of_the_house(clusters: list[Cluster], title: str, word: str) -> bool:
+    """"Mr. Lawrence", "Monsieur Lawrence": servants and foreigners call a son of the house by his
+    given name; so when "Lawrence" is some man's first name and nobody's surname."""
+    return title in _MEN_BY_GIVEN_NAME and any(word in c.first_names() for c in clusters) \
+        and not any(word in c.surnames() for c in clusters)
+
+
 def _own_married_given(clusters: list[Cluster], title: str, word: str) -> bool:
     """"Mrs. Rachel" beside "Mrs. Rachel Lynde": a married woman called by her own given name."""
     return title in _MARRIED_TITLES and name_gender(word) == "female" and any(
@@ -233,7 +246,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         word, gender = tokens[0], TITLES.get(title)
         if (title in _GIVEN_NAME_TITLES and ((word.lower() in known_given and not any(
                 word in c.surnames() for c in clusters)) or any(word in c.first_names() for c in clusters))) \
-                or _own_married_given(clusters, title, word):
+                or _own_married_given(clusters, title, word) or _son_of_the_house(clusters, title, word):
             given_titled.append((key, n))
             continue
 
@@ -272,6 +285,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             continue
         word = tokens[0]
         target = _pick([c for c in clusters if word in c.first_names()])
+        if target is not None and _mostly_a_surname(word, target, clusters):
+            target = None  # "Fitzwilliam" is Colonel Fitzwilliam, not Mr. Fitzwilliam Darcy (once)
         nickname = False
         if target is None:
             holders = [c for c in clusters if word in c.surnames()]
@@ -283,6 +298,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             of_gender = [c for c in holders if c.title_gender() == said_of]
             if target is None and len(of_gender) == 1:
                 target = of_gender[0]
+            if target is None and said_of == "male":
+                # "Cavendish" among John ("Mr. Cavendish") and Lawrence Cavendish: the head of the house
+                target = _pick([c for c in of_gender if ("mr", (word,)) in c.forms])
             if target is not None and all(
                     t in _MARRIED_TITLES for t, toks in target.forms if toks[-1] == word):
                 # "Turton" alone is Mr. Turton, not the "Mrs. Turton" we have seen more often
@@ -313,6 +331,15 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if nickname:
             target.nickname_forms.add(key)
     return _join_daughters_without_surname(clusters)
+
+
+def _mostly_a_surname(word: str, holder: Cluster, clusters: list[Cluster]) -> bool:
+    """Is ``word``, the first name of ``holder``, far more often another character's surname?"""
+    as_first = sum(n for (_, toks), n in holder.forms.items() if len(toks) > 1 and toks[0] == word)
+    as_surname = max((sum(n for (title, toks), n in c.forms.items()
+                          if toks[-1] == word and (len(toks) > 1 or title))
+                      for c in clusters if c is not holder and word in c.surnames()), default=0)
+    return as_surname >= _SURNAME_OVER_FIRST * max(as_first, 1)
 
 
 def _join_daughters_without_surname(clusters: list[Cluster]) -> list[Cluster]:

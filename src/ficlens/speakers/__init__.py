@@ -48,7 +48,7 @@ def run(work: Work, options: Options) -> None:
     quotes = work.quotes
     layout = Layout.of(work)
     index = MentionIndex([m for m in work.mentions if m.character and m.kind in NARRATION_KINDS
-                          and not layout.in_quote(m.start)])
+                          and not layout.in_quote(m.start) and not _narrator_object(text, m)])
     # Tags may have a pronoun subject coreference left open ("returned she"): it still gives gender.
     # So may a description no character holds yet ('The Queen said severely "…"'): the stage gives it one.
     tag_index = MentionIndex([m for m in work.mentions if m.kind in NARRATION_KINDS
@@ -182,6 +182,11 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
     return made
+
+
+def _narrator_object(text: str, m: Mention) -> bool:
+    """"She stared at me.": the narrator as object or owner is there, but not acting."""
+    return m.kind == "narrator" and text[m.start:m.end] != "I"
 
 
 def _open_description(text: str, m: Mention) -> bool:
