@@ -94,7 +94,7 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     blocked = addressed.get(qi, set()) | objects
     if tag.relation:  # "said her mother": the mother answers the one who just spoke
         blocked |= {prev}
-    if not tag.relation:
+    else:
         earlier = _earlier_in_paragraph(turn, qi, *earlier_tags, index, genders, tag)
         if earlier is not None and earlier not in blocked:
             return earlier, None

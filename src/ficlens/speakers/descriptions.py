@@ -1,6 +1,6 @@
-"""Who a speaking description is: "said the duchess" gave the line to a character called "the
-duchess", but when the other party of her exchanges keeps calling her by one name ("You disarm
-me, Gladys"), she is that named character. Runs after decoding, when every line has a speaker."""
+"""Who a speaking description is: "said the guard" gave the line to a character called "the
+guard", but when the other party of his exchanges keeps calling him by one name ("Now, Ben"), he
+is that named character. Runs after decoding, when every line has a speaker."""
 
 from __future__ import annotations
 
