@@ -97,6 +97,11 @@ def _nickname_titles_agree(a: str | None, b: str | None) -> bool:
 _SURNAME_OVER_FIRST = 3   # how much more often a word must be a surname to stop being a first name
 
 
+def _surname_weight(c: Cluster, word: str) -> int:
+    """How often the text names ``c`` by a form ending in ``word``."""
+    return sum(n for (_, toks), n in c.forms.items() if toks[-1] == word)
+
+
 def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
     """The one candidate, or the clearly dominant one (twice the next), else None."""
     if not candidates:
@@ -261,13 +266,12 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         known = [c for c in fits if gender and c.title_gender() == gender and holds_surname(c)]
         if known:
             fits = known  # "Miss Crawford" goes to a woman named Crawford before a man of unknown gender
-        surname_weight = lambda c, word=word: sum(m for (_, toks), m in c.forms.items() if toks[-1] == word)  # noqa: E731
         holders = [c for c in fits if holds_surname(c)]
         if title == "miss":
             holders = _eldest_daughters(holders, word, forms) or holders
-        target = _pick(holders, weight=surname_weight)
+        target = _pick(holders, weight=lambda c, word=word: _surname_weight(c, word))
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
-                and n > 4 * max(surname_weight(target), 1) and not _married_woman(target, title, word)
+                and n > 4 * max(_surname_weight(target, word), 1) and not _married_woman(target, title, word)
                 and not (len(holders) == 1 and _wife_by_given_name(target, title, word, forms, sentences))):
             target = None  # "Mrs. Bennet" said 500 times is not the "Jane Bennet" said 5 times
         if target is not None and gender is None and target.title_gender() == "female" and all(
@@ -290,8 +294,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         nickname = False
         if target is None:
             holders = [c for c in clusters if word in c.surnames()]
-            target = _pick(holders, weight=lambda c, word=word: sum(n for (_, toks), n in c.forms.items()
-                                                                     if toks[-1] == word))
+            target = _pick(holders, weight=lambda c, word=word: _surname_weight(c, word))
             # the pronouns said of the bare surname pick the one holder of that gender ("Granger
             # ... she" is Hermione, not Mr. Granger); without them it is most often a man's
             said_of = _known(form_gender.get(key)) or "male"
@@ -336,9 +339,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
 def _mostly_a_surname(word: str, holder: Cluster, clusters: list[Cluster]) -> bool:
     """Is ``word``, the first name of ``holder``, far more often another character's surname?"""
     as_first = sum(n for (_, toks), n in holder.forms.items() if len(toks) > 1 and toks[0] == word)
-    as_surname = max((sum(n for (title, toks), n in c.forms.items()
-                          if toks[-1] == word and (len(toks) > 1 or title))
-                      for c in clusters if c is not holder and word in c.surnames()), default=0)
+    as_surname = max((_surname_weight(c, word) for c in clusters if c is not holder and word in c.surnames()),
+                     default=0)
     return as_surname >= _SURNAME_OVER_FIRST * max(as_first, 1)
 
 

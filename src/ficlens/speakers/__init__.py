@@ -105,7 +105,7 @@ def run(work: Work, options: Options) -> None:
         for qi, (speaker, probability) in decode(context, model).items():
             decided[qi] = (speaker, "scorer")
             scored[qi] = probability
-    merge_addressed_descriptions(work, turns, runs, decided, addressed, described)
+    merge_addressed_descriptions(work, context, decided, described)
     _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}

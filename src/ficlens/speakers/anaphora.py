@@ -59,7 +59,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
                 choice, how = by_span[(tag.start, tag.end)]
             else:
                 choice, how = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed,
-                                       (tags, decided))
+                                       tags, decided)
                 by_span[(tag.start, tag.end)] = choice, how
             if choice is None:
                 continue
@@ -73,7 +73,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
 
 
 def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
-             addressed, earlier_tags) -> tuple[str | None, str | None]:
+             addressed, tags, decided) -> tuple[str | None, str | None]:
     """The speaker, and "family" when a kinship relation settled it (else None: the tag's own
     evidence stands)."""
     run, i = position[t]
@@ -95,7 +95,7 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     if tag.relation:  # "said her mother": the mother answers the one who just spoke
         blocked |= {prev}
     else:
-        earlier = _earlier_in_paragraph(turn, qi, *earlier_tags, index, genders, tag)
+        earlier = _earlier_in_paragraph(turn, qi, tags, decided, index, genders, tag)
         if earlier is not None and earlier not in blocked:
             return earlier, None
     if coref and coref not in blocked:

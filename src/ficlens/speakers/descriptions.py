@@ -11,14 +11,14 @@ from ficlens.model import Work
 _MIN_CALLS = 2   # a name said to the description at least this often, and by two thirds of the calls
 
 
-def merge_addressed_descriptions(work: Work, turns, runs, decided: dict[int, tuple[str | None, str]],
-                                 addressed: dict[int, set[str]], described: set[str]) -> None:
+def merge_addressed_descriptions(work: Work, ctx, decided: dict[int, tuple[str | None, str]],
+                                 described: set[str]) -> None:
     """Give the lines of each description character in ``described`` to the named character the
     neighbouring turns address, when that name is clear, its gender fits, and the named
-    character never speaks in the description's exchanges; drop the description character."""
-    position = {t: (run, i) for run in runs for i, t in enumerate(run)}
-    turn_of = {qi: t for t, turn in enumerate(turns) for qi in turn.quotes}
-    genders = {c.id: c.gender for c in work.characters}
+    character never speaks in the description's exchanges; drop the description character.
+    ``ctx`` is the speakers' Context: its turns, where each sits in its exchange, who each quote
+    addresses by name, and the cast's genders."""
+    turns, genders, addressed = ctx.turns, ctx.genders, ctx.addressed
     lines: dict[str, list[int]] = {}
     for qi, (speaker, _) in decided.items():
         if speaker in described:
@@ -28,7 +28,7 @@ def merge_addressed_descriptions(work: Work, turns, runs, decided: dict[int, tup
         heard: set[tuple[int, str]] = set()   # (quote, name): each call counted once
         exchange: set[int] = set()
         for qi in quotes:
-            run, i = position[turn_of[qi]]
+            run, i = ctx.run_pos[ctx.turn_of[qi]]
             exchange.update(run)
             for j in (i - 1, i + 1):
                 if 0 <= j < len(run):
