@@ -24,6 +24,7 @@ from ficlens.options import Options
 from ficlens.speakers.address import addressed_by_quote
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve_unnamed_tags, spoken_to_self
+from ficlens.speakers.called_names import merge_called_names
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode
@@ -106,6 +107,7 @@ def run(work: Work, options: Options) -> None:
             decided[qi] = (speaker, "scorer")
             scored[qi] = probability
     merge_addressed_descriptions(work, context, decided, described)
+    merge_called_names(work, context, decided)
     _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}
