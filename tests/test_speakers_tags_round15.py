@@ -1,5 +1,5 @@
 """Speech tags changed in round 15, each on a small text written for its test: a negated speech
-verb ("did not speak", "never said") is no tag."""
+verb ("did not speak", "never said") is no tag, and neither is "said nothing"."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ CLUB = ("Adela Quested and Ronny Heaslop sat at the club. Mrs. McBryde was there
 
 
 @pytest.mark.parametrize("beat", ["Mr. McBryde did not speak much.", "Mr. McBryde never said a word.",
-                                  "Mr. McBryde didn't say anything.", "Mr. McBryde did not really speak."])
+                                  "Mr. McBryde didn't say anything.", "Mr. McBryde did not really speak.",
+                                  "Mr. McBryde said nothing."])
 def test_a_negated_speech_verb_is_no_tag(beat):
     work = analyze(CLUB + f'"Oh, how topping! I wish I could see it." {beat}\n')
     q = next(q for q in work.quotes if "topping" in work.text[q.start:q.end])

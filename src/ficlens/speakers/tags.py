@@ -77,7 +77,8 @@ _INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 # "in a whisper", "with a sigh": the noun, not the verb
 _NOUN_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
-# "Mr. McBryde did not speak much", "Adela never said a word": nobody speaks there
+# "Mr. McBryde did not speak much", "Adela never said a word", "Ronny said nothing": nobody speaks there
+_NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -88,7 +89,8 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
     if (verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end())) \
             or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()) \
             or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 4), w.start()) \
-            or _NEGATED_RE.search(text, max(0, w.start() - 20), w.start()):
+            or _NEGATED_RE.search(text, max(0, w.start() - 20), w.start()) \
+            or _NOTHING_RE.match(text, w.end()):
         return False
     if verb in TAG_VERBS:
         return _tags_alone(verb)
