@@ -1,5 +1,6 @@
 """Speech tags changed in round 15, each on a small text written for its test: a negated speech
-verb ("did not speak", "never said") is no tag, and neither is "said nothing"."""
+verb ("did not speak", "never said") is no tag, and neither is "said nothing" or "instead
+of answering"."""
 
 from __future__ import annotations
 
@@ -27,3 +28,16 @@ def test_a_speech_verb_after_other_words_is_still_a_tag():
     work = analyze(CLUB + '"Oh, how topping!" Mrs. McBryde said, not for the first time.\n')
     q = next(q for q in work.quotes if "topping" in work.text[q.start:q.end])
     assert q.tag is not None and work.character(q.speaker).name == "Mrs. McBryde"
+
+
+def test_a_speech_named_as_not_happening_is_no_tag():
+    # 'instead of answering, as she…': the tag is the one before the quote
+    work = analyze("Catherine Morland and James Morland sat with Isabella Thorpe.\n\n"
+                   '"I like her," said Catherine.\n\n'
+                   "The two of them set off to walk to the inn, and James, as the door was "
+                   "closed on them, said, "
+                   '"Well, Catherine, how do you like my friend?" instead of answering, as she '
+                   "probably would have done.\n")
+    q = next(q for q in work.quotes if "how do you like" in work.text[q.start:q.end])
+    assert q.tag is not None and q.tag["text"].startswith("James")
+    assert work.character(q.speaker).name == "James Morland"

@@ -79,6 +79,8 @@ _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 _NOUN_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 # "Mr. McBryde did not speak much", "Adela never said a word", "Ronny said nothing": nobody speaks there
 _NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
+# '"…?" instead of answering, as she…', 'without replying': a speech named as not happening
+_GERUND_OBJECT_RE = re.compile(r"\b(?:instead\s+of|without|before)\s+$")
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -90,7 +92,8 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
             or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()) \
             or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 4), w.start()) \
             or _NEGATED_RE.search(text, max(0, w.start() - 20), w.start()) \
-            or _NOTHING_RE.match(text, w.end()):
+            or _NOTHING_RE.match(text, w.end()) \
+            or (verb.endswith("ing") and _GERUND_OBJECT_RE.search(text, max(0, w.start() - 14), w.start())):
         return False
     if verb in TAG_VERBS:
         return _tags_alone(verb)
