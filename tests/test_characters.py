@@ -407,3 +407,15 @@ def test_a_bare_surname_among_brothers_is_the_mr_of_the_house():
     holder_of = _holders(forms, genders)
     assert holder_of[(None, ("Cavendish",))] == holder_of[("mr", ("Cavendish",))]
     assert holder_of[(None, ("Cavendish",))] != holder_of[(None, ("Lawrence", "Cavendish"))]
+
+
+def test_a_bare_first_name_is_not_the_man_called_by_his_surname():
+    # "John Willoughby" twice and "Willoughby" four hundred times; "John Dashwood" throughout:
+    # bare "John" is John Dashwood (and not "Sir John" Middleton, who has a title)
+    forms = {(None, ("John", "Willoughby")): 2, (None, ("Willoughby",)): 400, ("mr", ("Willoughby",)): 80,
+             (None, ("John", "Dashwood")): 40, ("mr", ("John", "Dashwood")): 12, ("mr", ("Dashwood",)): 20,
+             ("sir", ("John", "Middleton")): 30, ("sir", ("John",)): 120, (None, ("John",)): 15}
+    gender = {(None, ("John",)): "male", (None, ("Willoughby",)): "male"}
+    holder_of = _holders(forms, gender)
+    assert holder_of[(None, ("John",))] == holder_of[(None, ("John", "Dashwood"))]
+    assert holder_of[(None, ("John", "Willoughby"))] == holder_of[(None, ("Willoughby",))]

@@ -95,11 +95,27 @@ def _nickname_titles_agree(a: str | None, b: str | None) -> bool:
 
 
 _SURNAME_OVER_FIRST = 3   # how much more often a word must be a surname to stop being a first name
+_SURNAME_OVER_GIVEN = 20  # how much more often a man is his bare surname than "<first name> <surname>"
 
 
 def _surname_weight(c: Cluster, word: str) -> int:
     """How often the text names ``c`` by a form ending in ``word``."""
     return sum(n for (_, toks), n in c.forms.items() if toks[-1] == word)
+
+
+def _untitled_given(c: Cluster, word: str) -> int:
+    """How often the text names ``c`` "<word> <Surname>" with no title ("John Dashwood", not
+    "Sir John Middleton")."""
+    return sum(n for (title, toks), n in c.forms.items()
+               if title is None and len(toks) > 1 and toks[0] == word)
+
+
+def _known_by_surname(c: Cluster, word: str) -> bool:
+    """Does the text all but never give ``c`` the first name ``word`` ("John Willoughby" twice,
+    "Willoughby" four hundred times)?"""
+    given = sum(n for (_, toks), n in c.forms.items() if len(toks) > 1 and toks[0] == word)
+    surname = sum(n for (_, toks), n in c.forms.items() if len(toks) == 1 and toks[0] != word)
+    return surname >= _SURNAME_OVER_GIVEN * max(given, 1)
 
 
 def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
@@ -288,7 +304,12 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if len(tokens) != 1 or title is not None:
             continue
         word = tokens[0]
-        target = _pick([c for c in clusters if word in c.first_names()])
+        namesakes = [c for c in clusters if word in c.first_names()]
+        target = _pick(namesakes)
+        if target is not None and _known_by_surname(target, word):
+            # "John" is John Dashwood, not the John Willoughby the narration calls "Willoughby"
+            target = _pick([c for c in namesakes if not _known_by_surname(c, word)],
+                           weight=lambda c, word=word: _untitled_given(c, word)) or target
         if target is not None and _mostly_a_surname(word, target, clusters):
             target = None  # "Fitzwilliam" is Colonel Fitzwilliam, not Mr. Fitzwilliam Darcy (once)
         nickname = False
