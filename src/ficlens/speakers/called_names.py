@@ -43,7 +43,7 @@ def merge_called_names(work: Work, ctx, decided: dict[int, tuple[str | None, str
         if not counter:
             continue
         who, n = counter.most_common(1)[0]
-        if who not in by_id or n < _MIN_CALLS or 3 * n < 2 * calls[name]:
+        if who not in by_id or who in called_only or n < _MIN_CALLS or 3 * n < 2 * calls[name]:
             continue
         if genders.get(who) in ("male", "female") and genders.get(name) in ("male", "female") \
                 and genders[who] != genders[name]:

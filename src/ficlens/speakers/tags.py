@@ -78,15 +78,16 @@ _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 # "in a whisper", "with a sigh": the noun, not the verb
 _NOUN_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
 # "Mr. McBryde did not speak much", "Adela never said a word", "Ronny said nothing": nobody speaks there
+_NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 _NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
 # '"…?" instead of answering, as she…', 'without replying': a speech named as not happening
 _GERUND_OBJECT_RE = re.compile(r"\b(?:instead\s+of|without|before)\s+$")
-_NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 
 
 def _is_speech_verb(text: str, w: re.Match) -> bool:
     """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out'); 'began' but
-    not 'began to think' (neither verb is a tag there)."""
+    not 'began to think' (neither verb is a tag there), nor a speech denied ('did not speak',
+    'said nothing', 'instead of answering')."""
     verb = w.group().lower()
     if (verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end())) \
             or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()) \
