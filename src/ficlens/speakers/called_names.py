@@ -13,6 +13,7 @@ from collections import Counter
 
 from ficlens.characters.lexicon import TITLES
 from ficlens.model import Character, Work
+from ficlens.speakers.fold import fold_characters, genders_clash
 
 _MIN_CALLS = 2   # calls answered by the same character, and two thirds of all calls
 
@@ -45,26 +46,17 @@ def merge_called_names(work: Work, ctx, decided: dict[int, tuple[str | None, str
         who, n = counter.most_common(1)[0]
         if who not in by_id or who in called_only or n < _MIN_CALLS or 3 * n < 2 * calls[name]:
             continue
-        if genders.get(who) in ("male", "female") and genders.get(name) in ("male", "female") \
-                and genders[who] != genders[name]:
-            continue
-        if _has_first_name(by_id[who]):
+        if genders_clash(genders, who, name) or _has_first_name(by_id[who]):
             continue
         merged[name] = who
     if not merged:
         return
-    for qi, (speaker, evidence) in decided.items():
-        if speaker in merged:
-            decided[qi] = (merged[speaker], evidence)
-    for m in work.mentions:
-        if m.character in merged:
-            m.character = merged[m.character]
     for qi, names in addressed.items():
         if names & merged.keys():
             addressed[qi] = {merged.get(n, n) for n in names}
     for name, who in merged.items():
         by_id[who].aliases = [*by_id[who].aliases, *by_id[name].aliases]
-    work.characters = [c for c in work.characters if c.id not in merged]
+    fold_characters(work, decided, merged)
 
 
 def _has_first_name(character: Character) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ficlens.model import Work
+from ficlens.speakers.fold import fold_characters, genders_clash
 
 _MIN_CALLS = 2   # a name said to the description at least this often, and by two thirds of the calls
 
@@ -40,21 +41,14 @@ def merge_addressed_descriptions(work: Work, ctx, decided: dict[int, tuple[str |
         name, n = calls.most_common(1)[0]
         if n < _MIN_CALLS or 3 * n < 2 * sum(calls.values()):
             continue
-        if genders.get(who) in ("male", "female") and genders.get(name) in ("male", "female") \
-                and genders[who] != genders[name]:
+        if genders_clash(genders, who, name):
             continue
         if any(decided[q][0] == name for t in exchange for q in turns[t].quotes):
             continue  # two people talking to each other
         merged[who] = name
     if not merged:
         return
-    for qi, (speaker, evidence) in decided.items():
-        if speaker in merged:
-            decided[qi] = (merged[speaker], evidence)
-    for m in work.mentions:
-        if m.character in merged:
-            m.character = merged[m.character]
     by_id = {c.id: c for c in work.characters}
     for who, name in merged.items():
         by_id[name].epithets = [*by_id[name].epithets, by_id[who].name]
-    work.characters = [c for c in work.characters if c.id not in merged]
+    fold_characters(work, decided, merged)
