@@ -103,19 +103,18 @@ def _surname_weight(c: Cluster, word: str) -> int:
     return sum(n for (_, toks), n in c.forms.items() if toks[-1] == word)
 
 
-def _untitled_given(c: Cluster, word: str) -> int:
-    """How often the text names ``c`` "<word> <Surname>" with no title ("John Dashwood", not
-    "Sir John Middleton")."""
+def _first_name_weight(c: Cluster, word: str, untitled: bool = False) -> int:
+    """How often the text names ``c`` "<word> <Surname>"; with ``untitled``, only with no title
+    ("John Dashwood", not "Sir John Middleton")."""
     return sum(n for (title, toks), n in c.forms.items()
-               if title is None and len(toks) > 1 and toks[0] == word)
+               if len(toks) > 1 and toks[0] == word and not (untitled and title is not None))
 
 
 def _known_by_surname(c: Cluster, word: str) -> bool:
     """Does the text all but never give ``c`` the first name ``word`` ("John Willoughby" twice,
     "Willoughby" four hundred times)?"""
-    given = sum(n for (_, toks), n in c.forms.items() if len(toks) > 1 and toks[0] == word)
     surname = sum(n for (_, toks), n in c.forms.items() if len(toks) == 1 and toks[0] != word)
-    return surname >= _SURNAME_OVER_GIVEN * max(given, 1)
+    return surname >= _SURNAME_OVER_GIVEN * max(_first_name_weight(c, word), 1)
 
 
 def _pick(candidates: list[Cluster], weight=None) -> Cluster | None:
@@ -309,7 +308,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if target is not None and _known_by_surname(target, word):
             # "John" is John Dashwood, not the John Willoughby the narration calls "Willoughby"
             target = _pick([c for c in namesakes if not _known_by_surname(c, word)],
-                           weight=lambda c, word=word: _untitled_given(c, word)) or target
+                           weight=lambda c, word=word: _first_name_weight(c, word, untitled=True)) or target
         if target is not None and _mostly_a_surname(word, target, clusters):
             target = None  # "Fitzwilliam" is Colonel Fitzwilliam, not Mr. Fitzwilliam Darcy (once)
         nickname = False
@@ -359,7 +358,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
 
 def _mostly_a_surname(word: str, holder: Cluster, clusters: list[Cluster]) -> bool:
     """Is ``word``, the first name of ``holder``, far more often another character's surname?"""
-    as_first = sum(n for (_, toks), n in holder.forms.items() if len(toks) > 1 and toks[0] == word)
+    as_first = _first_name_weight(holder, word)
     as_surname = max((_surname_weight(c, word) for c in clusters if c is not holder and word in c.surnames()),
                      default=0)
     return as_surname >= _SURNAME_OVER_FIRST * max(as_first, 1)
