@@ -419,3 +419,18 @@ def test_a_bare_first_name_is_not_the_man_called_by_his_surname():
     holder_of = _holders(forms, gender)
     assert holder_of[(None, ("John",))] == holder_of[(None, ("John", "Dashwood"))]
     assert holder_of[(None, ("John", "Willoughby"))] == holder_of[(None, ("Willoughby",))]
+
+
+def test_a_teasing_honorific_does_not_outvote_the_pronouns():
+    """Helen calls her brother "Auntie Tibby" once; the narration says "he" of Tibby throughout."""
+    days = "".join(f"Tibby came down late on day {d}. He asked for toast. "
+                   for d in range(1, 25))
+    work = analyze(days + '\n\n"All right, Auntie Tibby," called Helen from the stairs.\n')
+    tibby = next(c for c in work.characters if "Tibby" in c.aliases)
+    assert tibby.gender == "male"
+
+
+def test_a_real_honorific_still_decides_against_stray_pronouns():
+    work = analyze("Aunt Juley came to stay. Aunt Juley smiled, and he looked at her; Aunt Juley "
+                   "sat down.\n\n\"Well,\" said Aunt Juley.\n")
+    assert next(c for c in work.characters if c.name == "Aunt Juley").gender == "female"

@@ -44,3 +44,13 @@ def test_a_character_with_a_first_name_of_her_own_takes_no_other():
     work = analyze(text)
     derek = next(c for c in work.characters if "Miss Derek" in c.aliases)
     assert "Nancy" not in derek.aliases
+
+
+def test_an_aunts_title_before_a_name_is_no_surname():
+    """"Auntie Tibby" is Helen teasing her brother: "Tibby" is his given name, so "Lan", said to
+    him once in a story he is told, does not become another of his names."""
+    from ficlens.model import Character
+    from ficlens.speakers.called_names import _has_first_name
+
+    assert _has_first_name(Character("c1", "Tibby", ["Auntie Tibby", "Tibby"]))
+    assert not _has_first_name(Character("c2", "Miss Derek", ["Derek", "Miss Derek"]))

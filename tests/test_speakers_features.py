@@ -179,3 +179,16 @@ def test_the_exchanges_settled_speakers_are_always_candidates(through_speakers):
     quentin = next(c.id for c in work.characters if c.name == "Quentin")
     assert quentin in tagged and quentin in ctx.candidates(qi)
 
+
+
+def test_anchors_stop_at_a_narration_paragraph(through_speakers):
+    """Across a paragraph of narration the same speaker often goes on, so a name tag beyond it
+    says nothing about whose turn this is."""
+    text = DUEL.replace('"Quite cold."\n\n', '"Quite cold."\n\nThe clock struck nine in the hall.\n\n')
+    work = through_speakers(text)
+    ctx = work.runtime["speakers.context"]
+    poirot = next(c.id for c in work.characters if c.name == "Poirot")
+    behind, ahead = ctx.anchors(_quote_index(work, "Quite cold"))
+    assert behind == (poirot, 2) and ahead is None
+    behind, ahead = ctx.anchors(_quote_index(work, "Then ring"))
+    assert behind is None and ahead == (poirot, 1)

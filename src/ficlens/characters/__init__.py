@@ -226,7 +226,25 @@ def _aliases(c: Cluster, display: dict[FormKey, str]) -> list[str]:
 def _genders(text, clusters, ids, mentions, layout) -> dict[str, str]:
     named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
     votes = pronoun_votes(text, named, layout.in_quote)
-    return {ids[id(c)]: decide(c.title_gender(), votes.get(ids[id(c)])) for c in clusters}
+    out = {}
+    for c in clusters:
+        cid = ids[id(c)]
+        out[cid] = decide(c.title_gender(), votes.get(cid))
+        if _title_was_a_joke(c, out[cid], votes.get(cid)):
+            out[cid] = decide(None, votes.get(cid))
+    return out
+
+
+def _title_was_a_joke(cluster: Cluster, gender: str, votes: Counter | None) -> bool:
+    """A rare honorific the pronouns flatly deny: Helen's teasing "All right, Auntie Tibby" once,
+    and "he" after "Tibby" nineteen times. The honorific must be under 5 % of the names, and the
+    other gender's pronouns at least ten and four times this gender's."""
+    if not votes or gender not in ("male", "female"):
+        return False
+    other = "female" if gender == "male" else "male"
+    titled = sum(n for (title, _), n in cluster.forms.items() if title and TITLES.get(title) == gender)
+    return (titled * 20 < cluster.count and votes.get(other, 0) >= 10
+            and votes[other] >= 4 * votes.get(gender, 0))
 
 
 def _leanings(text, mentions, layout) -> dict[str, str]:

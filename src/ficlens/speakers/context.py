@@ -133,6 +133,9 @@ class Context:
                 j = i + step * d
                 if not 0 <= j < len(run):
                     break
+                near, far = self.turns[run[j - step]], self.turns[run[j]]
+                if abs(near.paragraph - far.paragraph) > 1:
+                    break  # across a narration paragraph the same speaker often goes on
                 if run[j] in self._settled_turn:
                     found = (self._settled_turn[run[j]], d)
                     break
