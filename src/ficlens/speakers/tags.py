@@ -289,10 +289,13 @@ def _distinguished_end(text: str, start: int, end: int, clause_end: int) -> int 
     return marked.end() if len(phrase.findall(text)) >= 2 else None
 
 
-def _described_subject(text: str, verb: re.Match, start: int, clause_end: int) -> Mention | None:
+def _described_subject(text: str, verb: re.Match, start: int, clause_end: int,
+                        inverted: bool = True) -> Mention | None:
     """'…," said the turnkey' / '…," the old pauper said': a description no character holds yet,
-    returned as an epithet mention without a character (the stage gives it one)."""
-    m = _DESCRIBED_AFTER_RE.match(text, verb.end(), clause_end)
+    returned as an epithet mention without a character (the stage gives it one). Before a quote
+    only the plain order counts ('The drummer shouted: "…"'); 'continued the subject' is an
+    object."""
+    m = _DESCRIBED_AFTER_RE.match(text, verb.end(), clause_end) if inverted else None
     if m is None:
         m = _DESCRIBED_BEFORE_RE.search(text, start, verb.start())
         if m is None or _words_between(text, start, m.start(1)) > 0:
@@ -409,6 +412,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                 return Tag(mention.start, w.end(), verb, mention, "before",
                            RELATION_GENDER[relational.group(1).lower()], relation=True)
             subject = _sentence_subject(text, lo, w.start(), index)
+        if subject is None:  # 'The drummer shouted: "…"': a description the cast does not hold
+            subject = _described_subject(text, w, clause_start, seg_end, inverted=False)
         if subject is not None:
             return _with_gender(Tag(min(subject.start, w.start()), max(subject.end, w.end()), verb,
                                     subject, "before"), text)

@@ -1,0 +1,29 @@
+"""Speech tags changed in round 16, on small texts written for these tests: a description no
+character holds opens a tag before the quote ("The drummer shouted: "…""), but a description
+after the verb there is its object ("continued the subject, by saying,")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens import analyze
+
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules; the scorer is tested elsewhere
+
+CAFE = ("Jake Barnes and Brett Ashley sat at the back of the dancing. The band played on.\n\n"
+        '"I feel terribly," said Brett.\n\n'
+        '"You were happy a minute ago," said Jake.\n\n')
+
+
+def test_a_description_opening_the_clause_before_a_quote_is_its_speaker():
+    work = analyze(CAFE + 'The drummer shouted: "You can\'t two time!"\n')
+    q = next(q for q in work.quotes if "two time" in work.text[q.start:q.end])
+    assert q.evidence.startswith("tag_before")
+    assert work.character(q.speaker).name.lower() == "the drummer"
+
+
+def test_a_description_after_the_verb_before_a_quote_is_its_object():
+    work = analyze(CAFE + 'The former continued the subject, by saying, "Tell me all about it."\n')
+    q = next(q for q in work.quotes if "Tell me" in work.text[q.start:q.end])
+    assert "the subject" not in [c.name.lower() for c in work.characters]
+    assert q.speaker is None or work.character(q.speaker).name.lower() != "the subject"
