@@ -1,6 +1,7 @@
 """Speech tags changed in round 16, on small texts written for these tests: a description no
 character holds opens a tag before the quote ("The drummer shouted: "…""), but a description
-after the verb there is its object ("continued the subject, by saying,")."""
+after the verb there is its object ("continued the subject, by saying,"); a name straight after
+a description is the speaker ("replied the poet Syme"); "somewhat" is no part of a description."""
 
 from __future__ import annotations
 
@@ -27,3 +28,21 @@ def test_a_description_after_the_verb_before_a_quote_is_its_object():
     q = next(q for q in work.quotes if "Tell me" in work.text[q.start:q.end])
     assert "the subject" not in [c.name.lower() for c in work.characters]
     assert q.speaker is None or work.character(q.speaker).name.lower() != "the subject"
+
+
+PARK = ("Gabriel Syme and Lucian Gregory walked in the garden at Saffron Park. Syme was a poet, "
+        "and so was Gregory.\n\n"
+        '"You are unpoetical," said Gregory.\n\n')
+
+
+def test_a_name_straight_after_a_description_is_the_speaker():
+    work = analyze(PARK + '"It is you who are unpoetical," replied the poet Syme.\n')
+    q = next(q for q in work.quotes if "It is you" in work.text[q.start:q.end])
+    assert work.character(q.speaker).name == "Gabriel Syme"
+    assert q.type == "explicit"
+
+
+def test_somewhat_is_no_part_of_a_description():
+    work = analyze(PARK + '"Dressed as Thursday," said the valet somewhat affably.\n')
+    q = next(q for q in work.quotes if "Dressed" in work.text[q.start:q.end])
+    assert work.character(q.speaker).name.lower() == "the valet"

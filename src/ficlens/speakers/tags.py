@@ -219,6 +219,12 @@ def _name_in_apposition(text: str, described: Mention, index: MentionIndex) -> M
                  if m.start == comma.end() and m.kind in EXPLICIT_KINDS), None)
 
 
+def _name_right_after(text: str, described: Mention, mentions: list[Mention]) -> Mention | None:
+    """'replied the poet Syme': a name straight after a description is whom it describes."""
+    return next((m for m in mentions if m.start > described.end and m.kind in EXPLICIT_KINDS
+                 and not text[described.end:m.start].strip()), None)
+
+
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     """A tag in the clause right after the quote ('"…," said Harry')."""
     if end >= hi:
@@ -242,6 +248,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2) and (
             _words_between(text, start, m.start) <= 1 or _CLEFT_RE.fullmatch(text, start, m.start))]
         subject = before[-1] if before else after[0] if after else None
+        if subject is not None and subject.kind == "epithet":
+            subject = _name_right_after(text, subject, mentions) or subject  # "the poet Syme"
         if not before and subject is not None and subject.kind == "epithet":
             marked = _distinguished_end(text, subject.start, subject.end, clause_end)
             if marked is not None:  # not whoever "the gentleman" was taken for: a man of his own
@@ -264,7 +272,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 _DESCRIBED_AFTER_RE = re.compile(
     r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
     r"\s+(?:to|with|in|as|and|at|from|who|whose|of|upon|on|for|again|presently|quickly|slowly|softly|"
-    r"loudly|quietly|very|rather|quite|[a-z]+ly)\b)")
+    r"loudly|quietly|very|rather|quite|somewhat|almost|still|now|then|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _LY_ADJECTIVE_RE = re.compile(r"\s+([a-z]+ly)\s+([A-Za-z]+)\b")
