@@ -16,16 +16,21 @@ CAFE = ("Jake Barnes and Brett Ashley sat at the back of the dancing. The band p
         '"You were happy a minute ago," said Jake.\n\n')
 
 
+def speaker_of(text: str, fragment: str):
+    """The work and the quote holding ``fragment``."""
+    work = analyze(text)
+    return work, next(q for q in work.quotes if fragment in work.text[q.start:q.end])
+
+
 def test_a_description_opening_the_clause_before_a_quote_is_its_speaker():
-    work = analyze(CAFE + 'The drummer shouted: "You can\'t two time!"\n')
-    q = next(q for q in work.quotes if "two time" in work.text[q.start:q.end])
+    work, q = speaker_of(CAFE + 'The drummer shouted: "You can\'t two time!"\n', "two time")
     assert q.evidence.startswith("tag_before")
     assert work.character(q.speaker).name.lower() == "the drummer"
 
 
 def test_a_description_after_the_verb_before_a_quote_is_its_object():
-    work = analyze(CAFE + 'The former continued the subject, by saying, "Tell me all about it."\n')
-    q = next(q for q in work.quotes if "Tell me" in work.text[q.start:q.end])
+    work, q = speaker_of(CAFE + 'The former continued the subject, by saying, "Tell me all."\n',
+                         "Tell me")
     assert "the subject" not in [c.name.lower() for c in work.characters]
     assert q.speaker is None or work.character(q.speaker).name.lower() != "the subject"
 
@@ -36,13 +41,11 @@ PARK = ("Gabriel Syme and Lucian Gregory walked in the garden at Saffron Park. S
 
 
 def test_a_name_straight_after_a_description_is_the_speaker():
-    work = analyze(PARK + '"It is you who are unpoetical," replied the poet Syme.\n')
-    q = next(q for q in work.quotes if "It is you" in work.text[q.start:q.end])
+    work, q = speaker_of(PARK + '"It is you who are unpoetical," replied the poet Syme.\n', "It is you")
     assert work.character(q.speaker).name == "Gabriel Syme"
     assert q.type == "explicit"
 
 
 def test_somewhat_is_no_part_of_a_description():
-    work = analyze(PARK + '"Dressed as Thursday," said the valet somewhat affably.\n')
-    q = next(q for q in work.quotes if "Dressed" in work.text[q.start:q.end])
+    work, q = speaker_of(PARK + '"Dressed as Thursday," said the valet somewhat affably.\n', "Dressed")
     assert work.character(q.speaker).name.lower() == "the valet"
