@@ -54,3 +54,11 @@ def test_an_aunts_title_before_a_name_is_no_surname():
 
     assert _has_first_name(Character("c1", "Tibby", ["Auntie Tibby", "Tibby"]))
     assert not _has_first_name(Character("c2", "Miss Derek", ["Derek", "Miss Derek"]))
+
+
+def test_a_surname_is_the_last_word_of_a_name_but_not_after_an_aunts_or_knights_title():
+    from ficlens.characters.kinship import surnames
+    from ficlens.model import Character
+
+    aliases = ["Sir Thomas Bertram", "Sir John", "Auntie Tibby", "Mr. Bennet", "Tibby"]
+    assert surnames(Character("c1", "Mixed", aliases)) == {"Bertram", "Bennet"}

@@ -24,9 +24,20 @@ NARRATION_KIN_RE = re.compile(
     r"\s+(?:(?:own|dear|poor|late|old|good|kind|beloved)\s+)?(father|mother|husband|wife)\b(?![-’'])")
 
 
+# Honorifics only ever put before a given name: "Auntie Tibby" and "Sir John" hold no surname
+# ("Sir Thomas Bertram" does).
+_BEFORE_GIVEN_NAMES = frozenset({"aunt", "auntie", "uncle", "cousin", "sir"})
+
+
 def surnames(character: Character) -> set[str]:
     """The capitalised last words of a character's multi-word aliases ("Bennet" of "Mr. Bennet")."""
-    return {a.split()[-1] for a in character.aliases if len(a.split()) > 1 and a.split()[-1][:1].isupper()}
+    out = set()
+    for alias in character.aliases:
+        words = alias.split()
+        if len(words) > 1 and words[-1][:1].isupper() \
+                and not (len(words) == 2 and words[0].rstrip(".").lower() in _BEFORE_GIVEN_NAMES):
+            out.add(words[-1])
+    return out
 
 
 def family_member(characters: list[Character], owners: list[str], noun: str, gender: str | None,

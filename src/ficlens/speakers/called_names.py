@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ficlens.characters.kinship import surnames
 from ficlens.characters.lexicon import TITLES
 from ficlens.model import Character, Work
 from ficlens.speakers.fold import fold_characters, genders_clash
 
 _MIN_CALLS = 2   # calls answered by the same character, and two thirds of all calls
-# Honorifics only ever put before a given name: "Auntie Tibby" holds no surname.
-_BEFORE_GIVEN_NAMES = frozenset({"aunt", "auntie", "uncle", "cousin", "sir"})
 
 
 def merge_called_names(work: Work, ctx, decided: dict[int, tuple[str | None, str]]) -> None:
@@ -64,10 +63,9 @@ def merge_called_names(work: Work, ctx, decided: dict[int, tuple[str | None, str
 def _has_first_name(character: Character) -> bool:
     """Does the character already have a given name ("Adela", "Adela Quested", "Auntie Tibby")?
     Only titled and bare-surname forms ("Miss Derek", "Derek") leave room for one."""
-    surnames = {a.split()[-1] for a in character.aliases
-                if " " in a and a.split()[0].rstrip(".").lower() not in _BEFORE_GIVEN_NAMES}
+    family_names = surnames(character)
     for alias in character.aliases:
         first = alias.split()[0]
-        if first.rstrip(".").lower() not in TITLES and first not in surnames:
+        if first.rstrip(".").lower() not in TITLES and first not in family_names:
             return True
     return False
