@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ficlens.characters.kinship import NARRATION_KIN_RE
 from ficlens.characters.lexicon import PRONOUN_GENDER
+from ficlens.language.verbs import SPEECH_VERBS
 from ficlens.model import Mention
 
 PRONOUN_RE = re.compile(r"\b(he|she|him|her|his|hers|himself|herself"
@@ -29,7 +30,10 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
                      kin: Callable[[str, str], str | None] | None = None) -> list[Mention]:
     """Pronoun mentions (narration only), each pointing at a character id (or None), and
     "relation" mentions for the relatives ``kin(owner, noun)`` finds ("her father")."""
-    anchors = sorted((m for m in anchors if m.character and not in_quote(m.start)), key=lambda m: m.start)
+    # A vocative inside a quote counts too: the person addressed is the one likely to answer
+    # ('"You mean to frighten me, Mr. Darcy?" … "I shall not say so," he replied').
+    anchors = sorted((m for m in anchors if m.character and (m.kind == "vocative" or not in_quote(m.start))),
+                     key=lambda m: m.start)
     pronouns: list[tuple[int, int, str]] = []
     for start, end in paragraphs:
         for m in PRONOUN_RE.finditer(text, start, end):
@@ -43,7 +47,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
                          if not in_quote(m.start())]
     pronouns.sort()
     out: list[Mention] = []
-    recent: deque[tuple[int, str, str, bool]] = deque()   # (position, character, gender, subject)
+    recent: deque[tuple[int, str, str, float]] = deque()   # (position, character, gender, role weight)
     scene = -1
     ai = 0
     learned: dict[str, str] = {}
@@ -55,7 +59,8 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
                 recent.clear()
                 scene = scene_of(a.start)
             gender = genders.get(a.character, "unknown")
-            recent.append((a.start, a.character, gender, is_subject(text, a.start)))
+            role = _VOCATIVE_WEIGHT if a.kind == "vocative" else role_weight(text, a.start)
+            recent.append((a.start, a.character, gender, role))
         if scene_of(start) != scene:
             recent.clear()
             scene = scene_of(start)
@@ -67,7 +72,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         best = _most_salient(recent, kind, start, learned)
         out.append(Mention(start, end, best, "pronoun"))
         if best:
-            recent.append((start, best, kind, is_subject(text, start)))
+            recent.append((start, best, kind, role_weight(text, start)))
             if genders.get(best, "unknown") == "unknown":
                 learned[best] = kind  # "she" went to them once: they are not "he" next time
             owns = kin is not None and text[start:end].lower() in ("his", "her")
@@ -76,7 +81,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
             if relative:
                 out.append(Mention(relation.start(1), relation.end(1), relative, "relation"))
                 recent.append((relation.start(1), relative, genders.get(relative, "unknown"),
-                               is_subject(text, start)))
+                               role_weight(text, start)))
     return out
 
 
@@ -91,13 +96,52 @@ def is_subject(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n;”\"—:"
 
 
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:to|with|on|at|for|from|by|of|upon|towards?|into|about|after|before|behind|beside|near"
+    r"|than|like|against|among|between|without)\s+$", re.IGNORECASE)
+
+
+_WORD_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+\.?)*\s+([a-z]+)\b")
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+),?\s+$")
+_NOT_A_VERB = frozenset("""and or but nor of to in on at for from by with into upon the a an who whom
+whose which that as than if when while where because though so yet too also""".split())
+
+
+def role_weight(text: str, pos: int) -> float:
+    """How strongly a mention holds the reader's attention for a later pronoun: a sentence
+    subject most ("after a pause, Mrs. Elton chose"; "said Emma"), the object of a preposition
+    ("calling on Miss Lucas") least."""
+    if is_subject(text, pos):
+        return 2.0
+    before = _WORD_BEFORE_RE.search(text, max(0, pos - 20), pos)
+    if before and before.group(1) in SPEECH_VERBS:
+        return 2.0
+    if text[max(0, pos - 2):pos] == ", ":
+        after = _WORD_AFTER_RE.match(text, _name_end(text, pos))
+        if after and after.group(1) not in _NOT_A_VERB:
+            return 2.0
+    if _PREPOSITION_BEFORE_RE.search(text, max(0, pos - 12), pos):
+        return _PREPOSITION_WEIGHT
+    return 1.0
+
+
+_PREPOSITION_WEIGHT = 0.6
+_VOCATIVE_WEIGHT = 0.5
+
+
+def _name_end(text: str, pos: int) -> int:
+    """Where the capitalised name that starts at ``pos`` ends ("Mrs. Elton" -> after "Elton")."""
+    m = re.match(r"[A-Z][\w.'’-]*", text[pos:pos + 40])
+    return pos + (m.end() if m else 0)
+
+
 def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str | None:
     """Recent same-gender characters scored by their most salient mention (recency, sentence
     subjects counting double); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
     one who just opened the sentence ("Dorian Gray passed his hand over his forehead")."""
     scores: dict[str, float] = {}
-    for p, cid, g, subject in recent:
+    for p, cid, g, role in recent:
         g = learned.get(cid, g) if g == "unknown" else g
         if g == gender:
             weight = 1.0
@@ -105,6 +149,6 @@ def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str
             weight = 0.4
         else:
             continue
-        score = weight * (2.0 if subject else 1.0) / (1.0 + (pos - p) / 150.0)
+        score = weight * role / (1.0 + (pos - p) / 150.0)
         scores[cid] = max(scores.get(cid, 0.0), score)
     return max(scores, key=scores.get) if scores else None
