@@ -10,7 +10,7 @@ relative (``kin``) to the recent characters, so the next "he" can be him.
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 
 from ficlens.characters.kinship import NARRATION_KIN_RE
@@ -38,20 +38,27 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     for start, end in paragraphs:
         for m in PRONOUN_RE.finditer(text, start, end):
             if not in_quote(m.start()):
-                pronouns.append((m.start(), m.end(), PRONOUN_GENDER[m.group(1).lower()]))
+                pronouns.append((m.start(), m.end(), PRONOUN_GENDER[m.group(1).lower()], start))
         if narrator:
-            pronouns += [(m.start(), m.end(), "narrator") for m in FIRST_RE.finditer(text, start, end)
+            pronouns += [(m.start(), m.end(), "narrator", start) for m in FIRST_RE.finditer(text, start, end)
                          if not in_quote(m.start())]
         if reader:
-            pronouns += [(m.start(), m.end(), "reader") for m in SECOND_RE.finditer(text, start, end)
+            pronouns += [(m.start(), m.end(), "reader", start) for m in SECOND_RE.finditer(text, start, end)
                          if not in_quote(m.start())]
     pronouns.sort()
+    # The most named character of each gender: where the recent mentions are only pronouns,
+    # "she" is more often the heroine than whoever a drifting pronoun chain last reached.
+    named = Counter(m.character for m in anchors if m.kind != "vocative")
+    leads = {}
+    for cid, _ in named.most_common():
+        leads.setdefault(genders.get(cid, "unknown"), cid)
     out: list[Mention] = []
-    recent: deque[tuple[int, str, str, float]] = deque()   # (position, character, gender, role weight)
+    # (position, character, gender, role weight, said to them in a quote)
+    recent: deque[tuple[int, str, str, float, bool]] = deque()
     scene = -1
     ai = 0
     learned: dict[str, str] = {}
-    for start, end, kind in pronouns:
+    for start, end, kind, paragraph_start in pronouns:
         while ai < len(anchors) and anchors[ai].start < start:
             a = anchors[ai]
             ai += 1
@@ -59,8 +66,9 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
                 recent.clear()
                 scene = scene_of(a.start)
             gender = genders.get(a.character, "unknown")
-            role = _VOCATIVE_WEIGHT if a.kind == "vocative" else role_weight(text, a.start)
-            recent.append((a.start, a.character, gender, role))
+            vocative = a.kind == "vocative"
+            role = _VOCATIVE_WEIGHT if vocative else role_weight(text, a.start)
+            recent.append((a.start, a.character, gender, role, vocative))
         if scene_of(start) != scene:
             recent.clear()
             scene = scene_of(start)
@@ -69,10 +77,10 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         if kind in ("narrator", "reader"):
             out.append(Mention(start, end, narrator if kind == "narrator" else reader, kind))
             continue
-        best = _most_salient(recent, kind, start, learned)
+        best = _most_salient(recent, kind, start, paragraph_start, learned, leads.get(kind))
         out.append(Mention(start, end, best, "pronoun"))
         if best:
-            recent.append((start, best, kind, role_weight(text, start)))
+            recent.append((start, best, kind, role_weight(text, start), False))
             if genders.get(best, "unknown") == "unknown":
                 learned[best] = kind  # "she" went to them once: they are not "he" next time
             owns = kin is not None and text[start:end].lower() in ("his", "her")
@@ -81,7 +89,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
             if relative:
                 out.append(Mention(relation.start(1), relation.end(1), relative, "relation"))
                 recent.append((relation.start(1), relative, genders.get(relative, "unknown"),
-                               role_weight(text, start)))
+                               role_weight(text, start), False))
     return out
 
 
@@ -127,6 +135,7 @@ def role_weight(text: str, pos: int) -> float:
 
 _PREPOSITION_WEIGHT = 0.6
 _VOCATIVE_WEIGHT = 0.5
+_LEAD_PRIOR = 0.05
 
 
 def _name_end(text: str, pos: int) -> int:
@@ -135,13 +144,16 @@ def _name_end(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str | None:
+def _most_salient(recent, gender: str, pos: int, paragraph_start: int, learned: dict[str, str],
+                  lead: str | None = None) -> str | None:
     """Recent same-gender characters scored by their most salient mention (recency, sentence
     subjects counting double); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
     one who just opened the sentence ("Dorian Gray passed his hand over his forehead")."""
     scores: dict[str, float] = {}
-    for p, cid, g, role in recent:
+    for p, cid, g, role, vocative in recent:
+        if vocative and p >= paragraph_start:
+            continue  # '"Mr. Darcy, you…" said he': whom a quote addresses does not speak it
         g = learned.get(cid, g) if g == "unknown" else g
         if g == gender:
             weight = 1.0
@@ -151,4 +163,6 @@ def _most_salient(recent, gender: str, pos: int, learned: dict[str, str]) -> str
             continue
         score = weight * role / (1.0 + (pos - p) / 150.0)
         scores[cid] = max(scores.get(cid, 0.0), score)
+    if lead is not None:
+        scores[lead] = scores.get(lead, 0.0) + _LEAD_PRIOR
     return max(scores, key=scores.get) if scores else None
