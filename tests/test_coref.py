@@ -1,0 +1,64 @@
+"""Pronoun coreference on small texts written for these tests: which mention a later "he" or
+"she" reaches for (subjects, objects of prepositions, the person a quote addresses, the lead)."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from ficlens.characters.coref import role_weight
+from ficlens.model import Work
+
+
+def holder(work: Work, alias: str) -> str:
+    return next(c.id for c in work.characters if alias in c.aliases or c.name == alias)
+
+
+def pronoun(work: Work, word: str, nth: int = -1) -> str | None:
+    found = [m for m in work.mentions if m.kind == "pronoun" and work.text[m.start:m.end] == word]
+    return found[nth].character
+
+
+def test_role_weights_rank_subjects_over_plain_mentions_over_prepositional_objects():
+    text = ('After a pause, Mrs. Elton chose another. "Hm," said Emma. He called on Miss Lucas. '
+            'Then, Harriet and Jane left.')
+    assert role_weight(text, text.index("Mrs. Elton")) == 2.0   # a subject after an opening phrase
+    assert role_weight(text, text.index("Emma")) == 2.0         # the subject of an inverted tag
+    assert role_weight(text, text.index("Miss Lucas")) < 1.0    # the object of "on"
+    assert role_weight(text, text.index("Harriet")) == 1.0      # followed by "and": not known
+
+
+def test_a_subject_after_an_opening_phrase_is_the_next_she():
+    work = analyze("Emma Woodhouse sat by the fire and said nothing for a long while. After a "
+                   "moment's pause, Mrs. Elton chose another subject.\n\n"
+                   '"We have been calling at Randalls," said she.\n')
+    assert pronoun(work, "she") == holder(work, "Mrs. Elton")
+
+
+def test_the_object_of_a_preposition_does_not_take_the_next_she():
+    work = analyze("Mrs. Bennet came into the breakfast-room, where the table was still laid, the "
+                   "letters of the morning lay unopened beside the teapot and the fire had not yet "
+                   "been lit, and where nobody had thought to draw the curtains against the grey "
+                   "light, and began at once on the subject, calling on Charlotte Lucas for her "
+                   'compassion. "Pray do, my dear," she added.\n')
+    assert pronoun(work, "she") == holder(work, "Mrs. Bennet")
+
+
+def test_the_man_a_quote_addresses_is_the_he_who_answers():
+    work = analyze("Elizabeth Bennet had walked with Mr. Collins before dinner. The evening went on "
+                   "while the rain came down hard on the windows and the fire burned low in the "
+                   "grate of the long drawing-room.\n\n"
+                   'Elizabeth Bennet turned with a smile. "You mean to frighten me, Mr. Darcy?"\n\n'
+                   '"I shall not say so," he replied.\n')
+    assert pronoun(work, "he") == holder(work, "Mr. Darcy")
+
+
+def test_the_man_a_quote_addresses_does_not_speak_it():
+    # Ron is named long before; Harry, in the quote itself, is nearer, but he is spoken to.
+    walk = "The corridor was long and cold, and the torches burned low along the walls. " * 8
+    work = analyze(f'Ron Weasley looked up from the map. {walk}"Harry, look at this," he said.\n')
+    assert pronoun(work, "he") == holder(work, "Ron Weasley")
+
+
+def test_a_scene_opening_pronoun_is_the_lead_of_that_gender():
+    lead = "Edna Pontellier walked to the shore, and she sat down. " * 3
+    work = analyze(f"{lead}Madame Lebrun sewed on the porch.\n\n* * *\n\nShe looked at the sea.\n")
+    assert pronoun(work, "She") == holder(work, "Edna Pontellier")
