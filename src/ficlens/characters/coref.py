@@ -14,7 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 
 from ficlens.characters.kinship import NARRATION_KIN_RE
-from ficlens.characters.lexicon import PRONOUN_GENDER
+from ficlens.characters.lexicon import PRONOUN_GENDER, words
 from ficlens.language.verbs import SPEECH_VERBS
 from ficlens.model import Mention
 
@@ -111,8 +111,8 @@ _PREPOSITION_BEFORE_RE = re.compile(
 
 _WORD_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+\.?)*\s+([a-z]+)\b")
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+),?\s+$")
-_NOT_A_VERB = frozenset("""and or but nor of to in on at for from by with into upon the a an who whom
-whose which that as than if when while where because though so yet too also""".split())
+_NOT_A_VERB = words("""and or but nor of to in on at for from by with into upon the a an who whom
+whose which that as than if when while where because though so yet too also""")
 
 
 def role_weight(text: str, pos: int) -> float:

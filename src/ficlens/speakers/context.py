@@ -300,7 +300,9 @@ class Context:
 
         add(self.rule[qi][0])
         gender = self.tag_gender(qi)
-        if tag is not None and gender and (tag.mention.character is None or tag.mention.kind == "epithet"):
+        unsure = tag is not None and (tag.mention.character is None
+                                      or tag.mention.kind in ("pronoun", "epithet"))
+        if unsure and gender:  # a pronoun's coreference may be wrong: whoever else it can be stands too
             for c in self.recent_of_gender(qi, gender):
                 add(c)
         if tag is not None:
