@@ -340,7 +340,7 @@ _ENDS_WITH_VERB_MANNER_RE = re.compile(
     r"(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
 
 
-def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
+def ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
     return any(m is not None and _tags_alone(m.group(1))
                for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
@@ -352,7 +352,7 @@ _REPORTED_RE = re.compile(r"\b(?:that|if|whether|what|how|nothing|something)\b"
                           r"|\bto\b(?!\s+(?:[A-Z]|(?:the|him|her|them|me|us|his|my)\b))")
 
 
-def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
+def speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
     """'the Secretary said in a curious, strained voice "…"', 'the Colonel began again abruptly "…"':
     some writers open the quote straight after the tag's adverbial, with no comma; a speech verb
     within a few words of the quote, with no object clause between."""
@@ -371,8 +371,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     seg_end = start
     while seg_end > lo and text[seg_end - 1] in " \t\r\n“\"‘'":
         seg_end -= 1
-    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not _ends_with_speech_verb(text, lo, seg_end)
-                         and not _speech_verb_then_manner(text, lo, seg_end)):
+    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not ends_with_speech_verb(text, lo, seg_end)
+                         and not speech_verb_then_manner(text, lo, seg_end)):
         return None
     window_lo = max(lo, seg_end - 160)
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))

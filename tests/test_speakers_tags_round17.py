@@ -1,0 +1,33 @@
+"""Speech tags changed in round 17, on small texts written for these tests: a paragraph that
+stops mid-sentence after a speech verb and its manner ("said in a small and quiet voice") is the
+tag of the quote that opens the next paragraph; a paragraph that ends its sentence is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens import analyze
+
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rules; the scorer is tested elsewhere
+
+MEETING = ("Syme looked at Gregory. Syme smiled at Gregory, and Gregory smiled at the chairman.\n\n"
+           '"Does anyone oppose the election of Comrade Gregory?" asked the chairman.\n\n')
+
+
+def quote_with(text: str, fragment: str):
+    work = analyze(text)
+    return work, next(q for q in work.quotes if fragment in work.text[q.start:q.end])
+
+
+def test_a_paragraph_ending_in_a_speech_verb_and_its_manner_tags_the_next_quote():
+    work, q = quote_with(MEETING + "But as the chairman opened his mouth, Syme sprang to his feet "
+                         'and said in a small and quiet voice\n\n"Yes, Mr. Chairman, I oppose."\n',
+                         "I oppose")
+    assert q.evidence == "tag_before:explicit"
+    assert work.character(q.speaker).name == "Syme"
+
+
+def test_a_paragraph_that_ends_its_sentence_is_no_tag():
+    _, q = quote_with(MEETING + "Syme sprang to his feet and spoke in a small and quiet voice.\n\n"
+                         '"Yes, Mr. Chairman, I oppose."\n', "I oppose")
+    assert not q.evidence.startswith("tag_before")
