@@ -31,3 +31,14 @@ def test_a_paragraph_that_ends_its_sentence_is_no_tag():
     _, q = quote_with(MEETING + "Syme sprang to his feet and spoke in a small and quiet voice.\n\n"
                          '"Yes, Mr. Chairman, I oppose."\n', "I oppose")
     assert not q.evidence.startswith("tag_before")
+
+
+def test_a_clause_of_time_around_a_speech_verb_is_no_tag_for_the_next_quote():
+    # "as she spoke." says when the lady glanced; the quote after it is still Monks's
+    text = ("Monks looked at Mrs. Bumble. Monks laughed at Mrs. Bumble.\n\n"
+            '"He my husband!" tittered Mrs. Bumble.\n\n'
+            '"I thought as much," rejoined Monks, marking the glance which the lady darted at her '
+            'spouse as she spoke. "So much the better; I have less hesitation."\n')
+    work, q = quote_with(text, "So much the better")
+    assert q.evidence == "same_paragraph:explicit"
+    assert work.character(q.speaker).name == "Monks"

@@ -341,9 +341,15 @@ _ENDS_WITH_VERB_MANNER_RE = re.compile(
 
 
 def ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
-    return any(m is not None and _tags_alone(m.group(1))
+    return any(m is not None and _tags_alone(m.group(1)) and not _SUBORDINATE_RE.search(text, lo, m.start(1))
                for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
+
+
+# 'the glance which the lady darted at her spouse as she spoke. "…"': a clause of time around the
+# verb tells when something happened, not who says the quote that follows
+_SUBORDINATE_RE = re.compile(r"\b(?:as|while|whilst|when|whenever|before|after|until|till)\s+"
+                             r"(?:he|she|they|I|we|you|[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+$")
 
 
 # what turns a tag into reported speech ('said that…', 'told him to go'); 'said to the Knave "…"'
