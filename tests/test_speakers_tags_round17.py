@@ -1,12 +1,14 @@
 """Speech tags changed in round 17, on small texts written for these tests: a paragraph that
 stops mid-sentence after a speech verb and its manner ("said in a small and quiet voice") is the
-tag of the quote that opens the next paragraph; a paragraph that ends its sentence is not."""
+tag of the quote that opens the next paragraph, and one that ends its sentence is not; "as she
+spoke." is no tag; a name addressed inside a quote the speaker reports is not whom they address."""
 
 from __future__ import annotations
 
 import pytest
 
 from ficlens import analyze
+from ficlens.speakers.address import addressed_by_quote
 
 pytestmark = pytest.mark.usefixtures("rules_only")  # the rules; the scorer is tested elsewhere
 
@@ -42,3 +44,12 @@ def test_a_clause_of_time_around_a_speech_verb_is_no_tag_for_the_next_quote():
     work, q = quote_with(text, "So much the better")
     assert q.evidence == "same_paragraph:explicit"
     assert work.character(q.speaker).name == "Monks"
+
+
+def test_a_name_addressed_inside_a_reported_quote_is_not_whom_the_speaker_addresses():
+    text = ("Mrs. Bennet looked at Jane. Mr. Bingley smiled at Jane, and Mrs. Bennet smiled too.\n\n"
+            '"Well, Jane, what do you think he said? \'Ah! Mrs. Bennet, we shall have her at '
+            "Netherfield at last.' He did indeed.\"\n")
+    work, q = quote_with(text, "what do you think")
+    addressed = addressed_by_quote(work)[work.quotes.index(q)]
+    assert {work.character(c).name for c in addressed} == {"Jane"}
