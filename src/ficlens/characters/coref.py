@@ -10,7 +10,7 @@ relative (``kin``) to the recent characters, so the next "he" can be him.
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable
 
 from ficlens.characters.kinship import NARRATION_KIN_RE
@@ -46,12 +46,6 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
             pronouns += [(m.start(), m.end(), "reader", start) for m in SECOND_RE.finditer(text, start, end)
                          if not in_quote(m.start())]
     pronouns.sort()
-    # The most named character of each gender: where the recent mentions are only pronouns,
-    # "she" is more often the heroine than whoever a drifting pronoun chain last reached.
-    named = Counter(m.character for m in anchors if m.kind != "vocative")
-    leads = {}
-    for cid, _ in named.most_common():
-        leads.setdefault(genders.get(cid, "unknown"), cid)
     out: list[Mention] = []
     # (position, character, gender, role weight, said to them in a quote)
     recent: deque[tuple[int, str, str, float, bool]] = deque()
@@ -77,7 +71,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         if kind in ("narrator", "reader"):
             out.append(Mention(start, end, narrator if kind == "narrator" else reader, kind))
             continue
-        best = _most_salient(recent, kind, start, paragraph_start, learned, leads.get(kind))
+        best = _most_salient(recent, kind, start, paragraph_start, learned)
         out.append(Mention(start, end, best, "pronoun"))
         if best:
             recent.append((start, best, kind, role_weight(text, start), False))
@@ -135,7 +129,6 @@ def role_weight(text: str, pos: int) -> float:
 
 _PREPOSITION_WEIGHT = 0.6
 _VOCATIVE_WEIGHT = 0.5
-_LEAD_PRIOR = 0.05
 
 
 def _name_end(text: str, pos: int) -> int:
@@ -144,8 +137,7 @@ def _name_end(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-def _most_salient(recent, gender: str, pos: int, paragraph_start: int, learned: dict[str, str],
-                  lead: str | None = None) -> str | None:
+def _most_salient(recent, gender: str, pos: int, paragraph_start: int, learned: dict[str, str]) -> str | None:
     """Recent same-gender characters scored by their most salient mention (recency, sentence
     subjects counting double); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
@@ -163,6 +155,4 @@ def _most_salient(recent, gender: str, pos: int, paragraph_start: int, learned: 
             continue
         score = weight * role / (1.0 + (pos - p) / 150.0)
         scores[cid] = max(scores.get(cid, 0.0), score)
-    if lead is not None:
-        scores[lead] = scores.get(lead, 0.0) + _LEAD_PRIOR
     return max(scores, key=scores.get) if scores else None
