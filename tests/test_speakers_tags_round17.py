@@ -1,7 +1,8 @@
 """Speech tags changed in round 17, on small texts written for these tests: a paragraph that
 stops mid-sentence after a speech verb and its manner ("said in a small and quiet voice") is the
 tag of the quote that opens the next paragraph, and one that ends its sentence is not; "as she
-spoke." is no tag; a name addressed inside a quote the speaker reports is not whom they address."""
+spoke." is no tag; a name addressed inside a quote the speaker reports is not whom they address;
+"said her sister" answering a woman is that woman's sister."""
 
 from __future__ import annotations
 
@@ -53,3 +54,12 @@ def test_a_name_addressed_inside_a_reported_quote_is_not_whom_the_speaker_addres
     work, q = quote_with(text, "what do you think")
     addressed = addressed_by_quote(work)[work.quotes.index(q)]
     assert {work.character(c).name for c in addressed} == {"Jane"}
+
+
+def test_her_sister_answering_a_sister_is_the_other_one():
+    # Elizabeth is the woman the narration named last, but "her" is Jane, who just spoke
+    text = ("Jane Bennet and Elizabeth Bennet sat in the garden. Elizabeth Bennet laughed.\n\n"
+            '"He never had any design on my affection," said Jane. Elizabeth Bennet smiled.\n\n'
+            '"You are very cruel," said her sister, "you will not let me smile."\n')
+    work, q = quote_with(text, "very cruel")
+    assert work.character(q.speaker).name == "Elizabeth Bennet"

@@ -101,7 +101,10 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     if coref and coref not in blocked:
         return coref, None
     if tag.relation:
-        owners = [*sorted(addressed.get(qi, set())), _owner(work, tag, index), prev]
+        owner = _owner(work, tag, index)
+        # '"…" said her sister' answering the sister who just spoke: "her" is that speaker
+        answered = prev is not None and genders.get(prev) == genders.get(owner) != "unknown"
+        owners = [*sorted(addressed.get(qi, set())), *((prev, owner) if answered else (owner, prev))]
         noun = work.text[tag.mention.start:tag.mention.end].split()[-1].lower()
         family = family_member(work.characters, [o for o in owners if o], noun, tag.gender, genders)
         if family is not None:
