@@ -2,7 +2,8 @@
 stops mid-sentence after a speech verb and its manner ("said in a small and quiet voice") is the
 tag of the quote that opens the next paragraph, and one that ends its sentence is not; "as she
 spoke." is no tag; a name addressed inside a quote the speaker reports is not whom they address;
-"said her sister" answering a woman is that woman's sister."""
+"said her sister" answering a woman is that woman's sister; "spat", "whined", "confirmed" and
+other verbs of fan fiction make tags."""
 
 from __future__ import annotations
 
@@ -63,3 +64,12 @@ def test_her_sister_answering_a_sister_is_the_other_one():
             '"You are very cruel," said her sister, "you will not let me smile."\n')
     work, q = quote_with(text, "very cruel")
     assert work.character(q.speaker).name == "Elizabeth Bennet"
+
+
+@pytest.mark.parametrize("verb", ["spat", "whined", "confirmed", "exploded", "chided"])
+def test_more_speech_verbs_make_tags(verb):
+    text = ("Draco Malfoy and Hermione Granger stood in the corridor. Hermione Granger frowned.\n\n"
+            f'"You are late," {verb} Draco.\n')
+    work, q = quote_with(text, "You are late")
+    assert q.evidence == "tag_after:explicit"
+    assert work.character(q.speaker).name == "Draco Malfoy"

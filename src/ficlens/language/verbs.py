@@ -47,6 +47,10 @@ whimper whimpered whimpers whisper whispered whispering whispers yell yelled yel
 contradicted contradicts blubbered murmuring muttering shouting screaming stammering gasping sighing
 groaning protesting repeating remarking inquiring enquiring explaining pleading insisting begging
 demanding declaring announcing suggesting whimpering sobbing retorting
+confirmed confirms concurred concurs greeted greets spat chortled chortles hummed hums trilled trills
+tutted whined whines tittered corroborated acknowledged admonished advised affirmed apologized
+apologised boomed booms chided coaxed confided mocked ranted reiterated scolded snickered taunted
+vowed wheezed slurred exploded
 """)
 
 # Verbs of a thought tag. Narrow on purpose: "remembered", "hoped" are mostly plain narration.
