@@ -50,7 +50,7 @@ demanding declaring announcing suggesting whimpering sobbing retorting
 confirmed confirms concurred concurs greeted greets spat chortled chortles hummed hums trilled trills
 tutted whined whines tittered corroborated acknowledged admonished advised affirmed apologized
 apologised boomed booms chided coaxed confided mocked ranted reiterated scolded snickered taunted
-vowed wheezed slurred exploded
+vowed wheezed slurred exploded acquiesced quavered questioned quoted enunciated
 """)
 
 # Verbs of a thought tag. Narrow on purpose: "remembered", "hoped" are mostly plain narration.
