@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ficlens import analyze
 from ficlens.characters.coref import role_weight
 from ficlens.model import Work
@@ -26,33 +28,35 @@ def test_role_weights_rank_subjects_over_plain_mentions_over_prepositional_objec
     assert role_weight(text, text.index("Harriet")) == 1.0      # followed by "and": not known
 
 
-def test_a_subject_after_an_opening_phrase_is_the_next_she():
-    work = analyze("Emma Woodhouse sat by the fire and said nothing for a long while. After a "
-                   "moment's pause, Mrs. Elton chose another subject.\n\n"
-                   '"We have been calling at Randalls," said she.\n')
-    assert pronoun(work, "she") == holder(work, "Mrs. Elton")
+_WALK = "The corridor was long and cold, and the torches burned low along the walls. " * 8
+CASES = {
+    # a subject after an opening phrase is the next "she", over the subject of the sentence before
+    "subject after an opening phrase": (
+        "Emma Woodhouse sat by the fire and said nothing for a long while. After a moment's pause, "
+        'Mrs. Elton chose another subject.\n\n"We have been calling at Randalls," said she.\n',
+        "she", "Mrs. Elton"),
+    # the object of a preposition, nearer, does not take it from the subject further back
+    "object of a preposition": (
+        "Mrs. Bennet came into the breakfast-room, where the table was still laid, the letters of "
+        "the morning lay unopened beside the teapot and the fire had not yet been lit, and where "
+        "nobody had thought to draw the curtains against the grey light, and began at once on the "
+        'subject, calling on Charlotte Lucas for her compassion. "Pray do, my dear," she added.\n',
+        "she", "Mrs. Bennet"),
+    # the man a quote addresses is the "he" who answers it
+    "the one addressed answers": (
+        "Elizabeth Bennet had walked with Mr. Collins before dinner. The evening went on while the "
+        "rain came down hard on the windows and the fire burned low in the grate of the long "
+        'drawing-room.\n\nElizabeth Bennet turned with a smile. "You mean to frighten me, Mr. '
+        'Darcy?"\n\n"I shall not say so," he replied.\n',
+        "he", "Mr. Darcy"),
+    # Ron is named long before; Harry, in the quote itself, is nearer, but he is spoken to
+    "the one addressed does not speak the line": (
+        f'Ron Weasley looked up from the map. {_WALK}"Harry, look at this," he said.\n',
+        "he", "Ron Weasley"),
+}
 
 
-def test_the_object_of_a_preposition_does_not_take_the_next_she():
-    work = analyze("Mrs. Bennet came into the breakfast-room, where the table was still laid, the "
-                   "letters of the morning lay unopened beside the teapot and the fire had not yet "
-                   "been lit, and where nobody had thought to draw the curtains against the grey "
-                   "light, and began at once on the subject, calling on Charlotte Lucas for her "
-                   'compassion. "Pray do, my dear," she added.\n')
-    assert pronoun(work, "she") == holder(work, "Mrs. Bennet")
-
-
-def test_the_man_a_quote_addresses_is_the_he_who_answers():
-    work = analyze("Elizabeth Bennet had walked with Mr. Collins before dinner. The evening went on "
-                   "while the rain came down hard on the windows and the fire burned low in the "
-                   "grate of the long drawing-room.\n\n"
-                   'Elizabeth Bennet turned with a smile. "You mean to frighten me, Mr. Darcy?"\n\n'
-                   '"I shall not say so," he replied.\n')
-    assert pronoun(work, "he") == holder(work, "Mr. Darcy")
-
-
-def test_the_man_a_quote_addresses_does_not_speak_it():
-    # Ron is named long before; Harry, in the quote itself, is nearer, but he is spoken to.
-    walk = "The corridor was long and cold, and the torches burned low along the walls. " * 8
-    work = analyze(f'Ron Weasley looked up from the map. {walk}"Harry, look at this," he said.\n')
-    assert pronoun(work, "he") == holder(work, "Ron Weasley")
+@pytest.mark.parametrize("text, word, alias", CASES.values(), ids=CASES.keys())
+def test_the_pronoun_goes_to_the_most_salient_mention(text, word, alias):
+    work = analyze(text)
+    assert pronoun(work, word) == holder(work, alias)
