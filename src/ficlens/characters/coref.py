@@ -34,7 +34,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     # ('"You mean to frighten me, Mr. Darcy?" … "I shall not say so," he replied').
     anchors = sorted((m for m in anchors if m.character and (m.kind == "vocative" or not in_quote(m.start))),
                      key=lambda m: m.start)
-    pronouns: list[tuple[int, int, str]] = []
+    pronouns: list[tuple[int, int, str, int]] = []   # (start, end, gender or person, paragraph start)
     for start, end in paragraphs:
         for m in PRONOUN_RE.finditer(text, start, end):
             if not in_quote(m.start()):
@@ -101,8 +101,8 @@ def is_subject(text: str, pos: int) -> bool:
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:to|with|on|at|for|from|by|of|upon|towards?|into|about|after|before|behind|beside|near"
     r"|than|like|against|among|between|without)\s+$", re.IGNORECASE)
-
-
+_PREPOSITION_WEIGHT = 0.6   # the object of a preposition, against 1 for a plain mention, 2 for a subject
+_VOCATIVE_WEIGHT = 0.5      # a name addressed inside a quote, for the pronouns of later paragraphs
 _WORD_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+\.?)*\s+([a-z]+)\b")
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+),?\s+$")
 _NOT_A_VERB = words("""and or but nor of to in on at for from by with into upon the a an who whom
@@ -127,10 +127,6 @@ def role_weight(text: str, pos: int) -> float:
     return 1.0
 
 
-_PREPOSITION_WEIGHT = 0.6
-_VOCATIVE_WEIGHT = 0.5
-
-
 def _name_end(text: str, pos: int) -> int:
     """Where the capitalised name that starts at ``pos`` ends ("Mrs. Elton" -> after "Elton")."""
     m = re.match(r"[A-Z][\w.'’-]*", text[pos:pos + 40])
@@ -138,8 +134,8 @@ def _name_end(text: str, pos: int) -> int:
 
 
 def _most_salient(recent, gender: str, pos: int, paragraph_start: int, learned: dict[str, str]) -> str | None:
-    """Recent same-gender characters scored by their most salient mention (recency, sentence
-    subjects counting double); an unknown-gender character competes at a discount. The best
+    """Recent same-gender characters scored by their most salient mention (recency times the
+    mention's ``role_weight``); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
     one who just opened the sentence ("Dorian Gray passed his hand over his forehead")."""
     scores: dict[str, float] = {}

@@ -341,6 +341,8 @@ _ENDS_WITH_VERB_MANNER_RE = re.compile(
 
 
 def ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
+    """Does text[lo:end] end in a tag's verb with no object ('Then she spoke.', 'Anne answered,
+    lifting her head.'), outside a clause of time ('… as she spoke.')?"""
     return any(m is not None and _tags_alone(m.group(1)) and not _SUBORDINATE_RE.search(text, lo, m.start(1))
                for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
