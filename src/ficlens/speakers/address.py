@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from ficlens.model import Work
+from ficlens.quotes.single import scan_single
 
 NAME_KINDS = frozenset({"name", "title", "nickname"})
 _OPENING_RE = re.compile(r"(?:^|[,;!?—–-]|\b(?:[Dd]ear(?:est)?|[Oo]h|O|[Mm]y))\s*$")
@@ -27,16 +28,11 @@ def _in_vocative_position(text: str, q_start: int, q_end: int, m_start: int, m_e
     return tail[0] == "." and not opened and head.rstrip().endswith(",")
 
 
-# a quote within the quote: "…what do you think she said? 'Ah! Mrs. Bennet, we shall have her…'"
-_NESTED_OPEN_RE = re.compile(r"(?<![\w’'])['‘](?=[A-Z])")
-_NESTED_CLOSE_RE = re.compile(r"['’](?![\w’'])")
-
-
-def _reported(text: str, q_start: int, pos: int) -> bool:
-    """Does ``pos`` sit inside a quotation the speaker reports (someone else's words, addressed
-    to someone else)?"""
-    opens = list(_NESTED_OPEN_RE.finditer(text, q_start + 1, pos))
-    return bool(opens) and _NESTED_CLOSE_RE.search(text, opens[-1].end(), pos) is None
+def _reported(text: str, q_start: int, q_end: int, pos: int) -> bool:
+    """Does ``pos`` sit inside a quotation the speaker reports ("…what do you think she said?
+    'Ah! Mrs. Bennet, we shall have her…'"): someone else's words, addressed to someone else.
+    The quote stage's own reading of single marks tells them from apostrophes."""
+    return any(c.start < pos < c.end for c in scan_single(text, q_start + 1, q_end - 1, []))
 
 
 def addressed_by_quote(work: Work) -> dict[int, set[str]]:
@@ -49,8 +45,9 @@ def addressed_by_quote(work: Work) -> dict[int, set[str]]:
         found: set[str] = set()
         while i < len(mentions) and mentions[i].start < q.end:
             m = mentions[i]
-            if m.character and not _reported(text, q.start, m.start) and (m.kind == "vocative" or (
-                    m.kind in NAME_KINDS and _in_vocative_position(text, q.start, q.end, m.start, m.end))):
+            if m.character and (m.kind == "vocative" or (
+                    m.kind in NAME_KINDS and _in_vocative_position(text, q.start, q.end, m.start, m.end))) \
+                    and not _reported(text, q.start, q.end, m.start):
                 found.add(m.character)
             i += 1
         if found:
