@@ -31,15 +31,7 @@ from ficlens.speakers.decode import decode
 from ficlens.speakers.descriptions import merge_addressed_descriptions
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
-from ficlens.speakers.tags import (
-    RELATION_GENDER,
-    MentionIndex,
-    Tag,
-    ends_with_speech_verb,
-    speech_verb_then_manner,
-    tag_after,
-    tag_before,
-)
+from ficlens.speakers.tags import RELATION_GENDER, MentionIndex, Tag, leads_into_quote, tag_after, tag_before
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
 _WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -76,12 +68,9 @@ def run(work: Work, options: Options) -> None:
         lo = quotes[i - 1].end if i and para[i - 1] == p and p is not None else p_lo
         if lo == p_lo and p and opens_paragraph(text, p_lo, q.start):
             prev_lo, prev_hi = layout.paragraphs[p - 1]
-            last = text[prev_lo:prev_hi].rstrip()
-            # 'Syme sprang to his feet and said in a small and quiet voice' + blank line + quote:
-            # a paragraph that stops mid-sentence after a speech verb runs into the quote
-            opens_quote = last[-1:] in (",", ":", "-", "—", "–") or (last[-1:].isalpha() and (
-                ends_with_speech_verb(text, prev_lo, prev_lo + len(last))
-                or speech_verb_then_manner(text, prev_lo, prev_lo + len(last))))
+            # 'Emma could not help saying,' / 'Syme … said in a small and quiet voice' + blank line
+            opens_quote = leads_into_quote(text, prev_lo, prev_lo + len(text[prev_lo:prev_hi].rstrip()),
+                                           finished=False)
             if opens_quote and (i == 0 or quotes[i - 1].end <= prev_hi):
                 # 'Emma could not help saying,' closes the paragraph before the quote
                 lo = max(prev_lo, quotes[i - 1].end) if i else prev_lo

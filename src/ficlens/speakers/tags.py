@@ -340,7 +340,7 @@ _ENDS_WITH_VERB_MANNER_RE = re.compile(
     r"(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
 
 
-def ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
+def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
     """Does text[lo:end] end in a tag's verb with no object ('Then she spoke.', 'Anne answered,
     lifting her head.'), outside a clause of time ('… as she spoke.')?"""
     return any(m is not None and _tags_alone(m.group(1)) and not _SUBORDINATE_RE.search(text, lo, m.start(1))
@@ -360,7 +360,7 @@ _REPORTED_RE = re.compile(r"\b(?:that|if|whether|what|how|nothing|something)\b"
                           r"|\bto\b(?!\s+(?:[A-Z]|(?:the|him|her|them|me|us|his|my)\b))")
 
 
-def speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
+def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
     """'the Secretary said in a curious, strained voice "…"', 'the Colonel began again abruptly "…"':
     some writers open the quote straight after the tag's adverbial, with no comma; a speech verb
     within a few words of the quote, with no object clause between."""
@@ -374,13 +374,28 @@ def speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
     return False
 
 
+_LEAD_IN_ENDS = ",:—–-"
+
+
+def leads_into_quote(text: str, lo: int, end: int, finished: bool = True) -> bool:
+    """Does ``text[lo:end]`` end the way a tag before a quote does: in a comma, colon or dash, or
+    in a speech verb with nothing after it but its manner ('Then she spoke.', 'said in a small
+    and quiet voice')? With ``finished`` False, a verb counts only when its sentence is left open
+    (a paragraph that runs on into the quote of the next one)."""
+    last = text[end - 1] if end > lo else ""
+    if last and last in _LEAD_IN_ENDS:
+        return True
+    if not last or (not finished and not last.isalpha()):
+        return False
+    return _ends_with_speech_verb(text, lo, end) or _speech_verb_then_manner(text, lo, end)
+
+
 def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | None:
     """A tag in the clause right before the quote ('Harry said, "…"', 'Then he asked: "…"')."""
     seg_end = start
     while seg_end > lo and text[seg_end - 1] in " \t\r\n“\"‘'":
         seg_end -= 1
-    if seg_end <= lo or (text[seg_end - 1] not in ",:—–-" and not ends_with_speech_verb(text, lo, seg_end)
-                         and not speech_verb_then_manner(text, lo, seg_end)):
+    if seg_end <= lo or not leads_into_quote(text, lo, seg_end):
         return None
     window_lo = max(lo, seg_end - 160)
     cuts = list(_CLAUSE_END_RE.finditer(text, window_lo, seg_end - 1))
