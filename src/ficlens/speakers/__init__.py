@@ -27,7 +27,7 @@ from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve
 from ficlens.speakers.called_names import merge_called_names
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
-from ficlens.speakers.decode import decode
+from ficlens.speakers.decode import decode_work
 from ficlens.speakers.descriptions import merge_addressed_descriptions
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
@@ -105,7 +105,7 @@ def run(work: Work, options: Options) -> None:
     model = load_model(options)
     scored: dict[int, float] = {}
     if model is not None:
-        for qi, (speaker, probability) in decode(context, model).items():
+        for qi, (speaker, probability) in decode_work(context, model).items():
             decided[qi] = (speaker, "scorer")
             scored[qi] = probability
     merge_addressed_descriptions(work, context, decided, described)

@@ -6,7 +6,9 @@ turns of the exchange. A small beam keeps the best few readings of the exchange 
 that agree on the last two turns are merged (only those two matter to what follows), which makes
 this a pruned second-order Viterbi search. Training (``training.fit_decoder``) sees the same
 features through ``forced_rows``, the previous turns holding the speakers a first model's
-decoding gave them, so it learns how far to trust them.
+decoding gave them, so it learns how far to trust them. A model may carry a second pass
+(``decode_work``): the work is decoded again with every turn holding the first decoding's
+speaker, so the turns ahead of a quote count as decoded, not as the rules guessed them.
 """
 
 from __future__ import annotations
@@ -80,6 +82,23 @@ def decode(ctx, model: Model, beam: int = BEAM) -> dict[int, tuple[str, float]]:
         if cand is not None:
             out[qi] = (cand, p)
     return out
+
+
+def decode_work(ctx, model: Model) -> dict[int, tuple[str, float]]:
+    """The decoding a run uses: one pass, then, when the model has a second pass, a second
+    decoding in which the turns ahead of each quote hold the first decoding's speakers."""
+    reading = decode(ctx, model)
+    if model.second_pass is None:
+        return reading
+    hold(ctx, {qi: speaker for qi, (speaker, _) in reading.items()})
+    return decode(ctx, model.second_pass)
+
+
+def hold(ctx, reading: dict[int, str | None]) -> None:
+    """Give every turn whose first quote ``reading`` decides that reading's speaker."""
+    for turn in ctx.turns:
+        if turn.quotes[0] in reading:
+            turn.speaker, turn.evidence = reading[turn.quotes[0]], "scorer"
 
 
 def forced_rows(ctx, previous: dict[int, str | None] | None
