@@ -147,3 +147,33 @@ def test_a_common_word_personified_twice_is_not_a_character():
                    '"Soon," said Death.\n\n"Go away," said Margaret.\n')
     names = names_of(work)
     assert "Death" not in names and "Margaret Schlegel" in names, names
+
+
+COUNCIL = """The council met on Sunday, as it met every Sunday. Last Sunday the hall had been cold.
+
+"Sit down," said Sunday. The giant filled the chair.
+
+"We are listening, President Sunday," Thursday answered.
+
+"Then listen well," Sunday said, and he laughed. "Thursday, you are late."
+
+"I came as soon as I could," said Thursday. Next Monday they would meet again.
+
+"Good," Thursday said at last.
+"""
+
+OUTING = """They went to the coast on Sunday. Every Sunday Marek Holt packed a basket.
+
+"Is it Sunday already?" Marek asked. On Monday he was back at the mill.
+
+"The tide is early this Sunday," Marek said. Ilse Holt laughed at him.
+"""
+
+
+def test_a_day_of_the_week_is_a_name_only_where_it_talks_and_is_addressed():
+    council = names_of(analyze(COUNCIL))
+    assert "Sunday" in council and "Thursday" in council, council
+    assert "Monday" not in council
+    outing = names_of(analyze(OUTING))
+    assert {"Sunday", "Monday"}.isdisjoint(outing), outing
+    assert "Marek" in outing or "Marek Holt" in outing

@@ -53,9 +53,8 @@ i i'm i'll i've i'd oh ah ay aye yes no nay well why what who whom how when wher
 still now then so and but or nor for not if in on at by of to the a an this that these those my
 your his her its our their we you he she it they me us him them mine yours ours theirs do did
 does is was were be been am are has had have will would shall should can could may might must
-god lord heaven heavens christ jesus hell sir madam ma'am mister miss mrs mr ms dr monday
-tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december christmas easter michaelmas english french german
+god lord heaven heavens christ jesus hell sir madam ma'am mister miss mrs mr ms dr
+christmas easter michaelmas english french german
 italian spanish irish scottish scotch welsh american british roman chapter book part volume
 prologue epilogue the end fin note notes summary disclaimer hello hullo hey hi goodbye good bye
 thank thanks please sorry okay ok alright indeed nonsense mother father mama papa mamma mum mom
@@ -64,6 +63,11 @@ anybody nothing something anything whatever whoever however perhaps maybe only j
 never always again also too look listen come go wait stop let see hush quick run help dear
 darling love
 """)
+
+# Days and months: never a name unless the work firmly treats one as a person (The Man Who Was
+# Thursday's council is named by the days of the week: "said Sunday", "President Sunday").
+CALENDAR = words("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december""")
 
 # Countries, continents and faiths: capitalised, often a sentence subject ("India is…", "Islam
 # is…"), never a character here unless something person-like is said of them. Words that are

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from ficlens.characters.gender import name_gender
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import NOT_NAMES, PLACE_PREPOSITIONS, PLACES_AND_FAITHS, TITLES, words
+from ficlens.characters.lexicon import (
+    CALENDAR,
+    NOT_NAMES,
+    PLACE_PREPOSITIONS,
+    PLACES_AND_FAITHS,
+    TITLES,
+    words,
+)
 from ficlens.language.verbs import TAG_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
@@ -261,6 +268,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False
     if ev.before_place[word] + ev.place[word] >= 0.5 * cap and ev.firm_person[word] < max(2, 0.1 * cap):
         return False  # "at Howards End", "Howards End was…": a house, whatever follows it
+    if word.lower() in CALENDAR and ev.firm_person[word] < max(3, 0.1 * ev.total[word]):
+        return False  # "on Sunday", "last Thursday": a day, unless it talks or is addressed
     if word.lower() in PLACES_AND_FAITHS and ev.firm_person[word] < max(2, 0.1 * ev.total[word]):
         return False  # "India" said as a subject 140 times and "called" three: still a country
     if not _is_given_name(word) and (
