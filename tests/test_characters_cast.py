@@ -81,6 +81,42 @@ def test_miss_surname_is_the_eldest_daughter():
     assert holder(work, "Miss Ferrars").id != holder(work, "Elizabeth Ferrars").id
 
 
+ELDEST_UNNAMED = """Mrs. Ashdown kept the house at Penmore. Mrs. Ashdown was kind, and she was tired.
+
+Imogen walked in the garden with Mrs. Ashdown. "It is late," said Imogen, and she read on.
+Cressida Ashdown ran after them. Miss Cressida was wild. Miss Cressida laughed. Miss Cressida sang.
+
+"Miss Ashdown, you are wanted," said the maid, and Miss Ashdown went in to Mrs. Ashdown. Imogen
+smiled at her mother.
+
+Mrs. Ashdown sat with Imogen. "Wait," said Imogen. Cressida did not, but Imogen waited.
+
+Nell Tarrant, the cook, never saw Mrs. Ashdown. Nell baked. Nell sang. Nell slept.
+"""
+
+
+STRANGER = """Mrs. Ashdown kept the house at Penmore. Mrs. Ashdown was kind, and she was tired.
+Mrs. Ashdown sat by the fire. Mrs. Ashdown sewed. Mrs. Ashdown slept.
+
+Cressida Ashdown ran to her mother. Miss Cressida was wild. Miss Cressida laughed. Miss Cressida
+sang to Mrs. Ashdown, and Miss Ashdown kissed Mrs. Ashdown. Mrs. Ashdown smiled at Cressida.
+
+Imogen walked in the town. "It is late," said Imogen, and she read on. Imogen sighed.
+"Wait," said Imogen. Imogen waited. Imogen went home to her lodging, and Imogen slept.
+"""
+
+
+def test_the_eldest_sisters_name_goes_to_the_heroine_known_only_by_her_given_name():
+    # the only Ashdown daughter named in full is the younger one ("Miss Cressida"); "Miss Ashdown"
+    # is the heroine the narration calls "Imogen"
+    work = analyze(ELDEST_UNNAMED)
+    assert holder(work, "Miss Ashdown").id == holder(work, "Imogen").id
+    assert holder(work, "Miss Ashdown").id != holder(work, "Cressida Ashdown").id
+    # a woman never in the mother's company is no daughter of the house
+    work = analyze(STRANGER)
+    assert holder(work, "Miss Ashdown").id != holder(work, "Imogen").id
+
+
 NICKNAMES = """Miss Elizabeth Ferrars came in, and she sat down. Miss Elizabeth Ferrars was tired.
 
 "Eliza Ferrars, you look pale," said the doctor. Eliza Ferrars smiled, and she shook her head.

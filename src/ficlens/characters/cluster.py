@@ -353,7 +353,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         target.forms[key] += n
         if nickname:
             target.nickname_forms.add(key)
-    return _join_daughters_without_surname(clusters)
+    return _join_daughters_without_surname(clusters, paragraphs)
 
 
 def _mostly_a_surname(word: str, holder: Cluster, clusters: list[Cluster]) -> bool:
@@ -364,7 +364,8 @@ def _mostly_a_surname(word: str, holder: Cluster, clusters: list[Cluster]) -> bo
     return as_surname >= _SURNAME_OVER_FIRST * max(as_first, 1)
 
 
-def _join_daughters_without_surname(clusters: list[Cluster]) -> list[Cluster]:
+def _join_daughters_without_surname(clusters: list[Cluster],
+                                    paragraphs: dict[FormKey, set[int]] | None = None) -> list[Cluster]:
     """"Miss Honeychurch" when only her mother and brother carry the surname in the text: the
     daughter is the woman the narration calls by her given name alone. Joined only when one such
     woman clearly dominates (the heroine), so a minor "Miss X" is never pinned on someone."""
@@ -375,23 +376,63 @@ def _join_daughters_without_surname(clusters: list[Cluster]) -> list[Cluster]:
     if not women or (len(women) > 1 and women[0].count < 2 * women[1].count):
         return clusters
     heroine = women[0]
-    joined = []
+    if _take_eldest_sisters_name(clusters, heroine, paragraphs or {}):
+        return clusters  # her surname is known now
+    maiden_names = []
     for c in clusters:
         if c is heroine or set(t for t, _ in c.forms) != {"miss"} or c.count < 5:
             continue
         surname = next(iter(c.forms))[1][-1]
         family = [o for o in clusters if o is not c and surname in o.surnames()]
         if family and heroine.count >= 2 * c.count:
-            heroine.forms.update(c.forms)
-            joined.append(c)
-    return [c for c in clusters if c not in joined]
+            maiden_names.append(c)
+    if not maiden_names:
+        return clusters
+    # she has one surname: the "Miss X" said most ("Miss Dashwood", not "Miss Steele" or "Miss Morton")
+    joined = max(maiden_names, key=lambda c: c.count)
+    heroine.forms.update(joined.forms)
+    return [c for c in clusters if c is not joined]
+
+
+def _take_eldest_sisters_name(clusters: list[Cluster], heroine: Cluster,
+                              paragraphs: dict[FormKey, set[int]]) -> bool:
+    """"Miss Dashwood" is the eldest daughter. When the only Dashwood woman the text names in full
+    is a younger sister ("Marianne Dashwood", "Miss Marianne") and the family has a mother ("Mrs.
+    Dashwood"), the name fell to the sister for want of another holder; it belongs to the heroine
+    known by her given name alone ("Elinor"), when she is named at least half as often and is at
+    least half as often in the mother's company (Nancy, never with Mrs. Maylie, is no daughter of
+    hers: "Miss Maylie" stays with Rose)."""
+    def with_mother(c: Cluster, surname: str) -> int:
+        mother = paragraphs.get(("mrs", (surname,)), set())
+        return len(mother & set().union(*(paragraphs.get(f, set()) for f in c.forms)))
+
+    taken = [(n, c, key) for c in clusters if c is not heroine and heroine.count >= 0.5 * c.count
+             for key, n in c.forms.items()
+             if key[0] == "miss" and len(key[1]) == 1 and key[1][0] in c.surnames()
+             and _younger_sister(c, key[1][0], c.forms) and _has_mother(clusters, key[1][0])
+             and with_mother(heroine, key[1][0]) >= max(3, 0.5 * with_mother(c, key[1][0]))]
+    if not taken:
+        return False
+    n, c, key = max(taken, key=lambda t: t[0])  # she has one surname: the one said most
+    heroine.forms[key] += n
+    del c.forms[key]
+    return True
+
+
+def _has_mother(clusters: list[Cluster], surname: str) -> bool:
+    """Is a "Mrs. <Surname>" of the house named more than in passing (a family with daughters)?"""
+    return any(c.forms.get(("mrs", (surname,)), 0) >= 5 for c in clusters)
+
+
+def _younger_sister(c: Cluster, surname: str, forms: dict[FormKey, int]) -> bool:
+    """Is ``c`` a younger daughter of the house: called "Miss <Given> <Surname>", or "Miss <Given>"
+    more than in passing?"""
+    return any(forms.get(("miss", (g,)), 0) >= 3 or ("miss", (g, surname)) in forms for g in c.first_names())
 
 
 def _eldest_daughters(holders: list[Cluster], surname: str, forms: dict[FormKey, int]) -> list[Cluster]:
     """"Miss Bennet" is the eldest daughter: of the holders of the surname, drop the younger
     sisters (called "Miss <Given> <Surname>", or "Miss <Given>" more than in passing) and married
     women."""
-    def younger(c: Cluster) -> bool:
-        return any(forms.get(("miss", (g,)), 0) >= 3 or ("miss", (g, surname)) in forms
-                   for g in c.first_names())
-    return [c for c in holders if not younger(c) and not any(t in _MARRIED_TITLES for t, _ in c.forms)]
+    return [c for c in holders if not _younger_sister(c, surname, forms)
+            and not any(t in _MARRIED_TITLES for t, _ in c.forms)]
