@@ -177,3 +177,21 @@ def test_a_day_of_the_week_is_a_name_only_where_it_talks_and_is_addressed():
     outing = names_of(analyze(OUTING))
     assert {"Sunday", "Monday"}.isdisjoint(outing), outing
     assert "Marek" in outing or "Marek Holt" in outing
+
+
+DASHED = """Emma Woodhouse sat down. Jane Fairfax sat by her. They looked the music over together.--Emma
+took the opportunity of whispering,
+
+"You speak too plain. She must understand you."
+
+"I hope she does," said Frank Churchill.
+"""
+
+
+def test_a_name_after_a_dash_typed_as_two_hyphens_is_a_name_and_its_tag_speaks():
+    work = analyze(DASHED)
+    emma = [m for m in work.mentions if work.text[m.start:m.end] == "Emma"]
+    assert emma and emma[0].character is not None
+    first = work.quotes[0]
+    speaker = {c.id: c.name for c in work.characters}[first.speaker]
+    assert speaker == "Emma Woodhouse" and first.evidence == "tag_before:explicit"
