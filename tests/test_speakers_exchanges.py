@@ -7,7 +7,7 @@ import numpy as np
 
 from ficlens import analyze
 from ficlens.characters.cluster import build_clusters
-from ficlens.speakers.decode import decode, forced_rows
+from ficlens.speakers.decode import decode, decode_work, forced_rows, hold
 from ficlens.speakers.scorer import FEATURES, Model
 from test_speakers import quote, speaker
 
@@ -136,6 +136,34 @@ def test_decoding_carries_turn_taking_through_untagged_turns(through_speakers):
     assert reading["Again?"] == "Anne Shirley"
     assert reading["Again."] == "Gilbert Blythe"
     assert reading["Then I will walk on."] == "Anne Shirley"
+
+
+def _echo_next_turn_model() -> Model:
+    """A hand-set model that gives each turn the speaker the next turn holds."""
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("next1")] = 4.0
+    return Model(list(FEATURES), weights, 0.0, "echo", pairwise=False)
+
+
+def test_the_second_pass_sees_the_turns_ahead_as_the_first_pass_decoded_them(through_speakers):
+    work = through_speakers(TALK)
+    ctx = work.runtime["speakers.context"]
+    by_id = {c.id: c.name for c in work.characters}
+
+    def lines(decoded):
+        return {work.text[work.quotes[qi].start:work.quotes[qi].end].strip('"'): by_id[s]
+                for qi, (s, _) in decoded.items()}
+
+    once = decode(ctx, _echo_next_turn_model())
+    # one pass: "Again?" echoes the rules' guess for "Again." (Gilbert, by alternation) ...
+    assert lines(once)["Again?"] == "Gilbert Blythe"
+    hold(ctx, {qi: s for qi, (s, _) in once.items()})
+    for qi, (s, _) in once.items():
+        turn = ctx.turns[ctx.turn_of[qi]]
+        assert turn.quotes[0] != qi or (turn.speaker, turn.evidence) == (s, "scorer")
+    # ... two passes: it echoes what the first pass decoded "Again." to be (Anne: the line after it)
+    assert lines(once)["Again."] == "Anne Shirley"
+    assert lines(decode_work(ctx, _echo_next_turn_model()))["Again?"] == lines(once)["Again."]
 
 
 def test_training_rows_see_the_given_previous_speakers(through_speakers):

@@ -75,27 +75,19 @@ def design_width(pairwise: bool) -> int:
 
 @dataclass
 class Model:
-    """Weights over the features. ``second_pass``, when trained, re-decodes a work once the
-    first decoding has given every turn a speaker: it then sees the turns *after* a quote as
-    decoded too, not only as the rules left them."""
-
     features: list[str]
     weights: np.ndarray
     bias: float
     name: str
     pairwise: bool = False
-    second_pass: Model | None = None
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         return design(rows, self.pairwise) @ self.weights + self.bias
 
-    def _weights_json(self) -> dict:
-        return {"weights": [round(float(w), 4) for w in self.weights], "bias": round(self.bias, 5)}
-
     def to_json(self, meta: dict) -> str:
-        second = {"second_pass": self.second_pass._weights_json()} if self.second_pass else {}
         return json.dumps({"features": self.features, "pairwise": self.pairwise,
-                           **self._weights_json(), **second, **meta})
+                           "weights": [round(float(w), 4) for w in self.weights],
+                           "bias": round(self.bias, 5), **meta})
 
 
 def _read(path: Path | str, name: str) -> Model | None:
@@ -105,15 +97,10 @@ def _read(path: Path | str, name: str) -> Model | None:
     except (OSError, ValueError):
         return None
     pairwise = bool(data.get("pairwise", False))
-    if list(data.get("features", [])) != list(FEATURES):
+    same_features = list(data.get("features", [])) == list(FEATURES)
+    if not same_features or len(data.get("weights", [])) != design_width(pairwise):
         return None  # trained on another feature set: do not use it
-    parts = [data, data.get("second_pass")]
-    if any(part is not None and len(part.get("weights", [])) != design_width(pairwise) for part in parts):
-        return None
-    first, second = (Model(list(FEATURES), np.array(part["weights"], dtype=float), float(part["bias"]),
-                           name, pairwise) if part is not None else None for part in parts)
-    first.second_pass = second
-    return first
+    return Model(list(FEATURES), np.array(data["weights"], dtype=float), float(data["bias"]), name, pairwise)
 
 
 @lru_cache(maxsize=16)

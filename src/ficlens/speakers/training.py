@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ficlens.speakers.decode import decode, decode_work, forced_rows, hold
+from ficlens.speakers.decode import decode, decode_work, forced_rows
 from ficlens.speakers.scorer import FEATURES, Model, design, design_width, softmax
 
 Group = tuple[np.ndarray, np.ndarray]   # (rows, labels) of one quote's candidates
@@ -40,13 +40,10 @@ class Novel:
         for turn, (speaker, evidence) in zip(self.ctx.turns, self.rule_turns, strict=True):
             turn.speaker, turn.evidence = speaker, evidence
 
-    def groups(self, previous: dict[int, str | None] | None, ahead: bool = False) -> list[Group]:
+    def groups(self, previous: dict[int, str | None] | None) -> list[Group]:
         """Labelled candidate rows; the previous turns hold ``previous`` speakers (a decoding's
-        reading), or the rules' speakers when None; with ``ahead`` the turns after each quote
-        hold that reading too (what a second pass sees)."""
+        reading), or the rules' speakers when None."""
         self.restore()
-        if ahead and previous is not None:
-            hold(self.ctx, previous)
         out = []
         for qi, cands, rows in forced_rows(self.ctx, previous):
             if qi in self.labels_of:
@@ -62,6 +59,7 @@ class Novel:
         return reading
 
     def decoded_accuracy(self, model: Model) -> tuple[int, int]:
+        """Held-out figure: the two-pass decoding a run uses."""
         reading = self.decoded(model, decode_work)
         scored = [qi for qi in reading if qi in self.labels_of]
         return sum(self.strict.get(reading[qi]) == self.labels_of[qi] for qi in scored), len(scored)
@@ -99,14 +97,11 @@ def load_training_novel(folder: Path) -> tuple[Novel, Counter, Counter]:
 
 
 def fit_decoder(novels: list[Novel], seed: int) -> Model:
-    """Three rounds: a first model learns from the rules' view of the neighbouring turns; the
+    """Two rounds: a first model learns from the rules' view of the neighbouring turns; the
     shipped one learns from the readings the first one's decoding produces (labels stay gold),
-    so it sees previous turns as right or wrong as they will be when it decodes; its second
-    pass learns from the shipped model's own reading, held by the turns behind and ahead."""
+    so it sees previous turns as right or wrong as they will be when it decodes."""
     first = fit([g for n in novels for g in n.groups(None)], seed)
-    model = fit([g for n in novels for g in n.groups(n.decoded(first))], seed)
-    model.second_pass = fit([g for n in novels for g in n.groups(n.decoded(model), ahead=True)], seed)
-    return model
+    return fit([g for n in novels for g in n.groups(n.decoded(first))], seed)
 
 
 def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500, rate: float = 1.0,
@@ -115,10 +110,8 @@ def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500,
     usable = [(design(r, pairwise), y) for r, y in groups if y.any() and len(y) > 1]
     rng = np.random.default_rng(seed)
     w = rng.normal(0, 0.01, design_width(pairwise))
-    # float32 halves the time of each step (the two products over the design are all of it)
-    w = w.astype(np.float32)
-    x = np.vstack([r for r, _ in usable]).astype(np.float32)
-    y = np.concatenate([y / y.sum() for _, y in usable]).astype(np.float32)
+    x = np.vstack([r for r, _ in usable])
+    y = np.concatenate([y / y.sum() for _, y in usable])
     bounds = np.cumsum([0] + [len(r) for r, _ in usable])[:-1]
     n = len(usable)
     for _ in range(steps):
@@ -128,7 +121,7 @@ def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500,
         p = e / np.repeat(np.add.reduceat(e, bounds), np.diff(np.append(bounds, len(s))))
         grad = x.T @ (p - y) / n + l2 * w
         w -= rate * grad
-    return Model(list(FEATURES), w.astype(float), 0.0, "trained", pairwise)
+    return Model(list(FEATURES), w, 0.0, "trained", pairwise)
 
 
 def accuracy(model: Model, groups: list[Group]) -> tuple[int, int]:
