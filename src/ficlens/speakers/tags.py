@@ -186,7 +186,18 @@ def _possessed_speech(text: str, start: int, clause_end: int, index: MentionInde
         if m.kind in EXPLICIT_KINDS and m.character and _POSSESSIVE_S_RE.match(text, m.end) \
                 and _words_between(text, start, m.start) <= 2:
             return Tag(start, m.end + 2, "was", m, "after")
+        if m.kind == "pronoun" and text[m.start:m.end].lower() in ("his", "her") \
+                and _words_between(text, start, m.start) <= 1:
+            # '"…," was her next remark': words the quote is named as, owned by a pronoun
+            noun = _SPEECH_NOUN_AFTER_RE.match(text, m.end)
+            if noun is not None:
+                return _with_gender(Tag(start, noun.end(), "was", m, "after"), text)
     return None
+
+
+_SPEECH_NOUN_AFTER_RE = re.compile(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:remark|reply|answer|words|exclamation|observation|rejoinder|response"
+    r"|comment|retort|greeting|salutation|injunction|conclusion|farewell|cry|question)\b")
 
 
 def _words_between(text: str, a: int, b: int) -> int:
