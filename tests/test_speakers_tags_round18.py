@@ -1,5 +1,6 @@
 """Speech tags changed in round 18, on small texts written for these tests: a quote named as a
-pronoun's words ('"…," was her next remark') has that pronoun for its tag."""
+pronoun's words ('"…," was her next remark') has that pronoun for its tag; a name after "near"
+("drawing near Elizabeth, said") is not the subject of the tag."""
 
 from __future__ import annotations
 
@@ -19,3 +20,16 @@ def test_a_quote_named_as_a_pronouns_words_is_tagged_by_that_pronoun():
     assert remark.type == "anaphoric" and names[remark.speaker] == "Lucy Honeychurch"
     thought = next(q for q in work.quotes if "How kind" in work.text[q.start:q.end])
     assert thought.tag is None  # a thought is not a remark
+
+
+DANCE = ("Elizabeth Bennet sat by the piano. Mr. Darcy watched Elizabeth.\n\n"
+         "After playing some Italian songs, Miss Bingley varied the charm by a\n"
+         "lively Scotch air; and soon afterwards Mr. Darcy, drawing near\n"
+         "Elizabeth, said to her--\n\n"
+         '"Do not you feel a great inclination to dance?"\n')
+
+
+def test_a_name_after_near_is_not_the_subject_of_the_tag():
+    work = analyze(DANCE)
+    names = {c.id: c.name for c in work.characters}
+    assert names[work.quotes[0].speaker] == "Mr. Darcy" and work.quotes[0].evidence == "tag_before:explicit"

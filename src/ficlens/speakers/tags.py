@@ -463,7 +463,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
 
 
 _PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|by|about|into|over|"
-                             r"behind|beside|after)\s+(?:the\s+)?$")
+                             r"behind|beside|after|near)\s+(?:the\s+)?$")
 
 
 _SAYING_RE = re.compile(_OWNER_S + r"\s+[a-z]+ing\b")
