@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -80,9 +80,24 @@ class Model:
     bias: float
     name: str
     pairwise: bool = False
+    _pairs: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
-        return design(rows, self.pairwise) @ self.weights + self.bias
+        """The same as ``design(rows) @ weights + bias``, without building the products: the
+        pairwise weights sit in an upper-triangular matrix W and add (rows @ W) * rows."""
+        n = rows.shape[1]
+        linear = rows @ self.weights[:n] + self.bias
+        if not self.pairwise:
+            return linear
+        return linear + ((rows @ self._pair_matrix()) * rows).sum(axis=1)
+
+    def _pair_matrix(self) -> np.ndarray:
+        if self._pairs is None:
+            n = len(self.features)
+            i, j = _pairs(n)
+            self._pairs = np.zeros((n, n))
+            self._pairs[i, j] = self.weights[n:]
+        return self._pairs
 
     def to_json(self, meta: dict) -> str:
         return json.dumps({"features": self.features, "pairwise": self.pairwise,
