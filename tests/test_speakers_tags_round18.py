@@ -1,6 +1,7 @@
 """Speech tags changed in round 18, on small texts written for these tests: a quote named as a
 pronoun's words ('"…," was her next remark') has that pronoun for its tag; a name after "near"
-("drawing near Elizabeth, said") is not the subject of the tag."""
+("drawing near Elizabeth, said") is not the subject of the tag; "Very soon the Rabbit noticed Alice,
+…, and called out" is the Rabbit's tag (the article is part of the opening name)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,17 @@ def test_a_name_after_near_is_not_the_subject_of_the_tag():
     work = analyze(DANCE)
     names = {c.id: c.name for c in work.characters}
     assert names[work.quotes[0].speaker] == "Mr. Darcy" and work.quotes[0].evidence == "tag_before:explicit"
+
+
+HOUSEMAID = ('"Oh dear!" said the White Rabbit. Alice Liddell hid behind the table.\n\n'
+             '"I shall be late," said the Rabbit, and the Rabbit trotted on.\n\n'
+             "Very soon the Rabbit noticed Alice, as she went hunting about, and\n"
+             'called out to her in an angry tone, "Why, what are you doing out here?"\n')
+
+
+def test_the_article_before_the_name_opening_a_sentence_keeps_it_the_subject():
+    work = analyze(HOUSEMAID)
+    names = {c.id: c.name for c in work.characters}
+    call = work.quotes[2]
+    assert call.tag is not None and call.tag["text"].startswith("Rabbit noticed")
+    assert names[call.speaker] == "Rabbit" and call.evidence == "tag_before:explicit"

@@ -432,7 +432,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         subject = antecedents[-1] if antecedents else _parenthesised_subject(text, clause_start, mentions,
                                                                              w.start())
         if subject is None and before:  # the clause's own subject beats an object nearer the verb
-            opening = _words_between(text, clause_start, before[0].start) <= 2
+            # "Very soon the Rabbit noticed Alice, …, and called out": the article is part of the name
+            article = re.search(r"\b[Tt]he\s+$", text[max(clause_start, before[0].start - 4):before[0].start])
+            opening = _words_between(text, clause_start, before[0].start) <= 2 + bool(article)
             nearest = before[-1]
             # "As he helped her down, she said:": a subordinate clause, then the verb's own subject
             own_subject = (nearest is not before[0] and "," in text[before[0].end:nearest.start]
