@@ -80,3 +80,9 @@ def test_a_servant_called_by_surname_in_dialogue_is_kept_when_titled_elsewhere()
 Mrs. Pruett came in and curtsied. Mrs. Bell smiled, and she sat down.
 """
     assert "Pruett" in names(text)
+
+
+def test_a_common_short_given_name_tells_the_gender_when_the_pronouns_do_not():
+    from ficlens.characters.gender import name_gender
+
+    assert name_gender("Evie") == "female" and name_gender("Eva") == "female"
