@@ -167,6 +167,8 @@ OUTING = """They went to the coast on Sunday. Every Sunday Marek Holt packed a b
 "Is it Sunday already?" Marek asked. On Monday he was back at the mill.
 
 "The tide is early this Sunday," Marek said. Ilse Holt laughed at him.
+
+"Home," said Marek. Next Sunday Marek Holt came again.
 """
 
 
@@ -176,6 +178,7 @@ def test_a_day_of_the_week_is_a_name_only_where_it_talks_and_is_addressed():
     assert "Monday" not in council
     outing = names_of(analyze(OUTING))
     assert {"Sunday", "Monday"}.isdisjoint(outing), outing
+    assert not any("Sunday" in name for name in outing), outing   # "Next Sunday Marek Holt came"
     assert "Marek" in outing or "Marek Holt" in outing
 
 

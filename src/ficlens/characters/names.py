@@ -159,13 +159,17 @@ def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None,
             pieces.append((title, current))
         current, title, title_span = [], None, None
 
-    for word, s, e in words:
+    for k, (word, s, e) in enumerate(words):
         key = title_key(word)
         if key is not None and (word.endswith(".") or not current):
             flush()
             title, title_span = key, (s, e)
             continue
-        if _is_stop(word) or word.lower() in TITLES or re.search(r"-[a-z]+$", word):
+        opens_run = not current and title is None and k + 1 < len(words)
+        if _is_stop(word) or word.lower() in TITLES or re.search(r"-[a-z]+$", word) \
+                or (opens_run and word.lower() in CALENDAR):
+            # "Cold-hearted Elinor": a hyphenated adjective is no part of a name; "on Tuesday
+            # Kanga said": a day before a name is no part of it ("President Sunday" keeps it)
             # "Cold-hearted Elinor": a hyphenated adjective is no part of a name
             flush()
             continue
