@@ -104,7 +104,7 @@ honoria joanna leonora melanie monica norah patricia sandra sharon stella sylvia
 vera yvonne zoe abigail adeline aurora beatrice bridget cora dinah esther frances gertrude
 ida imogen iris isabel ivy jemima jenny joan lottie lucinda madeline marguerite mina molly
 myra nell nelly olive pauline peggy prudence sue virginia abby ella ruby mia chloe megan marta
-eve eva evie
+eve eva evie edna
 """)
 MALE_NAMES = words("""
 john james william george thomas henry charles edward robert richard frank fred frederick
