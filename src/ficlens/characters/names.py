@@ -170,7 +170,6 @@ def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None,
                 or (opens_run and word.lower() in CALENDAR):
             # "Cold-hearted Elinor": a hyphenated adjective is no part of a name; "on Tuesday
             # Kanga said": a day before a name is no part of it ("President Sunday" keeps it)
-            # "Cold-hearted Elinor": a hyphenated adjective is no part of a name
             flush()
             continue
         current.append((word, s, e))

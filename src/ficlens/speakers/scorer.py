@@ -80,7 +80,7 @@ class Model:
     bias: float
     name: str
     pairwise: bool = False
-    _pairs: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _pair_weights: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """The same as ``design(rows) @ weights + bias``, without building the products: the
@@ -92,12 +92,13 @@ class Model:
         return linear + ((rows @ self._pair_matrix()) * rows).sum(axis=1)
 
     def _pair_matrix(self) -> np.ndarray:
-        if self._pairs is None:
+        """The pairwise weights as an upper-triangular matrix, built once per model."""
+        if self._pair_weights is None:
             n = len(self.features)
             i, j = _pairs(n)
-            self._pairs = np.zeros((n, n))
-            self._pairs[i, j] = self.weights[n:]
-        return self._pairs
+            self._pair_weights = np.zeros((n, n))
+            self._pair_weights[i, j] = self.weights[n:]
+        return self._pair_weights
 
     def to_json(self, meta: dict) -> str:
         return json.dumps({"features": self.features, "pairwise": self.pairwise,

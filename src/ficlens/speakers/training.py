@@ -15,6 +15,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +53,9 @@ class Novel:
         self.restore()
         return out
 
-    def decoded(self, model: Model, passes=decode) -> dict[int, str | None]:
+    def decoded(self, model: Model, passes: Callable = decode) -> dict[int, str | None]:
+        """The speakers a decoding gives the quotes the scorer decides (``decode_work`` for both
+        passes a run makes; one pass, as training learns from)."""
         self.restore()
         reading = {qi: speaker for qi, (speaker, _) in passes(self.ctx, model).items()}
         self.restore()
