@@ -7,6 +7,13 @@ from __future__ import annotations
 
 from ficlens import analyze
 
+
+def analysed(text: str):
+    """The work, and its characters' names by id."""
+    work = analyze(text)
+    return work, {c.id: c.name for c in work.characters}
+
+
 LESSON = ('Lucy Honeychurch looked at Mr. Eager. Mr. Eager smiled and showed her his cigar.\n\n'
           '"Uno--piu--piccolo," was her next remark.\n\n'
           '"Yes," said Mr. Eager.\n\n'
@@ -14,8 +21,7 @@ LESSON = ('Lucy Honeychurch looked at Mr. Eager. Mr. Eager smiled and showed her
 
 
 def test_a_quote_named_as_a_pronouns_words_is_tagged_by_that_pronoun():
-    work = analyze(LESSON)
-    names = {c.id: c.name for c in work.characters}
+    work, names = analysed(LESSON)
     remark = next(q for q in work.quotes if "piccolo" in work.text[q.start:q.end])
     assert remark.tag is not None and remark.tag["text"] == "was her next remark"
     assert remark.type == "anaphoric" and names[remark.speaker] == "Lucy Honeychurch"
@@ -31,8 +37,7 @@ DANCE = ("Elizabeth Bennet sat by the piano. Mr. Darcy watched Elizabeth.\n\n"
 
 
 def test_a_name_after_near_is_not_the_subject_of_the_tag():
-    work = analyze(DANCE)
-    names = {c.id: c.name for c in work.characters}
+    work, names = analysed(DANCE)
     assert names[work.quotes[0].speaker] == "Mr. Darcy" and work.quotes[0].evidence == "tag_before:explicit"
 
 
@@ -43,8 +48,7 @@ HOUSEMAID = ('"Oh dear!" said the White Rabbit. Alice Liddell hid behind the tab
 
 
 def test_the_article_before_the_name_opening_a_sentence_keeps_it_the_subject():
-    work = analyze(HOUSEMAID)
-    names = {c.id: c.name for c in work.characters}
+    work, names = analysed(HOUSEMAID)
     call = work.quotes[2]
     assert call.tag is not None and call.tag["text"].startswith("Rabbit noticed")
     assert names[call.speaker] == "Rabbit" and call.evidence == "tag_before:explicit"
