@@ -433,7 +433,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                                                                              w.start())
         if subject is None and before:  # the clause's own subject beats an object nearer the verb
             # "Very soon the Rabbit noticed Alice, …, and called out": the article is part of the name
-            article = re.search(r"\b[Tt]he\s+$", text[max(clause_start, before[0].start - 4):before[0].start])
+            article = _ARTICLE_BEFORE_RE.search(text[max(clause_start, before[0].start - 4):before[0].start])
             opening = _words_between(text, clause_start, before[0].start) <= 2 + bool(article)
             nearest = before[-1]
             # "As he helped her down, she said:": a subordinate clause, then the verb's own subject
@@ -464,6 +464,7 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     return None
 
 
+_ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|by|about|into|over|"
                              r"behind|beside|after|near)\s+(?:the\s+)?$")
 
