@@ -60,3 +60,22 @@ CASES = {
 def test_the_pronoun_goes_to_the_most_salient_mention(text, word, alias):
     work = analyze(text)
     assert pronoun(work, word) == holder(work, alias)
+
+
+def test_a_subject_said_to_keep_silent_is_known_as_silent():
+    from ficlens.characters.coref import is_silent
+
+    text = ("Mr. Darcy was silent. She made no answer. I did not say anything. Elinor would not "
+            "speak. Marianne still said nothing. Henry spoke at once. Lucy was silenced by it.")
+    for who in ("Mr. Darcy", "She", "I ", "Elinor", "Marianne"):
+        assert is_silent(text, text.index(who)), who
+    for who in ("Henry", "Lucy"):
+        assert not is_silent(text, text.index(who)), who
+
+
+def test_the_silent_one_is_not_the_beat_that_names_the_next_speaker():
+    text = ('"Will you come to the fair?" asked Edward.\n\n'
+            'Edward turned to the window. Maria made no answer. "Then I go alone."\n')
+    work = analyze(text)
+    alone = next(q for q in work.quotes if "alone" in text[q.start:q.end])
+    assert alone.speaker == holder(work, "Edward")

@@ -98,6 +98,25 @@ def is_subject(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n;”\"—:"
 
 
+# "He was silent.", "Elinor made no answer.", "I did not say anything.": a subject who is said
+# not to speak is no sign that the next line is theirs
+_SILENT_RE = re.compile(
+    r"(?:\s+[A-Z][\w.'’-]*)*\s+(?:still\s+|again\s+|only\s+)?"
+    r"(?:(?:was|were|remained|kept|fell)\s+(?:quite\s+|still\s+|again\s+)?silent"
+    r"|(?:did|could|would)\s*(?:not|n[’']t)\s+(?:say\s+anything|answer|reply|speak|respond)"
+    r"|said\s+nothing|made\s+no\s+(?:reply|answer|response|rejoinder))\b")
+
+
+def is_silent(text: str, pos: int) -> bool:
+    """Is the mention at ``pos`` the subject of a clause saying they do not speak?"""
+    return _SILENT_RE.match(text, pos + _name_length(text, pos)) is not None
+
+
+def _name_length(text: str, pos: int) -> int:
+    m = re.match(r"[\w.'’-]+", text[pos:pos + 40])
+    return m.end() if m else 0
+
+
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:to|with|on|at|for|from|by|of|upon|towards?|into|about|after|before|behind|beside|near"
     r"|than|like|against|among|between|without)\s+$", re.IGNORECASE)

@@ -75,8 +75,8 @@ _ASPECT_VERBS = frozenset({"began", "begun", "begins", "begin", "started", "star
                            "continues", "commenced", "ceased"})
 _INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
-# "in a whisper", "with a sigh": the noun, not the verb
-_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$")
+# "in a whisper", "with a sigh", "made no answer": the noun, not the verb
+_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|no)\s+$")
 # "Mr. McBryde did not speak much", "Adela never said a word", "Ronny said nothing": nobody speaks there
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 _NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
