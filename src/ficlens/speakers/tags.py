@@ -423,11 +423,14 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         if heard is not None:  # "Emma heard her saying to Jane,", "she heard him say,"
             return _with_gender(Tag(heard.start, w.end(), verb, heard, "before"), text)
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
-                  and not _after_preposition(text, m)]
+                  and not _after_preposition(text, m)
+                  and not _OBJECT_AND_RE.search(text, max(0, m.start - 12), m.start)]
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)
                  and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())
-                       and not any(m.end <= o.start < w.start() and _opens_clause(text, o) for o in mentions)]
+                       and not any(m.end <= o.start < w.start()
+                                   and (_opens_clause(text, o) or _subordinate_subject(text, o))
+                                   for o in mentions)]
         # "looked at the White Rabbit, who said," the relative's antecedent; else a name before an aside
         subject = antecedents[-1] if antecedents else _parenthesised_subject(text, clause_start, mentions,
                                                                              w.start())
@@ -516,6 +519,19 @@ def _opens_clause(text: str, m: Mention) -> bool:
     """A mention set off by a comma or a semicolon ('…, and she continued'): another clause's
     subject, not an object inside a relative clause ('who had been eyeing Dr. Grant and Edmund')."""
     return _after_conjunction(text, m, _CLAUSE_OPENS_RE)
+
+
+# "she leant behind her and Willoughby, and said": a name joined to an object is an object too
+_OBJECT_AND_RE = re.compile(r"\b(?:her|him|them|me|us)\s+and\s+$")
+_SUBORDINATOR_RE = re.compile(r"\b(?:when|while|whilst|till|until|before|after|as)\s+$")
+_NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _subordinate_subject(text: str, m: Mention) -> bool:
+    """'Mr. Darcy, who …, was not unwilling to receive it, when she instantly drew back, and said':
+    a pronoun opening a clause of time is that clause's subject, and the verb after it is hers."""
+    return m.kind in ("pronoun", "narrator") and text[m.start:m.end].lower() in _NOMINATIVE \
+        and _SUBORDINATOR_RE.search(text, max(0, m.start - 10), m.start) is not None
 
 
 def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Mention | None:

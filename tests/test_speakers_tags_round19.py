@@ -1,0 +1,40 @@
+"""Speech tags changed in round 19, on small texts written for these tests: a pronoun opening a
+clause of time after a relative clause ("Mr. Darcy, who …, when she drew back, and said") is the
+subject, not the relative's antecedent; a name joined to an object pronoun ("behind her and
+Willoughby, and said") is an object; "made no answer." is no tag."""
+
+from __future__ import annotations
+
+from test_speakers_tags_round18 import analysed
+
+BALL = ("Elizabeth Bennet stood by Sir William Lucas. Mr. Darcy came near.\n\n"
+        "Sir William took her hand, and would have given it to Mr. Darcy, who, though extremely "
+        "surprised, was not unwilling to receive it, when she instantly drew back, and said with "
+        "some discomposure to Sir William,\n\n"
+        '"Indeed, Sir, I have not the least intention of dancing."\n')
+
+
+def test_a_pronoun_opening_a_clause_of_time_takes_the_verb_from_the_relatives_antecedent():
+    work, names = analysed(BALL)
+    line = next(q for q in work.quotes if "intention" in work.text[q.start:q.end])
+    assert line.tag is not None and line.tag["text"].startswith("she")
+    assert names[line.speaker] == "Elizabeth Bennet"
+
+
+DINNER = ("Marianne Dashwood sat by Mr. Willoughby. Mrs. Jennings sat on the other side.\n\n"
+          "Mrs. Jennings looked at them; and they had not been long seated, before she leant "
+          "behind her and Willoughby, and said to Marianne,\n\n"
+          '"I have found you out in spite of all your tricks."\n')
+
+
+def test_a_name_joined_to_an_object_pronoun_is_not_the_subject_of_the_tag():
+    work, names = analysed(DINNER)
+    line = next(q for q in work.quotes if "tricks" in work.text[q.start:q.end])
+    assert line.tag is not None and line.tag["text"].startswith("she")
+    assert names[line.speaker] == "Mrs. Jennings"
+
+
+def test_made_no_answer_is_no_tag():
+    work, _ = analysed('"Will you come?" asked Edward.\n\nMaria made no answer. "Then I go alone."\n')
+    line = next(q for q in work.quotes if "alone" in work.text[q.start:q.end])
+    assert line.tag is None
