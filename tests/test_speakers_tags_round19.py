@@ -1,7 +1,8 @@
 """Speech tags changed in round 19, on small texts written for these tests: a pronoun opening a
 clause of time after a relative clause ("Mr. Darcy, who …, when she drew back, and said") is the
 subject, not the relative's antecedent; a name joined to an object pronoun ("behind her and
-Willoughby, and said") is an object; "made no answer." is no tag."""
+Willoughby, and said") is an object; "made no answer." is no tag; "said her aunt" is the married
+woman the narration names beside "her aunt", not the mother who shares the surname."""
 
 from __future__ import annotations
 
@@ -38,3 +39,22 @@ def test_made_no_answer_is_no_tag():
     work, _ = analysed('"Will you come?" asked Edward.\n\nMaria made no answer. "Then I go alone."\n')
     line = next(q for q in work.quotes if "alone" in work.text[q.start:q.end])
     assert line.tag is None
+
+
+TOUR = ('"Lizzy, you must go," said Mrs. Bennet to Elizabeth. "Mr. Bennet says so too."\n\n'
+        "Elizabeth went north in the spring. Her aunt, Mrs. Gardiner, had lived there as a girl, and "
+        "her uncle, Mr. Gardiner, liked fishing.\n\n"
+        "The roads were long and the inns were poor, and the hills rose slowly on every side.\n\n"
+        "At the inn her aunt, Mrs. Gardiner, asked for a room with a view, and her aunt, Mrs. "
+        "Gardiner, was given one.\n\n"
+        "Elizabeth looked at the hills.\n\n"
+        '"We shall see Pemberley tomorrow," said her aunt.\n\n'
+        '"And the trout stream," said her uncle.\n')
+
+
+def test_her_aunt_is_the_woman_named_beside_the_phrase_and_her_uncle_her_husband():
+    work, names = analysed(TOUR)
+    aunt = next(q for q in work.quotes if "Pemberley" in work.text[q.start:q.end])
+    uncle = next(q for q in work.quotes if "trout" in work.text[q.start:q.end])
+    assert names[aunt.speaker] == "Mrs. Gardiner"  # not her mother, Mrs. Bennet
+    assert "Gardiner" in names[uncle.speaker] and uncle.speaker != aunt.speaker

@@ -12,9 +12,10 @@ replied": the last / the last but one person the narration named."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ficlens.characters.coref import is_subject
-from ficlens.characters.kinship import family_member
+from ficlens.characters.kinship import family_member, surnames
 from ficlens.model import Work
 
 _WINDOW = 1500
@@ -48,6 +49,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
                          addressed: dict[int, set[str]]) -> None:
     """Give every pronoun or relation tag the character a reader would take it to mean."""
     genders = {c.id: c.gender for c in work.characters}
+    company = kin_in_company(work, index, genders)
     position = {t: (run, i) for run in runs for i, t in enumerate(run)}
     by_span: dict[tuple[int, int], str | None] = {}
     for t, turn in enumerate(turns):
@@ -59,7 +61,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
                 choice, how = by_span[(tag.start, tag.end)]
             else:
                 choice, how = _resolve(work, turns, position, t, turn, qi, tag, genders, index, addressed,
-                                       tags, decided)
+                                       tags, decided, company)
                 by_span[(tag.start, tag.end)] = choice, how
             if choice is None:
                 continue
@@ -73,7 +75,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
 
 
 def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
-             addressed, tags, decided) -> tuple[str | None, str | None]:
+             addressed, tags, decided, company) -> tuple[str | None, str | None]:
     """The speaker, and "family" when a kinship relation settled it (else None: the tag's own
     evidence stands)."""
     run, i = position[t]
@@ -106,6 +108,8 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
         answered = prev is not None and genders.get(prev) == genders.get(owner) != "unknown"
         owners = [*sorted(addressed.get(qi, set())), *((prev, owner) if answered else (owner, prev))]
         noun = work.text[tag.mention.start:tag.mention.end].split()[-1].lower()
+        if noun in company and company[noun] not in blocked:
+            return company[noun], "family"
         family = family_member(work.characters, [o for o in owners if o], noun, tag.gender, genders)
         if family is not None:
             return family, "family"
@@ -114,6 +118,39 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     if exact is not None:
         return exact, None
     return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
+
+
+_AUNT_OR_UNCLE_RE = re.compile(r"\b(?:her|his|their)\s+(?:[a-z]+\s+)?(aunt|uncle)\b(?![-’'])")
+_WIFE_RE = re.compile(r"^(?:Mrs\.?|Lady)\s")
+_REACH = {"aunt": 200, "uncle": 80}
+
+
+def kin_in_company(work: Work, index, genders: dict[str, str | None]) -> dict[str, str]:
+    """Whom "her aunt" and "her uncle" mean in this work: the married woman the narration names
+    most often beside "her aunt" ("her aunt, Mrs. Gardiner"), when one clearly leads, and her
+    husband (the man of her surname); else the man most often named right beside "her uncle".
+    A surname does not tell otherwise: an aunt seldom shares her niece's."""
+    by_id = {c.id: c for c in work.characters}
+    wives = {c.id for c in work.characters if any(_WIFE_RE.match(a) for a in c.aliases)}
+    votes: dict[str, Counter] = {"aunt": Counter(), "uncle": Counter()}
+    for m in _AUNT_OR_UNCLE_RE.finditer(work.text):
+        noun = m.group(1)
+        reach = _REACH[noun]
+        near = {x.character for x in index.within(max(0, m.start() - reach), m.end() + reach)
+                if x.kind in _NAMED_KINDS and x.character
+                and (x.character in wives if noun == "aunt" else genders.get(x.character) == "male")}
+        votes[noun].update(near)
+    out = {}
+    for noun, counter in votes.items():
+        ranked = counter.most_common(2)
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+            out[noun] = ranked[0][0]
+    if "aunt" in out:  # her uncle is her aunt's husband
+        husband = [c.id for c in work.characters if genders.get(c.id) == "male"
+                   and surnames(c) & surnames(by_id[out["aunt"]])]
+        if len(husband) == 1:
+            out["uncle"] = husband[0]
+    return out
 
 
 def _earlier_in_paragraph(turn, qi: int, tags, decided, index, genders, tag) -> str | None:
