@@ -23,6 +23,13 @@ def test_a_description_before_or_after_a_name_in_commas_is_that_person():
     assert _partner(text, "the potions master", {"Snape": "c1", "Harry": "c0"}) == "c1"
 
 
+def test_an_office_keeps_its_of_complement_inside_the_apposition():
+    text = "Mr. Haq, the Inspector of Police, came in."
+    assert _partner(text, "the Inspector", {"Mr. Haq": "c1"}) == "c1"
+    assert _partner("Mr. Haq, the Inspector of the Police station and", "the Inspector",
+                    {"Mr. Haq": "c1"}) is None  # no close after the complement
+
+
 def test_lists_and_possessives_are_not_appositions():
     assert _partner("Harry, the potions master, and Ron left.", "the potions master",
                     {"Harry": "c0", "Ron": "c2"}) is None

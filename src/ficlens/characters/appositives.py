@@ -60,6 +60,15 @@ class NamedSpans:
         return bool(m) and m.end() == pos and self.ending_at(m.start()) is not None
 
 
+# "Mr. Haq, the Inspector of Police, …": an office's "of <Name>" belongs to the description
+_OF_COMPLEMENT_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+def _past_complement(text: str, end: int) -> int:
+    m = _OF_COMPLEMENT_RE.match(text, end)
+    return m.end() if m else end
+
+
 def appositive_partner(text: str, start: int, end: int, named: NamedSpans) -> str | None:
     """The character named in apposition to the description at [start, end), if any."""
     comma = _COMMA_RE.match(text, end)
@@ -69,7 +78,7 @@ def appositive_partner(text: str, start: int, end: int, named: NamedSpans) -> st
             return span[2]
     before = text[max(0, start - 6):start]
     comma = re.search(r",\s*$", before)
-    if comma and _closes(text, end):
+    if comma and _closes(text, _past_complement(text, end)):
         partner = named.ending_at(start - len(before) + comma.start())
         if partner is not None and not named.listed_before(text, partner[0]):
             return partner[1]
