@@ -6,6 +6,9 @@ woman the narration names beside "her aunt", not the mother who shares the surna
 
 from __future__ import annotations
 
+import pytest
+
+from test_speakers import quote
 from test_speakers_tags_round18 import analysed
 
 BALL = ("Elizabeth Bennet stood by Sir William Lucas. Mr. Darcy came near.\n\n"
@@ -15,29 +18,28 @@ BALL = ("Elizabeth Bennet stood by Sir William Lucas. Mr. Darcy came near.\n\n"
         '"Indeed, Sir, I have not the least intention of dancing."\n')
 
 
-def test_a_pronoun_opening_a_clause_of_time_takes_the_verb_from_the_relatives_antecedent():
-    work, names = analysed(BALL)
-    line = next(q for q in work.quotes if "intention" in work.text[q.start:q.end])
-    assert line.tag is not None and line.tag["text"].startswith("she")
-    assert names[line.speaker] == "Elizabeth Bennet"
-
-
 DINNER = ("Marianne Dashwood sat by Mr. Willoughby. Mrs. Jennings sat on the other side.\n\n"
           "Mrs. Jennings looked at them; and they had not been long seated, before she leant "
           "behind her and Willoughby, and said to Marianne,\n\n"
           '"I have found you out in spite of all your tricks."\n')
+SHE_SAID = {
+    "a pronoun opening a clause of time, not the relative's antecedent": (BALL, "intention",
+                                                                          "Elizabeth Bennet"),
+    "a name joined to an object pronoun is not the subject": (DINNER, "tricks", "Mrs. Jennings"),
+}
 
 
-def test_a_name_joined_to_an_object_pronoun_is_not_the_subject_of_the_tag():
-    work, names = analysed(DINNER)
-    line = next(q for q in work.quotes if "tricks" in work.text[q.start:q.end])
+@pytest.mark.parametrize("story,fragment,speaker", SHE_SAID.values(), ids=SHE_SAID.keys())
+def test_the_pronoun_is_the_tags_subject(story, fragment, speaker):
+    work, names = analysed(story)
+    line = quote(work, fragment)
     assert line.tag is not None and line.tag["text"].startswith("she")
-    assert names[line.speaker] == "Mrs. Jennings"
+    assert names[line.speaker] == speaker
 
 
 def test_made_no_answer_is_no_tag():
     work, _ = analysed('"Will you come?" asked Edward.\n\nMaria made no answer. "Then I go alone."\n')
-    line = next(q for q in work.quotes if "alone" in work.text[q.start:q.end])
+    line = quote(work, "alone")
     assert line.tag is None
 
 
@@ -54,7 +56,7 @@ TOUR = ('"Lizzy, you must go," said Mrs. Bennet to Elizabeth. "Mr. Bennet says s
 
 def test_her_aunt_is_the_woman_named_beside_the_phrase_and_her_uncle_her_husband():
     work, names = analysed(TOUR)
-    aunt = next(q for q in work.quotes if "Pemberley" in work.text[q.start:q.end])
-    uncle = next(q for q in work.quotes if "trout" in work.text[q.start:q.end])
+    aunt = quote(work, "Pemberley")
+    uncle = quote(work, "trout")
     assert names[aunt.speaker] == "Mrs. Gardiner"  # not her mother, Mrs. Bennet
     assert "Gardiner" in names[uncle.speaker] and uncle.speaker != aunt.speaker
