@@ -2,7 +2,8 @@
 clause of time after a relative clause ("Mr. Darcy, who …, when she drew back, and said") is the
 subject, not the relative's antecedent; a name joined to an object pronoun ("behind her and
 Willoughby, and said") is an object; "made no answer." is no tag; "said her aunt" is the married
-woman the narration names beside "her aunt", not the mother who shares the surname."""
+woman the narration names beside "her aunt", not the mother who shares the surname; "said the son"
+is a relation, not a character of its own."""
 
 from __future__ import annotations
 
@@ -60,3 +61,17 @@ def test_her_aunt_is_the_woman_named_beside_the_phrase_and_her_uncle_her_husband
     uncle = quote(work, "trout")
     assert names[aunt.speaker] == "Mrs. Gardiner"  # not her mother, Mrs. Bennet
     assert "Gardiner" in names[uncle.speaker] and uncle.speaker != aunt.speaker
+
+
+PENSION = ("Mr. Emerson and George Emerson sat at the long table of the pension. Lucy Honeychurch "
+           "sat opposite them.\n\n"
+           '"This is my son," said Mr. Emerson to Lucy.\n\n'
+           '"It is so obvious they should have the rooms," said the son.\n')
+
+
+def test_the_son_is_a_relation_of_the_one_just_speaking_not_a_character_of_his_own():
+    work, names = analysed(PENSION)
+    line = quote(work, "so obvious")
+    assert line.tag is not None and line.tag["text"] == "said the son"
+    assert names[line.speaker] == "George Emerson"
+    assert not any(c.name == "the son" for c in work.characters)
