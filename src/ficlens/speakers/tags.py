@@ -272,12 +272,10 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
             subject = _described_subject(text, w, start, clause_end)
             if subject is not None:
                 subject = _name_in_apposition(text, subject, index) or subject
-        if subject is not None and subject.kind == "epithet" and subject.character is None:
-            kin = _KIN_DESCRIPTION_RE.fullmatch(text, subject.start, subject.end)
-            if kin is not None:  # '"…," said the son': the son of the one just speaking or named
-                lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
-                return Tag(lo, hi_, verb, subject, "after", RELATION_GENDER[kin.group(1).lower()],
-                           relation=True)
+        kin = _kin_relation(text, subject)
+        if kin is not None:  # '"…," said the son': the son of the one just speaking or named
+            lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
+            return Tag(lo, hi_, verb, subject, "after", RELATION_GENDER[kin], relation=True)
         if subject is not None:
             lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
             return _with_gender(Tag(lo, hi_, verb, subject, "after"), text)
@@ -288,6 +286,17 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
 
 _KIN_DESCRIPTION_RE = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(son|daughter|mother|father|wife|husband|brother"
                                  r"|sister|aunt|uncle)")
+
+
+def _kin_relation(text: str, subject: Mention | None) -> str | None:
+    """The kinship noun of a description no character holds ("the son", "the anxious mother"):
+    such a tag is a relation of someone on stage, not a character of its own."""
+    if subject is None or subject.kind != "epithet" or subject.character is not None:
+        return None
+    kin = _KIN_DESCRIPTION_RE.fullmatch(text, subject.start, subject.end)
+    return kin.group(1).lower() if kin else None
+
+
 _DESCRIBED_AFTER_RE = re.compile(
     r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
     r"\s+(?:to|with|in|as|and|at|from|who|whose|of|upon|on|for|again|presently|quickly|slowly|softly|"
