@@ -107,14 +107,14 @@ _SILENT_RE = re.compile(
     r"|said\s+nothing|made\s+no\s+(?:reply|answer|response|rejoinder))\b")
 
 
+_WORD_AT_RE = re.compile(r"[\w.'’-]+")
+
+
 def is_silent(text: str, pos: int) -> bool:
-    """Is the mention at ``pos`` the subject of a clause saying they do not speak?"""
-    return _SILENT_RE.match(text, pos + _name_length(text, pos)) is not None
-
-
-def _name_length(text: str, pos: int) -> int:
-    m = re.match(r"[\w.'’-]+", text[pos:pos + 40])
-    return m.end() if m else 0
+    """Is the mention at ``pos`` (a name or a pronoun) the subject of a clause saying they do not
+    speak?"""
+    word = _WORD_AT_RE.match(text, pos)
+    return _SILENT_RE.match(text, word.end() if word else pos) is not None
 
 
 _PREPOSITION_BEFORE_RE = re.compile(
