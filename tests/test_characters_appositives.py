@@ -76,3 +76,15 @@ def test_a_capitalised_office_in_apposition_joins_its_holder():
     assert "the Collector" in turton.aliases
     evening = next(q for q in work.quotes if STORY[q.start:q.end] == '"Good evening,"')
     assert evening.speaker == turton.id
+
+
+def test_a_qualified_office_with_its_complement_joins_its_holder():
+    text = ("Mr. McBryde, the District Superintendent of Police, was the most reflective of the "
+            "officials. Fielding went to see him.\n\n"
+            '"Sit down," said the Superintendent.\n\n'
+            '"Thank you," said Fielding. The Superintendent looked at the papers.\n')
+    work = analyze(text)
+    mcbryde = next(c for c in work.characters if "Mr. McBryde" in c.aliases)
+    assert "the Superintendent" in mcbryde.aliases or "Superintendent" in mcbryde.aliases
+    sit = next(q for q in work.quotes if text[q.start:q.end] == '"Sit down,"')
+    assert sit.speaker == mcbryde.id
