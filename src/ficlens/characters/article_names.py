@@ -70,11 +70,13 @@ def merge_appositive_names(clusters: list[Cluster], occurrences: list[Occurrence
         named.append((occ.start, occ.end, index[id(c)]))
         if id(c) in candidate_ids and _after_the(text, occ.start):
             spans.append((index[id(c)], occ.start - 4, occ.end))
-    for c in candidates:  # "Mr. McBryde, the District Superintendent of Police,": a qualified office
-        words = [toks[0] for _, toks in c.forms if len(toks) == 1]
-        if len(c.forms) == 1 and words:
-            pattern = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+" + re.escape(words[0]) + r"\b")
-            spans += [(index[id(c)], m.start(), m.end()) for m in pattern.finditer(text)]
+    # "Mr. McBryde, the District Superintendent of Police,": the office with a qualifier before it
+    offices = {toks[0]: index[id(c)] for c in candidates for _, toks in c.forms
+               if len(c.forms) == 1 and len(toks) == 1}
+    if offices:
+        qualified = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+\s+("
+                               + "|".join(map(re.escape, sorted(offices, key=len, reverse=True))) + r")\b")
+        spans += [(offices[m.group(1)], m.start(), m.end()) for m in qualified.finditer(text)]
     votes = appositive_votes(text, spans, NamedSpans(named))
     merged: set[str] = set()
     for key, counter in votes.items():
