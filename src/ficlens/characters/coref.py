@@ -117,6 +117,12 @@ def is_silent(text: str, pos: int) -> bool:
     return _SILENT_RE.match(text, word.end() if word else pos) is not None
 
 
+def speaking_subject(text: str, pos: int) -> bool:
+    """A sentence subject, unless the sentence says they keep silent ("He made no answer."): a
+    subject that points to the next line's speaker."""
+    return is_subject(text, pos) and not is_silent(text, pos)
+
+
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:to|with|on|at|for|from|by|of|upon|towards?|into|about|after|before|behind|beside|near"
     r"|than|like|against|among|between|without)\s+$", re.IGNORECASE)

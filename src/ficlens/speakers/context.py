@@ -7,7 +7,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from ficlens.characters.coref import is_silent, is_subject
+from ficlens.characters.coref import is_subject, speaking_subject
 from ficlens.characters.epithets import head_gender
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Work
@@ -18,11 +18,6 @@ from ficlens.speakers.style import StyleModel
 _RECENT_WINDOW = 5000
 _ANCHOR_REACH = 8      # turns searched for a settled anchor on each side
 _EARLIER_REACH = 8     # turns behind the quote whose speakers count as earlier in the exchange
-
-
-def _speaking_subject(text: str, pos: int) -> bool:
-    """A sentence subject, unless the sentence says they keep silent ("He made no answer.")."""
-    return is_subject(text, pos) and not is_silent(text, pos)
 
 
 class Context:
@@ -222,10 +217,10 @@ class Context:
         lo, hi = self.layout.paragraphs[p]
         quote = self.work.quotes[qi]
         text = self.work.text
-        before = [m for m in self.index.within(lo, quote.start) if _speaking_subject(text, m.start)]
+        before = [m for m in self.index.within(lo, quote.start) if speaking_subject(text, m.start)]
         following = self.work.quotes[qi + 1].start if qi + 1 < len(self.work.quotes) else hi
         after = [m for m in self.index.within(quote.end, min(hi, following))
-                 if _speaking_subject(text, m.start)]
+                 if speaking_subject(text, m.start)]
         return (before[-1].character if before else None), (after[0].character if after else None)
 
     def narration_before(self, qi: int) -> tuple[str | None, str | None]:
@@ -243,7 +238,7 @@ class Context:
         if not opens_paragraph(text, self.layout.paragraphs[p][0], self.work.quotes[qi].start):
             return None, None
         mentions = self.index.within(*self.layout.paragraphs[p - 1])
-        subjects = [m for m in mentions if _speaking_subject(text, m.start)]
+        subjects = [m for m in mentions if speaking_subject(text, m.start)]
         return (subjects[-1].character if subjects else None), (mentions[-1].character if mentions else None)
 
     def previous_beat(self, qi: int) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ficlens.characters.coref import is_silent, is_subject
+from ficlens.characters.coref import speaking_subject
 from ficlens.characters.layout import Layout
 from ficlens.model import Mention, Work
 
@@ -94,8 +94,7 @@ def resolve_turns(turns: list[Turn], runs: list[list[int]], work: Work, layout: 
     #    nearest before the first quote when the narration leads into it.
     for turn in turns:
         if turn.speaker is None and turn.narration:
-            subjects = [m for m in turn.narration if is_subject(work.text, m.start)
-                        and not is_silent(work.text, m.start)]  # not 'He made no answer.'
+            subjects = [m for m in turn.narration if speaking_subject(work.text, m.start)]
             first = work.quotes[turn.quotes[0]].start
             leading = [m for m in subjects if m.end <= first]
             if leading or subjects:
