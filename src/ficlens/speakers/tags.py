@@ -165,8 +165,12 @@ def _relational_subject(text: str, verb: re.Match, start: int, clause_end: int) 
 
 def _relational_tag(text: str, verb: re.Match, start: int, clause_end: int, side: str) -> Tag | None:
     subject = _relational_subject(text, verb, start, clause_end)
-    if subject is None:
-        return None
+    return None if subject is None else _relation_tag(text, verb, subject, side)
+
+
+def _relation_tag(text: str, verb: re.Match, subject: Mention, side: str) -> Tag:
+    """A tag whose subject is a relative ("his wife", "the son"): the kinship noun ends the
+    subject and gives the speaker's gender."""
     noun = text[subject.start:subject.end].split()[-1].lower()
     lo, hi = min(subject.start, verb.start()), max(subject.end, verb.end())
     return Tag(lo, hi, verb.group().lower(), subject, side, RELATION_GENDER[noun], relation=True)
@@ -272,10 +276,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
             subject = _described_subject(text, w, start, clause_end)
             if subject is not None:
                 subject = _name_in_apposition(text, subject, index) or subject
-        kin = _kin_relation(text, subject)
-        if kin is not None:  # '"…," said the son': the son of the one just speaking or named
-            lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
-            return Tag(lo, hi_, verb, subject, "after", RELATION_GENDER[kin], relation=True)
+        if _kin_description(text, subject):  # '"…," said the son': the son of one on stage
+            return _relation_tag(text, w, subject, "after")
         if subject is not None:
             lo, hi_ = min(subject.start, w.start()), max(subject.end, w.end())
             return _with_gender(Tag(lo, hi_, verb, subject, "after"), text)
@@ -288,13 +290,11 @@ _KIN_DESCRIPTION_RE = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(son|daughter|mother|f
                                  r"|sister|aunt|uncle)")
 
 
-def _kin_relation(text: str, subject: Mention | None) -> str | None:
-    """The kinship noun of a description no character holds ("the son", "the anxious mother"):
-    such a tag is a relation of someone on stage, not a character of its own."""
-    if subject is None or subject.kind != "epithet" or subject.character is not None:
-        return None
-    kin = _KIN_DESCRIPTION_RE.fullmatch(text, subject.start, subject.end)
-    return kin.group(1).lower() if kin else None
+def _kin_description(text: str, subject: Mention | None) -> bool:
+    """Is the subject a kinship description no character holds ("the son", "the anxious mother")?
+    Such a tag is a relation of someone on stage, not a character of its own."""
+    return subject is not None and subject.kind == "epithet" and subject.character is None \
+        and _KIN_DESCRIPTION_RE.fullmatch(text, subject.start, subject.end) is not None
 
 
 _DESCRIBED_AFTER_RE = re.compile(
@@ -378,7 +378,8 @@ def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
 
 # 'the glance which the lady darted at her spouse as she spoke. "…"': a clause of time around the
 # verb tells when something happened, not who says the quote that follows
-_SUBORDINATE_RE = re.compile(r"\b(?:as|while|whilst|when|whenever|before|after|until|till)\s+"
+_TIME_CONJUNCTIONS = r"(?:as|while|whilst|when|whenever|before|after|until|till)"
+_SUBORDINATE_RE = re.compile(r"\b" + _TIME_CONJUNCTIONS + r"\s+"
                              r"(?:he|she|they|I|we|you|[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+$")
 
 
@@ -540,7 +541,7 @@ def _opens_clause(text: str, m: Mention) -> bool:
 
 # "she leant behind her and Willoughby, and said": a name joined to an object is an object too
 _OBJECT_AND_RE = re.compile(r"\b(?:her|him|them|me|us)\s+and\s+$")
-_SUBORDINATOR_RE = re.compile(r"\b(?:when|while|whilst|till|until|before|after|as)\s+$")
+_SUBORDINATOR_RE = re.compile(r"\b" + _TIME_CONJUNCTIONS + r"\s+$")
 _NOMINATIVE = frozenset({"he", "she", "they", "we", "i"})
 
 
