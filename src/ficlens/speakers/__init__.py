@@ -31,7 +31,15 @@ from ficlens.speakers.decode import decode_work
 from ficlens.speakers.descriptions import merge_addressed_descriptions
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
-from ficlens.speakers.tags import RELATION_GENDER, MentionIndex, Tag, leads_into_quote, tag_after, tag_before
+from ficlens.speakers.tags import (
+    RELATION_GENDER,
+    MentionIndex,
+    Tag,
+    closes_on_speech,
+    leads_into_quote,
+    tag_after,
+    tag_before,
+)
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
 _WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -69,8 +77,11 @@ def run(work: Work, options: Options) -> None:
         if lo == p_lo and p and opens_paragraph(text, p_lo, q.start):
             prev_lo, prev_hi = layout.paragraphs[p - 1]
             # 'Emma could not help saying,' / 'Syme … said in a small and quiet voice' + blank line
-            opens_quote = leads_into_quote(text, prev_lo, prev_lo + len(text[prev_lo:prev_hi].rstrip()),
-                                           finished=False)
+            prev_end = prev_lo + len(text[prev_lo:prev_hi].rstrip())
+            opens_quote = leads_into_quote(text, prev_lo, prev_end, finished=False)
+            if not opens_quote and (i == 0 or quotes[i - 1].end <= prev_lo):
+                # 'Anne herself answered, lifting her head.' is all a narration paragraph says last
+                opens_quote = closes_on_speech(text, prev_lo, prev_end)
             if opens_quote and (i == 0 or quotes[i - 1].end <= prev_hi):
                 # 'Emma could not help saying,' closes the paragraph before the quote
                 lo = max(prev_lo, quotes[i - 1].end) if i else prev_lo

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ficlens.characters.epithets import PERSON_NOUNS
 from ficlens.characters.lexicon import PRONOUN_GENDER, words
-from ficlens.language.verbs import BEAT_ONLY, PHRASAL, TAG_VERBS, THOUGHT_VERBS, WRITING_VERBS
+from ficlens.language.verbs import BEAT_ONLY, PHRASAL, SPEECH_VERBS, TAG_VERBS, THOUGHT_VERBS, WRITING_VERBS
 from ficlens.model import Mention
 
 _WORD_RE = re.compile(r"[A-Za-z](?:[A-Za-z’']|-(?=[A-Za-z]))*")  # "said--" is "said"
@@ -406,6 +406,39 @@ def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
 _LEAD_IN_ENDS = ",:—–-"
 
 
+# Verbs that answer the last speaker without a line of one's own ('Miss Honeychurch assented.',
+# 'Fanny explained.'): after them the quote in the next paragraph is the other party's.
+_ANSWERS_WITHOUT_A_LINE = words("""
+acquiesced agreed assented concurred confirmed corroborated acknowledged explained groaned
+sighed point pointed
+""")
+
+
+# 'ignored the remark.', 'gave a little sigh.': the noun, not the verb; 'what was said.': a passive
+_NOT_A_TAG_BEFORE_RE = re.compile(r"\b(?:(?:a|an|the|no|his|her|its|their|my|your|our|this|that|some)"
+                                  r"(?:\s+[a-z]+)?|was|were|is|are|be|been|being)\s+$")
+
+
+def closes_on_speech(text: str, lo: int, end: int) -> bool:
+    """Does a narration paragraph ``text[lo:end]`` end in a sentence that is only a speech tag
+    ('Anne herself answered, lifting her head.', 'Sir Thomas … went on.', 'Mr. Mace began at
+    once.')? Then the quote that opens the next paragraph is that speaker's. Verbs that answer
+    without a line of their own, and clauses of time ('… before the conversation began.'), do not
+    count."""
+    sentence_lo = max([lo, *(m.end() for m in _SENTENCE_END_RE.finditer(text, lo, max(lo, end - 1)))])
+    if re.search(r"\b" + _TIME_CONJUNCTIONS + r"\b", text[sentence_lo:end]):
+        return False
+    for regex, reach in ((_ENDS_WITH_VERB_RE, 40), (_ENDS_WITH_VERB_MANNER_RE, 80)):
+        m = regex.search(text, max(sentence_lo, end - reach), end)
+        verb = m.group(1) if m is not None else ""
+        if verb in ("went", "go", "goes") and not re.match(r"\s+on\b", text[m.end(1):end]):
+            continue  # 'I went in.' is no 'went on.'
+        if verb in SPEECH_VERBS and verb not in _ANSWERS_WITHOUT_A_LINE \
+                and not _NOT_A_TAG_BEFORE_RE.search(text, max(sentence_lo, m.start(1) - 30), m.start(1)):
+            return True
+    return False
+
+
 def leads_into_quote(text: str, lo: int, end: int, finished: bool = True) -> bool:
     """Does ``text[lo:end]`` end the way a tag before a quote does: in a comma, colon or dash, or
     in a speech verb with nothing after it but its manner ('Then she spoke.', 'said in a small
@@ -443,6 +476,12 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
                   and not _after_preposition(text, m)
                   and not _OBJECT_AND_RE.search(text, max(0, m.start - 12), m.start)]
+        objects = [m for m in before if _object_of_a_verb(text, clause_start, m, mentions)]
+        if objects:
+            before = [m for m in before if m not in objects]
+            if not before:
+                opener = _sentence_opener(text, lo, w.start(), mentions, index)
+                before = [opener] if opener is not None else []
         after = [m for m in mentions if m.start >= w.end() and _gap_ok(text, w.end(), m.start, 1)
                  and not _after_preposition(text, m)]  # 'rising up, said to Elizabeth,'
         antecedents = [m for m in mentions if m.end <= w.start() and _WHO_RE.match(text, m.end, w.start())
@@ -486,6 +525,44 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
 
 
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+# 'She met Mr. Weston on his entrance, …, exclaiming,' / 'saw Fielding crouched below him, and
+# said,': a past-tense verb right before the name makes it the object
+_VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]+ed|met|saw|took|gave|told|left|found|held|kept|caught|struck|led|"
+                             r"brought|bade|let|set|sent|knew|thanked|joined)\s+$")
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|your|our)\s+$", re.IGNORECASE)
+_PERCEIVING = frozenset({"heard", "watched", "noticed", "observed"})
+_NOT_VERBS = frozenset({"bed", "red", "need", "speed", "seed", "indeed", "reed", "hundred", "sacred", "naked",
+                        "wicked", "married", "tired"})
+
+
+def _object_of_a_verb(text: str, clause_start: int, m: Mention, mentions: list[Mention]) -> bool:
+    """Is the name the object of a past-tense verb whose subject stands before it ('She met Mr.
+    Weston', 'He … saw Fielding')? Perceiving ('heard the Rabbit say') is left to ``_perceived``."""
+    if m.kind not in EXPLICIT_KINDS:
+        return False
+    found = _VERB_BEFORE_RE.search(text, max(0, m.start - 16), m.start)
+    if found is None or found.group().split()[0] in _NOT_VERBS | _PERCEIVING:
+        return False
+    if text[found.start() - 1:found.start()] == "-" or _DETERMINER_RE.search(text, max(0, found.start() - 8),
+                                                                              found.start()):
+        return False  # 'the black-browed Secretary': an adjective
+    if re.match(r"[^,.;:!?]{0,40},\s*who(?:se|m)?\b", text[m.end:m.end + 60]):
+        return False  # 'met Maria in the landing place, who … cried out': the relative's antecedent
+    return found.start() > clause_start or any(o.end <= found.start() for o in mentions if o is not m)
+
+
+def _sentence_opener(text: str, lo: int, verb_start: int, mentions: list[Mention],
+                     index: MentionIndex) -> Mention | None:
+    """The pronoun or name that opens the verb's sentence, when the names nearer the verb are
+    its objects."""
+    window_lo = max(lo, verb_start - 250)
+    ends = list(_SENTENCE_END_RE.finditer(text, window_lo, verb_start))
+    sentence_start = ends[-1].end() if ends else window_lo
+    opening = index.within(sentence_start, verb_start)
+    if opening and _words_between(text, sentence_start, opening[0].start) <= 1 \
+            and opening[0].kind in (*EXPLICIT_KINDS, "pronoun"):
+        return opening[0]
+    return None
 _PREPOSITION_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|by|about|into|over|"
                              r"behind|beside|after|near)\s+(?:the\s+)?$")
 

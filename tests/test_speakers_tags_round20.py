@@ -1,0 +1,66 @@
+"""Speech tags changed in round 20, on small texts written for these tests: a narration paragraph
+whose last sentence is only a speech tag ("Anne answered, lifting her head.") gives its speaker to
+the quote that opens the next paragraph; a sentence that answers without a line of its own ("Miss
+Honeychurch assented."), a noun ("ignored the remark."), a passive ("what was said.") and a clause
+of time ("before the talk began.") do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_speakers import quote
+from test_speakers_tags_round18 import analysed
+
+PORCH = ("Anne Shirley and Marilla Cuthbert sat on the porch. Diana Barry came up the lane.\n\n"
+         '"Whatever happened to you?" cried Marilla.\n\n'
+         "Diana looked from one to the other and back again.\n\n"
+         "{closing}\n\n"
+         '"I fell off the ridgepole, and I have sprained my ankle."\n')
+CLOSINGS = {
+    "a participle clause after the verb": ("Anne answered, lifting her head.", "Anne Shirley"),
+    "a verb of going on": ("Marilla, trying not to smile, went on.", "Marilla Cuthbert"),
+    "a verb and its manner": ("Diana began at once.", "Diana Barry"),
+}
+
+
+@pytest.mark.parametrize("closing,speaker", CLOSINGS.values(), ids=CLOSINGS.keys())
+def test_a_paragraph_ending_in_a_tag_opens_the_next_paragraphs_quote(closing, speaker):
+    work, names = analysed(PORCH.format(closing=closing))
+    line = quote(work, "ridgepole")
+    assert line.tag is not None and line.tag["verb"] in closing
+    assert names[line.speaker] == speaker
+
+
+NOT_TAGS = {
+    "an answer without a line of its own": "Diana assented.",
+    "a noun after a determiner": "Diana ignored the remark.",
+    "a passive": "Diana listened to what was said.",
+    "a clause of time": "Diana had gone in before the talk began.",
+    "going somewhere": "Diana went in.",
+}
+
+
+@pytest.mark.parametrize("closing", NOT_TAGS.values(), ids=NOT_TAGS.keys())
+def test_a_closing_sentence_that_is_no_tag_names_no_speaker(closing):
+    work, _ = analysed(PORCH.format(closing=closing))
+    assert quote(work, "ridgepole").tag is None
+
+
+ENTRANCE = ("Emma Woodhouse and Harriet Smith sat in the parlour. Mr. Weston was expected.\n\n"
+            "{sentence}\n\n"
+            '"A very pretty trick you have played on us all."\n')
+OBJECTS = {
+    "the object of a past-tense verb": ("She met Mr. Weston at the door, with a smiling countenance, "
+                                        "exclaiming,", "She"),
+    "…but an adjective in -ed is no verb": ("Then the black-browed Mr. Weston, implacable, turned to "
+                                            "them and said,", "Mr. Weston"),
+    "…and a relative clause names its antecedent": ("Emma met Mr. Weston in the hall, who, breathless "
+                                                    "with haste, cried out,", "Mr. Weston"),
+}
+
+
+@pytest.mark.parametrize("sentence,subject", OBJECTS.values(), ids=OBJECTS.keys())
+def test_a_name_after_a_verb_is_its_object_not_the_tags_subject(sentence, subject):
+    work, _ = analysed(ENTRANCE.format(sentence=sentence))
+    line = quote(work, "pretty trick")
+    assert line.tag is not None and line.tag["text"].startswith(subject)
