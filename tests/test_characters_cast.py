@@ -194,6 +194,38 @@ def test_an_office_epithet_joins_the_one_holder_of_that_title():
     assert doctor and all(m.character == watson.id for m in doctor)
 
 
+VISIT = ("Dr. Watson opened the door. Dr. Watson was tired, and he sat down by the fire.\n\n* * *\n\n"
+         "Inspector Lestrade walked in the rain. Lestrade was cold. Lestrade knocked at the door.\n\n"
+         "The {office} opened it.\n\n"
+         '"You are late," said the {office}.\n\n'
+         "Lestrade shrugged. Lestrade sat down.\n\n"
+         "The {office} poured the tea.\n")
+
+
+def test_an_office_with_a_word_of_description_is_still_its_holder():
+    work = analyze(VISIT.format(office="little doctor"))
+    watson = holder(work, "Dr. Watson")
+    little = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the little doctor"]
+    assert len(little) == 3 and all(m.character == watson.id for m in little)
+
+
+def test_an_office_with_a_distinguishing_word_is_not_the_holder_by_title():
+    work = analyze(VISIT.format(office="young doctor"))
+    watson = holder(work, "Dr. Watson")
+    young = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the young doctor"]
+    assert young and all(m.character != watson.id for m in young)
+
+
+def test_mesdames_names_no_one():
+    work = analyze("Major Callendar drove past the gate. Major Callendar did not bow. It comforted Aziz "
+                   "that Mesdames Callendar and Lesley should both be fat.\n\n"
+                   '"Good evening," said Major Callendar.\n\n'
+                   '"What can we do for our sister?" was the only thought of Mesdames Callendar and Lesley, '
+                   "as they drove on.\n")
+    assert "Major Callendar" in holder(work, "Major Callendar").aliases
+    assert not any("Mesdames" in name for name in names_of(work))
+
+
 WRECK = """Agnes Pell watched the sea. The brig Dauntless struck the rocks at midnight, and Agnes
 ran down to the shore. The Dauntless broke apart, and she saw the men in the water.
 

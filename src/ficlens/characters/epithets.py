@@ -158,6 +158,15 @@ _TITLE_NOUN = {"dr": "doctor", "prof": "professor", "capt": "captain", "col": "c
                "lt": "lieutenant", "sgt": "sergeant", "rev": "reverend"}
 
 
+# Words before an office that may mark a different holder ('the young doctor', 'the police
+# inspector', 'the English colonel'), unlike 'the little doctor' or 'the dying professor'.
+_DISTINGUISHING = words("""
+young younger youngest elder eldest older new other former second first local civil parish
+police army naval head chief assistant village country mohammedan hindu moslem muslim christian
+anarchist english french german american irish scottish italian spanish russian welsh indian
+""")
+
+
 def title_links(epithets: list[Epithet], title_holders: dict[str, Counter]) -> dict[str, str]:
     """'the doctor' -> the one character the text calls "Dr. <Name>" (or the clearly dominant
     one): an office named without a name is most often the holder the reader already knows."""
@@ -166,7 +175,12 @@ def title_links(epithets: list[Epithet], title_holders: dict[str, Counter]) -> d
         holders[_TITLE_NOUN.get(title, title)].update(counts)
     links = {}
     for phrase in {ep.phrase for ep in epithets}:
-        ranked = holders.get(phrase, Counter()).most_common(2)
+        # 'the little doctor', 'the dying professor': an office with a word of description is
+        # still its holder; a phrase that adds another noun ('the police inspector') is not
+        office = phrase.split()[-1]
+        if _DISTINGUISHING.intersection(phrase.split()[:-1]):
+            continue
+        ranked = holders.get(office, Counter()).most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]):
             links[phrase] = ranked[0][0]
     return links

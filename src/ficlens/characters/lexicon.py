@@ -54,6 +54,7 @@ still now then so and but or nor for not if in on at by of to the a an this that
 your his her its our their we you he she it they me us him them mine yours ours theirs do did
 does is was were be been am are has had have will would shall should can could may might must
 god lord heaven heavens christ jesus hell sir madam ma'am mister miss mrs mr ms dr
+mesdames messieurs messrs misses
 christmas easter michaelmas english french german
 italian spanish irish scottish scotch welsh american british roman chapter book part volume
 prologue epilogue the end fin note notes summary disclaimer hello hullo hey hi goodbye good bye
