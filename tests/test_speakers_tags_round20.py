@@ -64,3 +64,10 @@ def test_a_name_after_a_verb_is_its_object_not_the_tags_subject(sentence, subjec
     work, _ = analysed(ENTRANCE.format(sentence=sentence))
     line = quote(work, "pretty trick")
     assert line.tag is not None and line.tag["text"].startswith(subject)
+
+
+def test_a_phrase_of_time_before_the_subject_of_an_aside_keeps_the_subject():
+    work, names = analysed("Henry Crawford and Julia Bertram walked on the lawn.\n\n"
+                           "At the same moment Mr. Crawford, approaching Julia, said, "
+                           '"Will you take my arm?"\n')
+    assert names[quote(work, "my arm").speaker] == "Henry Crawford"

@@ -580,6 +580,13 @@ def _after_preposition(text: str, m: Mention) -> bool:
 _BEFORE_VERB_AFTER_COMMA_RE = re.compile(r",\s*(?:[a-z]+ly\s+|thus\s+|then\s+|at\s+last\s+)?$")
 
 
+# 'At the same moment Mr. Crawford, approaching Julia, said,': a phrase of time or place before
+# the subject
+_ADVERBIAL_OPENING_RE = re.compile(
+    r"\s*(?:At|In|After|Before|For|On|Upon|Then|Now|Soon|Presently|During|Within|Here|There)\b"
+    r"[^,;:.!?\"“”]{0,40}$")
+
+
 def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention],
                            verb_start: int) -> Mention | None:
     """'Diana, going to the east gable, where Anne was standing, said gently:' / 'Isabella,
@@ -592,7 +599,8 @@ def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention]
         if m.end >= verb_start:
             return None
         # '…sent away, and Isabella, embracing Catherine, thus began:' opens a coordinate clause
-        if _words_between(text, clause_start, m.start) > 2 and not _after_conjunction(text, m):
+        if _words_between(text, clause_start, m.start) > 2 and not _after_conjunction(text, m) \
+                and not _ADVERBIAL_OPENING_RE.match(text, clause_start, m.start):
             continue
         if text[m.end:m.end + 3].lstrip(" ").startswith(",") and m.kind != "vocative":
             aside = text[m.end:verb_start]
