@@ -291,3 +291,15 @@ def test_mr_surname_who_meets_the_son_in_the_same_paragraphs_is_his_father():
     # "Mr. Emerson" talks with "George" in the same paragraphs: the head of the family, not George.
     work = analyze(_family(meet=True))
     assert holder(work, "Mr. Quill").id != holder(work, "Tom").id
+
+
+def test_a_bare_family_name_is_the_brother_friends_call_by_it_not_the_heroine():
+    work = analyze("Catherine Morland walked with Miss Morland's friend Isabella Thorpe. "
+                   "Catherine was happy, "
+                   "and she laughed. Miss Morland smiled. Catherine Morland sat down.\n\n"
+                   "James Morland came up with John Thorpe. James was tired; he had ridden far.\n\n"
+                   '"You have lost an hour," said Morland.\n\n'
+                   '"Not I," said Thorpe. Morland laughed, and he shook his head.\n')
+    james = holder(work, "James Morland")
+    assert "Morland" in james.aliases
+    assert "Morland" not in holder(work, "Catherine Morland").aliases

@@ -98,6 +98,15 @@ _SURNAME_OVER_FIRST = 3   # how much more often a word must be a surname to stop
 _SURNAME_OVER_GIVEN = 20  # how much more often a man is his bare surname than "<first name> <surname>"
 
 
+def _gender_of(c: Cluster) -> str | None:
+    """A cluster's gender from its titles, else from its given names."""
+    by_title = c.title_gender()
+    if by_title:
+        return by_title
+    genders = {name_gender(g) for g in c.first_names()} - {None, "unknown"}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _surname_weight(c: Cluster, word: str) -> int:
     """How often the text names ``c`` by a form ending in ``word``."""
     return sum(n for (_, toks), n in c.forms.items() if toks[-1] == word)
@@ -319,6 +328,12 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             # ... she" is Hermione, not Mr. Granger); without them it is most often a man's
             said_of = _known(form_gender.get(key)) or "male"
             of_gender = [c for c in holders if c.title_gender() == said_of]
+            if target is not None and said_of == "male" and _gender_of(target) == "female":
+                # "said Morland" is James Morland, the brother friends call by the family name,
+                # not the Catherine Morland the narration names most
+                untitled_men = [c for c in holders if _gender_of(c) == "male" and c.first_names()
+                                and all(t is None or (t == "mr" and len(toks) > 1) for t, toks in c.forms)]
+                target = untitled_men[0] if len(untitled_men) == 1 else target
             if target is None and len(of_gender) == 1:
                 target = of_gender[0]
             if target is None and said_of == "male":
