@@ -29,6 +29,7 @@ from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode_work
 from ficlens.speakers.descriptions import merge_addressed_descriptions
+from ficlens.speakers.epithet_beats import link_epithets_by_beats
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import (
@@ -121,6 +122,7 @@ def run(work: Work, options: Options) -> None:
             scored[qi] = probability
     merge_addressed_descriptions(work, context, decided, described)
     merge_called_names(work, context, decided)
+    link_epithets_by_beats(work, context, decided)
     _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}
