@@ -71,3 +71,29 @@ def test_a_phrase_of_time_before_the_subject_of_an_aside_keeps_the_subject():
                            "At the same moment Mr. Crawford, approaching Julia, said, "
                            '"Will you take my arm?"\n')
     assert names[quote(work, "my arm").speaker] == "Henry Crawford"
+
+
+RABBIT = ("Alice Liddell sat by her sister on the bank. The White Rabbit ran close by her.\n\n"
+          "There was nothing so very remarkable in that; nor did Alice think it so very much out of the way "
+          'to hear the Rabbit say to itself, "Oh dear! I shall be late!" (when she thought it over '
+          "afterwards, it seemed quite natural).\n")
+
+
+def test_an_aside_in_brackets_after_a_quote_is_no_tag_and_the_one_heard_speaks():
+    work, names = analysed(RABBIT)
+    line = quote(work, "I shall be late")
+    assert names[line.speaker] == "White Rabbit" and line.tag["text"].startswith("Rabbit")
+
+
+def test_a_tag_in_brackets_after_a_quote_is_still_a_tag():
+    work, _ = analysed("Leonard Bast stood up. Margaret Schlegel and Mr. Wilcox watched him.\n\n"
+                       '"I receive what I take to be an invitation from these--ladies" (he drawled the '
+                       "word).\n")
+    line = quote(work, "invitation")
+    assert line.tag is not None and line.tag["verb"] == "drawled"
+
+
+def test_someone_the_cast_does_not_hold_heard_speaking_is_no_tag_for_the_hearer():
+    work, _ = analysed("Alice Liddell stood by the little house.\n\n"
+                       'Alice heard it say to itself, "Then I must go round."\n')
+    assert quote(work, "go round").tag is None

@@ -240,13 +240,20 @@ def _name_right_after(text: str, described: Mention, mentions: list[Mention]) ->
                  and not text[described.end:m.start].strip()), None)
 
 
+# a bracket opening a clause of its own ('(when she thought it over…') is an aside; '(he drawled
+# the word)' is still a tag
+_ASIDE_OPENS_RE = re.compile(r"[(\[]\s*(?:when|while|whilst|as|which|who|though|although|if|because"
+                             r"|for|and|but"
+                             r"|or|that|this|not|it|there)\b", re.IGNORECASE)
+
+
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     """A tag in the clause right after the quote ('"…," said Harry')."""
     if end >= hi:
         return None
     start = _LEADING_MARKS_RE.match(text, end, hi).end()
-    if start >= hi:
-        return None
+    if start >= hi or _ASIDE_OPENS_RE.match(text, start, hi):
+        return None  # '"…late!" (when she thought it over afterwards, …)': an aside, not a tag
     cut = _CLAUSE_END_RE.search(text, start, min(hi, start + 120))
     clause_end = cut.start() if cut else min(hi, start + 120)
     words = list(_WORD_RE.finditer(text, start, clause_end))[:8]
@@ -386,7 +393,8 @@ _SUBORDINATE_RE = re.compile(r"\b" + _TIME_CONJUNCTIONS + r"\s+"
 # what turns a tag into reported speech ('said that…', 'told him to go'); 'said to the Knave "…"'
 # names whom the quote is said to, and stays a tag
 _REPORTED_RE = re.compile(r"\b(?:that|if|whether|what|how|nothing|something)\b"
-                          r"|\bto\b(?!\s+(?:[A-Z]|(?:the|him|her|them|me|us|his|my)\b))")
+                          r"|\bto\b(?!\s+(?:[A-Z]|(?:the|him|her|them|me|us|his|my|itself|himself|herself"
+                          r"|themselves|myself)\b))")
 
 
 def _speech_verb_then_manner(text: str, lo: int, end: int) -> bool:
@@ -473,6 +481,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                       and _gap_ok(text, m.end, w.start(), 1)), None)
         if heard is not None:  # "Emma heard her saying to Jane,", "she heard him say,"
             return _with_gender(Tag(heard.start, w.end(), verb, heard, "before"), text)
+        if _HEARD_SOMEONE_RE.search(text, max(clause_start, w.start() - 30), w.start()):
+            return None  # 'Alice heard it say to itself,': someone the cast does not hold speaks
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
                   and not _after_preposition(text, m)
                   and not _OBJECT_AND_RE.search(text, max(0, m.start - 12), m.start)]
@@ -653,6 +663,11 @@ def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Me
 
 
 _PERCEPTION_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard|saw|see|sees|listened\s+to)\s+$")
+
+
+_HEARD_SOMEONE_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard)\s+"
+                               r"(?:it|someone|somebody|one|a\s+voice)"
+                               r"\s+$")
 
 
 def _perceived(text: str, clause_start: int, m: Mention) -> bool:
