@@ -97,3 +97,27 @@ def test_someone_the_cast_does_not_hold_heard_speaking_is_no_tag_for_the_hearer(
     work, _ = analysed("Alice Liddell stood by the little house.\n\n"
                        'Alice heard it say to itself, "Then I must go round."\n')
     assert quote(work, "go round").tag is None
+
+
+PARLOUR = ("Elizabeth Bennet and Jane Bennet sat with Mr. Collins and Mrs. Jennings.\n\n"
+           '"You are very kind," said Elizabeth.\n\n'
+           "{closing}\n\n"
+           '"My dear cousin, I have the highest opinion in the world of your judgment."\n')
+PHRASES = {
+    "a phrasal verb with its particle ends the paragraph": (
+        "After a short silence, Mrs. Jennings, with all her natural hilarity, burst forth again.",
+        "Mrs. Jennings"),
+    "…or runs on into the quote": ("Mrs. Jennings tugged at her shawl and broke out", "Mrs. Jennings"),
+    "the subject of a clause of time is not the verb's": (
+        "Mr. Collins listened to her with the determined air of following his own inclination, and when "
+        "she ceased speaking, replied thus,", "Mr. Collins"),
+    "…unless the verb is its participle": (
+        "Jane had only waited for breath to begin, when Mr. Collins startled her, by saying,", "Mr. Collins"),
+}
+
+
+@pytest.mark.parametrize("closing,speaker", PHRASES.values(), ids=PHRASES.keys())
+def test_the_tag_of_a_closing_paragraph(closing, speaker):
+    work, names = analysed(PARLOUR.format(closing=closing))
+    line = quote(work, "highest opinion")
+    assert line.tag is not None and names[line.speaker] == speaker

@@ -73,5 +73,5 @@ TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS | WRITING_VERBS | BEAT_ONLY
 PHRASAL: dict[str, tuple[str, ...]] = {
     "put": ("in",), "puts": ("in",), "broke": ("out", "in"), "breaks": ("out", "in"),
     "struck": ("in",), "strikes": ("in",), "chimed": ("in",), "chimes": ("in",), "cut": ("in",),
-    "burst": ("out",), "bursts": ("out",), "spoke": ("up",), "piped": ("up",),
+    "burst": ("out", "forth"), "bursts": ("out", "forth"), "spoke": ("up",), "piped": ("up",),
 }

@@ -365,22 +365,29 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int,
 # "Mr. Woodhouse, whose thoughts were on the Bates's, said--"
 _WHO_RE = re.compile(r",?\s*who(?:se|m)?\b(?:[^.!?;:\"“”]|\b(?:Mr|Mrs|Ms|Dr|St)\.){0,120}$")
 # 'Lucy went on. "…"' / 'Elinor replied.': a sentence that is only a speech tag, closing before the quote
-_ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up))?[.]?\s*$")
+_ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up|forth))?[.]?\s*$")
 # 'Anne answered, lifting her head. "…"' / 'Lucy went on quietly. "…"': the tag sentence ends
 # in a manner adverb or a participle clause, not in an object (which would be reported speech);
 # a pronoun object is no reported speech ('Poirot answered them categorically.', 'Mr. Mace began
 # at once.').
 _ENDS_WITH_VERB_MANNER_RE = re.compile(
-    r"\b([a-z]+)(?:\s+(?:them|him|her|me|us))?(?:\s+[a-z]+ly|\s+again|\s+at\s+once|\s+at\s+last)*"
+    r"\b([a-z]+)(?:\s+(?:them|him|her|me|us|forth|out))?(?:\s+[a-z]+ly|\s+again|\s+at\s+once|\s+at\s+last)*"
     r"(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
 
 
 def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
     """Does text[lo:end] end in a tag's verb with no object ('Then she spoke.', 'Anne answered,
     lifting her head.'), outside a clause of time ('… as she spoke.')?"""
-    return any(m is not None and _tags_alone(m.group(1)) and not _SUBORDINATE_RE.search(text, lo, m.start(1))
+    return any(m is not None and (_tags_alone(m.group(1)) or _phrasal_at(text, m))
+               and not _SUBORDINATE_RE.search(text, lo, m.start(1))
                for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
+
+
+def _phrasal_at(text: str, m: re.Match) -> bool:
+    """'… and broke out', 'burst forth again.': a phrasal speech verb with its particle."""
+    particle = _PARTICLE_RE.match(text, m.end(1))
+    return m.group(1) in PHRASAL and particle is not None and particle.group(1) in PHRASAL[m.group(1)]
 
 
 # 'the glance which the lady darted at her spouse as she spoke. "…"': a clause of time around the
@@ -441,7 +448,8 @@ def closes_on_speech(text: str, lo: int, end: int) -> bool:
         verb = m.group(1) if m is not None else ""
         if verb in ("went", "go", "goes") and not re.match(r"\s+on\b", text[m.end(1):end]):
             continue  # 'I went in.' is no 'went on.'
-        if verb in SPEECH_VERBS and verb not in _ANSWERS_WITHOUT_A_LINE \
+        if m is not None and (verb in SPEECH_VERBS or _phrasal_at(text, m)) \
+                and verb not in _ANSWERS_WITHOUT_A_LINE \
                 and not _NOT_A_TAG_BEFORE_RE.search(text, max(sentence_lo, m.start(1) - 30), m.start(1)):
             return True
     return False
@@ -487,6 +495,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                   and not _after_preposition(text, m)
                   and not _OBJECT_AND_RE.search(text, max(0, m.start - 12), m.start)]
         objects = [m for m in before if _object_of_a_verb(text, clause_start, m, mentions)]
+        timed = [m for m in before if _closed_time_clause(text, m, w.start())]
+        if timed and _sentence_opener(text, lo, w.start(), mentions, index) not in (None, *timed):
+            objects += timed  # 'Mr. Collins listened …, and when she ceased speaking, replied thus,'
         if objects:
             before = [m for m in before if m not in objects]
             if not before:
@@ -559,6 +570,24 @@ def _object_of_a_verb(text: str, clause_start: int, m: Mention, mentions: list[M
     if re.match(r"[^,.;:!?]{0,40},\s*who(?:se|m)?\b", text[m.end:m.end + 60]):
         return False  # 'met Maria in the landing place, who … cried out': the relative's antecedent
     return found.start() > clause_start or any(o.end <= found.start() for o in mentions if o is not m)
+
+
+_TIME_CLAUSE_OPENS_RE = re.compile(r"\b" + _TIME_CONJUNCTIONS + r"\s+$")
+
+
+def _closed_time_clause(text: str, m: Mention, verb_start: int) -> bool:
+    """'…, and when she ceased speaking, replied thus,': the subject of a clause of time that closes
+    with a comma before the verb is not the verb's subject."""
+    if _TIME_CLAUSE_OPENS_RE.search(text, max(0, m.start - 10), m.start) is None \
+            or re.match(r"[a-z]+ing\b", text[verb_start:verb_start + 16], re.IGNORECASE):
+        return False  # 'when the servant came in, announcing': the participle is still the servant's
+    comma = text.find(",", m.end, verb_start)
+    # the clause of time has a verb of its own ('ceased', 'had finished'), so it closes at the comma
+    return comma >= 0 and _FINITE_RE.search(text, m.end, comma) is not None
+
+
+_FINITE_RE = re.compile(r"\b(?:[a-z]{3,}ed|had|was|were|did|came|went|saw|met|took|gave|made|got|left|sat|"
+                        r"stood|ran|began)\b")
 
 
 def _sentence_opener(text: str, lo: int, verb_start: int, mentions: list[Mention],
