@@ -121,3 +121,11 @@ def test_the_tag_of_a_closing_paragraph(closing, speaker):
     work, names = analysed(PARLOUR.format(closing=closing))
     line = quote(work, "highest opinion")
     assert line.tag is not None and names[line.speaker] == speaker
+
+
+@pytest.mark.parametrize("verb", ["hooted", "jeered", "interpreted", "yawned"])
+def test_more_verbs_of_speech_make_tags(verb):
+    work, names = analysed("Dr. Aziz rode through the jungle. Mr. Fielding rode beside him.\n\n"
+                           f'"Who do you want instead of the English?" {verb} Fielding.\n')
+    line = quote(work, "instead of the English")
+    assert line.tag is not None and line.tag["verb"] == verb and names[line.speaker] == "Fielding"
