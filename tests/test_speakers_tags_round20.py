@@ -129,3 +129,15 @@ def test_more_verbs_of_speech_make_tags(verb):
                            f'"Who do you want instead of the English?" {verb} Fielding.\n')
     line = quote(work, "instead of the English")
     assert line.tag is not None and line.tag["verb"] == verb and names[line.speaker] == "Fielding"
+
+
+def test_words_owned_by_a_relative_make_a_relation_tag():
+    work, _ = analysed("Catherine Morland sat by the fire with her sister Sally Morland and her mother. "
+                       "Mrs. Morland was knitting, and Mrs. Morland said nothing for a while. "
+                       "Catherine looked at the fire, and Catherine sighed.\n\n"
+                       '"Henry will come again, I am sure," said Catherine.\n\n'
+                       '"Catherine would make a sad, heedless young housekeeper," was her mother\'s '
+                       "foreboding remark.\n")
+    line = quote(work, "heedless")
+    assert line.tag is not None and line.tag["text"].endswith("her mother")
+    assert "Mrs. Morland" in work.character(line.speaker).aliases

@@ -186,6 +186,11 @@ def _possessed_speech(text: str, start: int, clause_end: int, index: MentionInde
     lead = re.match(r"(?:was|were|came)\s+", text[start:clause_end])
     if lead is None:
         return None
+    owned = _RELATION_OWNS_SPEECH_RE.match(text, start + lead.end(), clause_end)
+    if owned is not None and owned.group(2).lower() in RELATION_GENDER:
+        # '"…," was her mother's foreboding remark': a relative's words
+        kin = Mention(owned.start(1), owned.end(2), None, "epithet")
+        return _relation_tag(text, re.compile(r"\w+").match(text, start), kin, "after")
     for m in index.within(start, min(clause_end, start + 60)):
         if m.kind in EXPLICIT_KINDS and m.character and _POSSESSIVE_S_RE.match(text, m.end) \
                 and _words_between(text, start, m.start) <= 2:
@@ -199,6 +204,9 @@ def _possessed_speech(text: str, start: int, clause_end: int, index: MentionInde
     return None
 
 
+_RELATION_OWNS_SPEECH_RE = re.compile(r"((?:his|her|their)\s+)([a-z-]+)" + _OWNER_S
+                                      + r"(?:\s+[a-z-]+){0,2}?\s+(?:remark|reply|answer|words|exclamation"
+                                      r"|observation|rejoinder|response|comment|retort|question)\b")
 _SPEECH_NOUN_AFTER_RE = re.compile(
     r"(?:\s+[a-z-]+){0,2}?\s+(?:remark|reply|answer|words|exclamation|observation|rejoinder|response"
     r"|comment|retort|greeting|salutation|injunction|conclusion|farewell|cry|question)\b")
