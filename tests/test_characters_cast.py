@@ -303,3 +303,19 @@ def test_a_bare_family_name_is_the_brother_friends_call_by_it_not_the_heroine():
     james = holder(work, "James Morland")
     assert "Morland" in james.aliases
     assert "Morland" not in holder(work, "Catherine Morland").aliases
+
+
+ROBBER = ("Fagin counted his money by the fire, and Fagin smiled.\n\n* * *\n\n"
+          "Bill Sikes walked out into the night. Sikes was in a black humour.\n\n"
+          "Oliver was alone with Sikes, and he felt the robber's grasp upon his wrist.\n\n"
+          '"Come on," said the robber. Sikes pulled him along.\n\n'
+          "Sikes stopped at the corner. The robber looked back at the dark street.\n\n"
+          '"Quiet now," growled the robber.\n')
+
+
+def test_an_epithet_owning_something_beside_a_name_is_no_second_person():
+    work = analyze(ROBBER)
+    sikes = holder(work, "Bill Sikes")
+    assert "the robber" in sikes.epithets
+    robber = [m for m in work.mentions if work.text[m.start:m.end].lower() == "the robber"]
+    assert len(robber) == 4 and all(m.character == sikes.id for m in robber)

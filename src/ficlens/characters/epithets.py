@@ -82,6 +82,7 @@ class Epithet:
     phrase: str          # lowercase, "the" dropped: "potions master"
     gender: str | None
     generic: bool
+    possessive: bool = False   # "the robber's grasp": a re-description, seldom a second person
 
 
 def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> list[Epithet]:
@@ -97,7 +98,8 @@ def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> lis
             if described and len(words) >= 2 and words[-2] in ("and", "of", "a", "an", "to", "was", "is"):
                 continue
             generic = described and phrase in GENERIC
-            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase), generic))
+            possessive = re.match(r"['’]s\b| s\b", text[m.end():m.end() + 3]) is not None
+            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase), generic, possessive))
     return out
 
 
@@ -119,8 +121,8 @@ def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], ge
         for pos, cid in by_scene.get(scene_of(ep.start), ()):
             if ep.gender and genders.get(cid) != ep.gender:
                 continue  # a gendered head ("the old woman") needs a character known to match
-            if s_lo <= pos < s_hi:
-                beside[ep.phrase][cid] += 1
+            if s_lo <= pos < s_hi and not ep.possessive:
+                beside[ep.phrase][cid] += 1  # "Harry glared at the potions master": someone else
             elif abs(pos - ep.start) <= _NEAR:
                 near[cid] += 1
         for cid, n in near.items():
