@@ -141,3 +141,17 @@ def test_words_owned_by_a_relative_make_a_relation_tag():
     line = quote(work, "heedless")
     assert line.tag is not None and line.tag["text"].endswith("her mother")
     assert "Mrs. Morland" in work.character(line.speaker).aliases
+
+
+def test_a_speaking_description_joins_the_name_said_to_it_though_the_scorer_gave_that_name_a_line():
+    # "Gladys" is only ever said in address; the scorer's guess that she spoke "You are horrid."
+    # is no sign that the duchess and Gladys are two people talking
+    work, names = analysed("Lord Henry and Dorian Gray sat at the long table. "
+                           "The duchess sat between them.\n\n"
+                           '"What a charming idea," said the duchess.\n\n'
+                           '"My dear Gladys, I would not alter it for the world," said Lord Henry.\n\n'
+                           '"You are horrid."\n\n"You disarm me, Gladys."\n\n'
+                           '"Then I am glad," said the duchess.\n\n"Are you really, Gladys?"\n\n"Quite."\n')
+    duchess = quote(work, "charming idea").speaker
+    assert names[duchess] == "Gladys" and "the duchess" in work.character(duchess).epithets
+    assert quote(work, "You are horrid").speaker == duchess

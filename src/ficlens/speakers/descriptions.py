@@ -43,8 +43,9 @@ def merge_addressed_descriptions(work: Work, ctx, decided: dict[int, tuple[str |
             continue
         if genders_clash(genders, who, name):
             continue
-        if any(decided[q][0] == name for t in exchange for q in turns[t].quotes):
-            continue  # two people talking to each other
+        if any(decided[q] == (name, evidence) for t in exchange for q in turns[t].quotes
+               for evidence in (decided[q][1],) if evidence != "scorer"):
+            continue  # two people talking to each other (a tag says so; the scorer's guesses do not)
         merged[who] = name
     if not merged:
         return
