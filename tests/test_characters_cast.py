@@ -297,12 +297,21 @@ def test_a_bare_family_name_is_the_brother_friends_call_by_it_not_the_heroine():
     work = analyze("Catherine Morland walked with Miss Morland's friend Isabella Thorpe. "
                    "Catherine was happy, "
                    "and she laughed. Miss Morland smiled. Catherine Morland sat down.\n\n"
-                   "James Morland came up with John Thorpe. James was tired; he had ridden far.\n\n"
+                   "James Morland came up with John Thorpe. James was tired; he had ridden far. "
+                   + "James sat down, and James laughed. " * 4 + "\n\n"
                    '"You have lost an hour," said Morland.\n\n'
                    '"Not I," said Thorpe. Morland laughed, and he shook his head.\n')
     james = holder(work, "James Morland")
     assert "Morland" in james.aliases
     assert "Morland" not in holder(work, "Catherine Morland").aliases
+
+
+def test_a_bare_family_name_is_not_a_brother_named_once():
+    work = analyze("Rachel Lynde sat at her window. Mrs. Rachel Lynde saw everything, and Rachel Lynde "
+                   "said so. Her husband Thomas Lynde sowed turnips.\n\n"
+                   "The brook ran down into Lynde's Hollow, and past Lynde's Hollow to the sea. Lynde's "
+                   "Hollow was quiet.\n")
+    assert all("Lynde" not in c.aliases for c in work.characters if "Thomas Lynde" in c.aliases)
 
 
 ROBBER = ("Fagin counted his money by the fire, and Fagin smiled.\n\n* * *\n\n"

@@ -98,6 +98,9 @@ _SURNAME_OVER_FIRST = 3   # how much more often a word must be a surname to stop
 _SURNAME_OVER_GIVEN = 20  # how much more often a man is his bare surname than "<first name> <surname>"
 
 
+_BROTHER_EVIDENCE = 10  # names of the brother before a bare family name is taken for his
+
+
 def _gender_of(c: Cluster) -> str | None:
     """A cluster's gender from its titles, else from its given names."""
     by_title = c.title_gender()
@@ -332,6 +335,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
                 # "said Morland" is James Morland, the brother friends call by the family name,
                 # not the Catherine Morland the narration names most
                 untitled_men = [c for c in holders if _gender_of(c) == "male" and c.first_names()
+                                and sum(c.forms.values()) >= _BROTHER_EVIDENCE  # not "Thomas Lynde", once
                                 and all(t is None or (t == "mr" and len(toks) > 1) for t, toks in c.forms)]
                 target = untitled_men[0] if len(untitled_men) == 1 else target
             if target is None and len(of_gender) == 1:
