@@ -155,3 +155,20 @@ def test_a_speaking_description_joins_the_name_said_to_it_though_the_scorer_gave
     duchess = quote(work, "charming idea").speaker
     assert names[duchess] == "Gladys" and "the duchess" in work.character(duchess).epithets
     assert quote(work, "You are horrid").speaker == duchess
+
+
+def test_a_coordinate_clause_without_a_subject_shares_the_one_before_it():
+    work, _ = analysed("Elizabeth Bennet and Jane Bennet stood by the window with Caroline Bingley.\n\n"
+                       "They had not long separated when Miss Bingley came towards her, and with an "
+                       "expression of civil disdain thus accosted her,\n\n"
+                       '"So, Miss Eliza, I hear you are quite delighted with George Wickham!"\n')
+    line = quote(work, "delighted")
+    assert line.tag is not None and "Miss Bingley" in work.character(line.speaker).aliases
+
+
+def test_a_name_in_a_that_clause_is_not_the_shared_subject():
+    work, _ = analysed("Hastings and Poirot and Dr. Bauerstein sat in the library.\n\n"
+                       "I told him that Dr. Bauerstein had been at Styles on the fatal night, and added:\n\n"
+                       '"It is very strange."\n')
+    line = quote(work, "very strange")
+    assert line.tag is None or "Bauerstein" not in line.tag["text"]

@@ -544,7 +544,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                 mention = Mention(relational.start(), relational.end(1), None, "epithet")
                 return Tag(mention.start, w.end(), verb, mention, "before",
                            RELATION_GENDER[relational.group(1).lower()], relation=True)
-            subject = _sentence_subject(text, lo, w.start(), index)
+            subject = _sentence_subject(text, lo, w.start(), index) \
+                or _coordinated_from(text, lo, w.start(), index)
         if subject is None:  # 'The drummer shouted: "…"': a description the cast does not hold
             subject = _described_subject(text, w, clause_start, seg_end, inverted=False)
         if subject is not None:
@@ -713,6 +714,27 @@ def _perceived(text: str, clause_start: int, m: Mention) -> bool:
 
 
 _SENTENCE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?]|[“\"”]")
+
+
+_AND_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+(?:[^,;:.!?\"“”]*?,\s*)?[^,;:.!?\"“”]*$")
+_FOLLOWED_BY_VERB_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|came|went|saw|met|took|gave|made|got|left"
+                                  r"|sat|stood|ran|began|was|had|did|could|would)\b")
+
+
+def _coordinated_from(text: str, lo: int, verb_start: int, index: MentionIndex) -> Mention | None:
+    """'…when Miss Bingley came towards her, and with an expression of civil disdain thus accosted
+    her,': a coordinate clause with no subject of its own shares the subject of the clause before
+    it, the last name there followed by its verb."""
+    window_lo = max(lo, verb_start - 250)
+    ends = list(_SENTENCE_END_RE.finditer(text, window_lo, verb_start))
+    sentence_start = ends[-1].end() if ends else window_lo
+    joint = _AND_CLAUSE_RE.search(text, sentence_start, verb_start)
+    if joint is None or index.within(joint.start(), verb_start):
+        return None  # the clause names someone of its own
+    named = [m for m in index.within(sentence_start, joint.start()) if m.kind in EXPLICIT_KINDS
+             and _FOLLOWED_BY_VERB_RE.match(text, m.end) and not _after_preposition(text, m)
+             and not re.search(r"\b(?:that|whether|if|than)\s+$", text[max(0, m.start - 10):m.start])]
+    return named[-1] if named else None
 
 
 def _sentence_subject(text: str, lo: int, verb_start: int, index: MentionIndex) -> Mention | None:
