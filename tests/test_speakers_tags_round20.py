@@ -123,7 +123,7 @@ def test_the_tag_of_a_closing_paragraph(closing, speaker):
     assert line.tag is not None and names[line.speaker] == speaker
 
 
-@pytest.mark.parametrize("verb", ["hooted", "jeered", "interpreted", "yawned"])
+@pytest.mark.parametrize("verb", ["hooted", "jeered", "interpreted", "yawned", "proclaimed"])
 def test_more_verbs_of_speech_make_tags(verb):
     work, names = analysed("Dr. Aziz rode through the jungle. Mr. Fielding rode beside him.\n\n"
                            f'"Who do you want instead of the English?" {verb} Fielding.\n')
@@ -172,3 +172,11 @@ def test_a_name_in_a_that_clause_is_not_the_shared_subject():
                        '"It is very strange."\n')
     line = quote(work, "very strange")
     assert line.tag is None or "Bauerstein" not in line.tag["text"]
+
+
+def test_an_indefinite_describer_may_have_an_adjective_in_ly_before_the_person():
+    work, names = analysed("Dr. Losberne ran down to the deserted tenement, and began kicking at the "
+                           'door.\n\n"Halloa?" said a little ugly hump-backed man: opening the door so '
+                           "suddenly that the doctor nearly fell forward.\n")
+    line = quote(work, "Halloa")
+    assert line.tag is not None and names[line.speaker] == "a little ugly hump-backed man"

@@ -51,7 +51,7 @@ confirmed confirms concurred concurs greeted greets spat chortled chortles humme
 tutted whined whines tittered corroborated acknowledged admonished advised affirmed apologized
 apologised boomed booms chided coaxed confided mocked ranted reiterated scolded snickered taunted
 vowed wheezed slurred exploded acquiesced quavered questioned quoted enunciated
-hooted jeered interpreted yawned
+hooted jeered interpreted yawned proclaimed proclaims
 """)
 
 # Verbs of a thought tag. Narrow on purpose: "remembered", "hoped" are mostly plain narration.

@@ -313,12 +313,13 @@ def _kin_description(text: str, subject: Mention | None) -> bool:
 
 
 _DESCRIBED_AFTER_RE = re.compile(
-    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,2}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
+    r"\s+((?:the|a|an|one)\s+(?:[A-Za-z’'-]+\s+){0,3}?[A-Za-z’'-]+)(?=\s*(?:[,.;:!?—–]|$)|"
     r"\s+(?:to|with|in|as|and|at|from|who|whose|of|upon|on|for|again|presently|quickly|slowly|softly|"
     r"loudly|quietly|very|rather|quite|somewhat|almost|still|now|then|[a-z]+ly)\b)")
 _DESCRIBED_BEFORE_RE = re.compile(
     r"((?:[Tt]he\s+(?:[A-Za-z’'-]+\s+){0,2}|(?:[Aa]n?|One)\s+(?:[a-z’'-]+\s+){0,2})[A-Za-z’'-]+)\s+(?:[a-z]+ly\s+)?$")
 _LY_ADJECTIVE_RE = re.compile(r"\s+([a-z]+ly)\s+([A-Za-z]+)\b")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z’'-]+)")
 # "the gentleman in the white waistcoat", "the gentleman with the red rosette": what sets him apart
 # is part of the description; "in a hoarse voice", "with the same placidity" is manner
 _DISTINGUISHED_BY_RE = re.compile(r"\s+(?:in|with)\s+the\s+(?:([a-z-]+)\s+)?([a-z-]+)(?=\s*(?:[,.;:!?]|$))")
@@ -359,6 +360,15 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int,
         end = lyish.end()  # "a great lubberly fellow", "the burly man": an adjective, not an adverb
         phrase = text[m.start(1):end]
         words = phrase.split()
+    if words[0].lower() != "the" and not any(w in PERSON_NOUNS for w in words[1:]):
+        # "a little ugly hump-backed man": "ugly" is no adverb; read on to the person noun
+        following = list(_NEXT_WORD_RE.finditer(text, end, min(clause_end, end + 40)))[:3]
+        noun = next((i for i, f in enumerate(following) if f.group(1) in PERSON_NOUNS), None)
+        if noun is not None and all(f.start() == (following[i - 1].end() if i else end)
+                                    for i, f in enumerate(following[:noun + 1])):
+            end = following[noun].end()
+            phrase = text[m.start(1):end]
+            words = phrase.split()
     if words[-1].lower() in _NOT_PEOPLE:
         return None
     if words[0].lower() == "the":
