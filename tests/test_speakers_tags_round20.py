@@ -180,3 +180,18 @@ def test_an_indefinite_describer_may_have_an_adjective_in_ly_before_the_person()
                            "suddenly that the doctor nearly fell forward.\n")
     line = quote(work, "Halloa")
     assert line.tag is not None and names[line.speaker] == "a little ugly hump-backed man"
+
+
+def test_a_tag_sentence_after_the_last_line_of_a_paragraph_opens_the_next_paragraphs_quote():
+    work, names = analysed("Caroline Bingley and Louisa Hurst sat with Mr. Darcy.\n\n"
+                           '"Not at all," he replied; "they were brightened by the exercise."--A short pause '
+                           "followed this speech, and Mrs. Hurst began again.\n\n"
+                           '"I have an excessive regard for Jane Bennet."\n')
+    line = quote(work, "excessive regard")
+    assert line.tag is not None and "Hurst" in names[line.speaker]
+
+
+def test_the_last_lines_own_tag_opens_nothing():
+    work, _ = analysed("Caroline Bingley and Louisa Hurst sat with Mr. Darcy.\n\n"
+                       '"Not at all," he replied.\n\n"I have an excessive regard for Jane Bennet."\n')
+    assert quote(work, "excessive regard").tag is None

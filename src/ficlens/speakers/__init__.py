@@ -83,6 +83,10 @@ def run(work: Work, options: Options) -> None:
             if not opens_quote and (i == 0 or quotes[i - 1].end <= prev_lo):
                 # 'Anne herself answered, lifting her head.' is all a narration paragraph says last
                 opens_quote = closes_on_speech(text, prev_lo, prev_end)
+            elif not opens_quote and quotes[i - 1].end <= prev_end \
+                    and _untagged_after(tags[i - 1], quotes[i - 1]):
+                # '"…by the exercise."--A short pause followed this speech, and Mrs. Hurst began again.'
+                opens_quote = closes_on_speech(text, quotes[i - 1].end, prev_end)
             if opens_quote and (i == 0 or quotes[i - 1].end <= prev_hi):
                 # 'Emma could not help saying,' closes the paragraph before the quote
                 lo = max(prev_lo, quotes[i - 1].end) if i else prev_lo
@@ -199,6 +203,11 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
     return made
+
+
+def _untagged_after(tag: Tag | None, quote) -> bool:
+    """No tag of this quote stands after it (so narration after it is not its tag)."""
+    return tag is None or tag.end <= quote.start
 
 
 def _narrator_object(text: str, m: Mention) -> bool:
