@@ -195,3 +195,12 @@ def test_the_last_lines_own_tag_opens_nothing():
     work, _ = analysed("Caroline Bingley and Louisa Hurst sat with Mr. Darcy.\n\n"
                        '"Not at all," he replied.\n\n"I have an excessive regard for Jane Bennet."\n')
     assert quote(work, "excessive regard").tag is None
+
+
+def test_a_name_after_a_closed_clause_of_time_still_opens_the_next_quote():
+    work, names = analysed("Elizabeth Bennet sat with Mr. Collins and her mother.\n\n"
+                           "Mrs. Bennet and Kitty walked off, and as soon as they were gone Mr. Collins "
+                           'began.\n\n"Believe me, my dear Miss Elizabeth, your modesty adds to your other '
+                           'perfections."\n')
+    line = quote(work, "your modesty")
+    assert line.tag is not None and names[line.speaker] == "Mr. Collins"

@@ -452,6 +452,11 @@ _NOT_A_TAG_BEFORE_RE = re.compile(r"\b(?:(?:a|an|the|no|his|her|its|their|my|you
                                   r"(?:\s+[a-z]+)?|was|were|is|are|be|been|being)\s+$")
 
 
+# '…, and as soon as they were gone Mr. Collins began.': the clause of time has closed, and a name opens the
+# main clause right before the verb
+_NAME_THEN_VERB_RE = re.compile(r"\b[A-Z][a-z]+\s+[a-z]+(?:\s+[a-z]+)?[.]?\s*$")
+
+
 def closes_on_speech(text: str, lo: int, end: int) -> bool:
     """Does a narration paragraph ``text[lo:end]`` end in a sentence that is only a speech tag
     ('Anne herself answered, lifting her head.', 'Sir Thomas … went on.', 'Mr. Mace began at
@@ -459,8 +464,10 @@ def closes_on_speech(text: str, lo: int, end: int) -> bool:
     without a line of their own, and clauses of time ('… before the conversation began.'), do not
     count."""
     sentence_lo = max([lo, *(m.end() for m in _SENTENCE_END_RE.finditer(text, lo, max(lo, end - 1)))])
-    if re.search(r"\b" + _TIME_CONJUNCTIONS + r"\b", text[sentence_lo:end]):
-        return False
+    timed = list(re.finditer(r"\b" + _TIME_CONJUNCTIONS + r"\b", text[sentence_lo:end]))
+    if timed and not _NAME_THEN_VERB_RE.search(text, sentence_lo + timed[-1].end(), end):
+        return False  # '… before the conversation began.'
+
     for regex, reach in ((_ENDS_WITH_VERB_RE, 40), (_ENDS_WITH_VERB_MANNER_RE, 80)):
         m = regex.search(text, max(sentence_lo, end - reach), end)
         verb = m.group(1) if m is not None else ""
