@@ -204,3 +204,12 @@ def test_a_name_after_a_closed_clause_of_time_still_opens_the_next_quote():
                            'perfections."\n')
     line = quote(work, "your modesty")
     assert line.tag is not None and names[line.speaker] == "Mr. Collins"
+
+
+def test_an_aspect_verb_and_a_speech_verb_in_ing_end_a_tag_sentence():
+    work, names = analysed("Fanny Price sat on the sofa. Mrs. Norris and Lady Bertram sat by the fire.\n\n"
+                           '"Where is Fanny?" asked Lady Bertram.\n\n'
+                           "A voice told them that she was on the sofa. Mrs. Norris began scolding.\n\n"
+                           '"That is a very foolish trick, Fanny, to be idling away all the evening."\n')
+    line = quote(work, "foolish trick")
+    assert line.tag is not None and names[line.speaker] == "Mrs. Norris"

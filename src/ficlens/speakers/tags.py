@@ -396,7 +396,7 @@ _ENDS_WITH_VERB_MANNER_RE = re.compile(
 def _ends_with_speech_verb(text: str, lo: int, end: int) -> bool:
     """Does text[lo:end] end in a tag's verb with no object ('Then she spoke.', 'Anne answered,
     lifting her head.'), outside a clause of time ('… as she spoke.')?"""
-    return any(m is not None and (_tags_alone(m.group(1)) or _phrasal_at(text, m))
+    return any(m is not None and (_tags_alone(m.group(1)) or _phrasal_at(text, m) or _began_speaking(text, m))
                and not _SUBORDINATE_RE.search(text, lo, m.start(1))
                for m in (_ENDS_WITH_VERB_RE.search(text, max(lo, end - 40), end),
                          _ENDS_WITH_VERB_MANNER_RE.search(text, max(lo, end - 80), end)))
@@ -457,6 +457,16 @@ _NOT_A_TAG_BEFORE_RE = re.compile(r"\b(?:(?:a|an|the|no|his|her|its|their|my|you
 _NAME_THEN_VERB_RE = re.compile(r"\b[A-Z][a-z]+\s+[a-z]+(?:\s+[a-z]+)?[.]?\s*$")
 
 
+_ASPECT_BEFORE_RE = re.compile(r"\b(?:began|begun|continued|kept|went\s+on)\s+$")
+
+
+def _began_speaking(text: str, m: re.Match) -> bool:
+    """'Mrs. Norris began scolding.': an aspect verb and the -ing form of a speech verb."""
+    verb = m.group(1)
+    return verb.endswith("ing") and (verb[:-3] + "ed" in SPEECH_VERBS or verb[:-3] + "d" in SPEECH_VERBS) \
+        and _ASPECT_BEFORE_RE.search(text, max(0, m.start(1) - 14), m.start(1)) is not None
+
+
 def closes_on_speech(text: str, lo: int, end: int) -> bool:
     """Does a narration paragraph ``text[lo:end]`` end in a sentence that is only a speech tag
     ('Anne herself answered, lifting her head.', 'Sir Thomas … went on.', 'Mr. Mace began at
@@ -473,7 +483,7 @@ def closes_on_speech(text: str, lo: int, end: int) -> bool:
         verb = m.group(1) if m is not None else ""
         if verb in ("went", "go", "goes") and not re.match(r"\s+on\b", text[m.end(1):end]):
             continue  # 'I went in.' is no 'went on.'
-        if m is not None and (verb in SPEECH_VERBS or _phrasal_at(text, m)) \
+        if m is not None and (verb in SPEECH_VERBS or _phrasal_at(text, m) or _began_speaking(text, m)) \
                 and verb not in _ANSWERS_WITHOUT_A_LINE \
                 and not _NOT_A_TAG_BEFORE_RE.search(text, max(sentence_lo, m.start(1) - 30), m.start(1)):
             return True
