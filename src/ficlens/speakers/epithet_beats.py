@@ -10,6 +10,7 @@ Runs after decoding, like the description merge; no line changes hands."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from ficlens.characters.coref import speaking_subject
@@ -20,8 +21,8 @@ _POSSESSIVE_RE = re.compile(r"(?:['’]s|\s+s)\b")  # "the Signora's accent" is 
 
 
 def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None, str]]) -> None:
-    """Give each epithet phrase no mention of which names anyone the character whose lines
-    share a paragraph with it as a sentence subject, when those paragraphs all agree."""
+    """For each epithet phrase none of whose mentions names anyone yet: link it to the character
+    whose lines it stands beside as a sentence subject, when all such paragraphs agree."""
     text, layout = work.text, ctx.layout
     speakers_of: dict[int, set[str | None]] = {}
     for qi, q in enumerate(work.quotes):
@@ -32,17 +33,16 @@ def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None,
     for m in work.mentions:
         if m.kind == "epithet" and not layout.in_quote(m.start):
             by_phrase.setdefault(_phrase(text[m.start:m.end]), []).append(m)
+    lines = _Lines(text, work.quotes)
     by_id = {c.id: c for c in work.characters}
     for phrase, mentions in by_phrase.items():
         if any(m.character for m in mentions) or phrase.split()[-1] in GENERIC:
             continue  # linked already, or a word for anyone ("the man")
         votes: Counter = Counter()
         for m in mentions:
-            p = layout.paragraph_index(m.start)
-            who = speakers_of.get(p, set())
+            who = speakers_of.get(layout.paragraph_index(m.start), set())
             if speaking_subject(text, m.start) and not _POSSESSIVE_RE.match(text, m.end) \
-                    and len(who) == 1 and None not in who \
-                    and _beside_a_line(text, m.start, work.quotes, layout):
+                    and len(who) == 1 and None not in who and lines.beside(m.start):
                 votes[next(iter(who))] += 1
         if len(votes) != 1 or 2 * sum(votes.values()) < len(mentions):
             continue  # paragraphs that disagree, or a phrase mostly used away from its lines
@@ -54,15 +54,26 @@ def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None,
         by_id[who].epithets.append("the " + phrase)
 
 
-def _beside_a_line(text: str, pos: int, quotes, layout) -> bool:
-    """Does the sentence that opens at ``pos`` follow a line straight after it closes, or run
-    straight into the next one ('… handwriting.” The detective was already reaching …')?"""
-    ends = [q.end for q in quotes if q.end <= pos]
-    if ends and not text[max(ends):pos].strip():
-        return True
-    stop = min((text.find(c, pos) for c in ".!?" if text.find(c, pos) >= 0), default=-1)
-    starts = [q.start for q in quotes if q.start > pos]
-    return stop >= 0 and bool(starts) and not text[stop + 1:min(starts)].strip()
+class _Lines:
+    """Where the work's lines start and end, to ask what stands right before or after a point."""
+
+    def __init__(self, text: str, quotes) -> None:
+        self.text = text
+        self.starts = [q.start for q in quotes]
+        self.ends = sorted(q.end for q in quotes)
+
+    def beside(self, pos: int) -> bool:
+        """Does the sentence that opens at ``pos`` follow a line straight after it closes, or run
+        straight into the next one ('… handwriting.” The detective was already reaching …')?"""
+        i = bisect_right(self.ends, pos)
+        if i and not self.text[self.ends[i - 1]:pos].strip():
+            return True
+        stop = _STOP_RE.search(self.text, pos)
+        j = bisect_right(self.starts, pos)
+        return stop is not None and j < len(self.starts) and not self.text[stop.end():self.starts[j]].strip()
+
+
+_STOP_RE = re.compile(r"[.!?]")
 
 
 def _phrase(span: str) -> str:
