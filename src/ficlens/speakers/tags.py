@@ -477,7 +477,6 @@ def closes_on_speech(text: str, lo: int, end: int) -> bool:
     timed = list(re.finditer(r"\b" + _TIME_CONJUNCTIONS + r"\b", text[sentence_lo:end]))
     if timed and not _NAME_THEN_VERB_RE.search(text, sentence_lo + timed[-1].end(), end):
         return False  # '… before the conversation began.'
-
     for regex, reach in ((_ENDS_WITH_VERB_RE, 40), (_ENDS_WITH_VERB_MANNER_RE, 80)):
         m = regex.search(text, max(sentence_lo, end - reach), end)
         verb = m.group(1) if m is not None else ""
