@@ -189,6 +189,11 @@ TAGGED = {
         "Mrs. Bennet and Kitty walked off, and as soon as they were gone Mr. Collins began.\n\n"
         '"Believe me, my dear Miss Elizabeth, your modesty adds to your other perfections."\n',
         "your modesty", "Mr. Collins"),
+    "a time word used as an adverb does not block a closing tag sentence": (
+        "Emma Woodhouse sat with Jane Fairfax and Frank Churchill.\n\n"
+        '"It was a foolish story," said Frank Churchill.\n\n'
+        "Miss Fairfax, who had seldom spoken before, except among her own confederates, spoke now.\n\n"
+        '"Such things do occur, undoubtedly."\n', "Such things", "Jane Fairfax"),
     "an aspect verb and a speech verb in -ing end a tag sentence": (
         "Fanny Price sat on the sofa. Mrs. Norris and Lady Bertram sat by the fire.\n\n"
         '"Where is Fanny?" asked Lady Bertram.\n\n'

@@ -389,7 +389,8 @@ _ENDS_WITH_VERB_RE = re.compile(r"\b([a-z]+)(?:\s+(?:on|in|out|up|forth))?[.]?\s
 # a pronoun object is no reported speech ('Poirot answered them categorically.', 'Mr. Mace began
 # at once.').
 _ENDS_WITH_VERB_MANNER_RE = re.compile(
-    r"\b([a-z]+)(?:\s+(?:them|him|her|me|us|forth|out))?(?:\s+[a-z]+ly|\s+again|\s+at\s+once|\s+at\s+last)*"
+    r"\b([a-z]+)(?:\s+(?:them|him|her|me|us|forth|out))?(?:\s+[a-z]+ly|\s+again|\s+now|\s+thus|\s+at\s+once"
+    r"|\s+at\s+last)*"
     r"(?:,\s+[a-z]+ing\b[^.!?;:\"“”]{0,50})?[.]\s*$")
 
 
@@ -474,8 +475,9 @@ def closes_on_speech(text: str, lo: int, end: int) -> bool:
     without a line of their own, and clauses of time ('… before the conversation began.'), do not
     count."""
     sentence_lo = max([lo, *(m.end() for m in _SENTENCE_END_RE.finditer(text, lo, max(lo, end - 1)))])
-    timed = list(re.finditer(r"\b" + _TIME_CONJUNCTIONS + r"\b", text[sentence_lo:end]))
-    if timed and not _NAME_THEN_VERB_RE.search(text, sentence_lo + timed[-1].end(), end):
+    # a conjunction opening a clause, not an adverb ('who had seldom spoken before, …')
+    timed = list(re.finditer(r"\b" + _TIME_CONJUNCTIONS + r"\s+[A-Za-z]", text[sentence_lo:end]))
+    if timed and not _NAME_THEN_VERB_RE.search(text, sentence_lo + timed[-1].end() - 1, end):
         return False  # '… before the conversation began.'
     for regex, reach in ((_ENDS_WITH_VERB_RE, 40), (_ENDS_WITH_VERB_MANNER_RE, 80)):
         m = regex.search(text, max(sentence_lo, end - reach), end)
