@@ -209,3 +209,13 @@ def test_the_tag_finds_its_speaker(story, fragment, speaker):
     line = quote(work, fragment)
     character = work.character(line.speaker)
     assert line.tag is not None and speaker in (character.name, *character.aliases)
+
+
+def test_the_one_heard_doing_something_and_saying_is_the_speaker():
+    work, names = analysed("Lucy Gray sat in the drawing-room. Mrs. Honeychurch and Mr. Beebe "
+                           'stood in the hall.\n\n"All right, dear," said Mrs. Honeychurch kindly. She went '
+                           "into the drawing-room, and Mr. Beebe heard her kiss Lucy and say: "
+                           '"I am sorry I was so cross."\n')
+    line = quote(work, "so cross")
+    assert line.tag is not None and line.tag["text"].startswith("her")
+    assert names[line.speaker] == "Mrs. Honeychurch"

@@ -522,7 +522,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         if not _is_speech_verb(text, w):
             continue
         heard = next((m for m in within if m.kind == "pronoun" and _perceived(text, clause_start, m)
-                      and _gap_ok(text, m.end, w.start(), 1)), None)
+                      and (_gap_ok(text, m.end, w.start(), 1)
+                           or _AND_THEN_RE.fullmatch(text, m.end, w.start()))), None)
         if heard is not None:  # "Emma heard her saying to Jane,", "she heard him say,"
             return _with_gender(Tag(heard.start, w.end(), verb, heard, "before"), text)
         if _HEARD_SOMEONE_RE.search(text, max(clause_start, w.start() - 30), w.start()):
@@ -731,6 +732,8 @@ def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Me
 _PERCEPTION_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard|saw|see|sees|listened\s+to)\s+$")
 
 
+# 'Mr. Beebe heard her kiss Lucy and say:': the one heard does something else first
+_AND_THEN_RE = re.compile(r"(?:\s+[A-Za-z’'-]+){1,4}\s+and\s+")
 _HEARD_SOMEONE_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard)\s+"
                                r"(?:it|someone|somebody|one|a\s+voice)"
                                r"\s+$")
