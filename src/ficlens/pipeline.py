@@ -41,6 +41,17 @@ def run_stages(work: Work, options: Options | None = None) -> Work:
     return work
 
 
+def _names_a_file(source: str) -> bool:
+    """Is this string a path to an existing file (and not a line of story text)? A line longer
+    than the system allows a file name to be is text, not a failed lookup."""
+    if "\n" in source or len(source) >= 4096:
+        return False
+    try:
+        return Path(source).is_file()
+    except OSError:  # "File name too long": a sentence, not a path
+        return False
+
+
 def analyze(source: str | PathLike[str] | Path, options: Options | None = None, *,
             characters: list[str] | None = None) -> Work:
     """Analyze one work: a path to a file, or the story text itself.
@@ -53,8 +64,7 @@ def analyze(source: str | PathLike[str] | Path, options: Options | None = None, 
     if characters:
         options.characters = list(characters)
     started = time.perf_counter()
-    if isinstance(source, (PathLike, Path)) or (isinstance(source, str) and "\n" not in source
-                                               and len(source) < 4096 and Path(source).is_file()):
+    if isinstance(source, (PathLike, Path)) or (isinstance(source, str) and _names_a_file(source)):
         work = read_path(Path(source))
     else:
         work = read_text(str(source))
