@@ -106,6 +106,7 @@ def run(work: Work, options: Options) -> None:
     described = _give_descriptions_a_character(work, tags, index)
     turns = _turns(quotes, para)
     for turn in turns:
+        turn.last_paragraph = layout.paragraph_index(max(quotes[turn.quotes[-1]].end - 1, 0))
         turn.tagged = {qi: tags[qi] for qi in turn.quotes if tags[qi] is not None}
         p = turn.paragraph
         if p is not None:

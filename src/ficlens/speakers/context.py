@@ -25,7 +25,8 @@ class Context:
         self.work, self.turns, self.tags, self.rule = work, turns, tags, rule
         self.layout, self.index = layout, index
         self.turn_of: dict[int, int] = {qi: t for t, turn in enumerate(turns) for qi in turn.quotes}
-        self._quoted_paragraphs = {turn.paragraph for turn in turns}
+        self._quoted_paragraphs = {p for turn in turns if turn.paragraph is not None
+                                   for p in range(turn.paragraph, turn.end_paragraph + 1)}
         self.run_pos: dict[int, tuple[list[int], int]] = {
             t: (run, i) for run in runs for i, t in enumerate(run)}
         self.genders = {c.id: c.gender for c in work.characters}
@@ -133,8 +134,8 @@ class Context:
                 j = i + step * d
                 if not 0 <= j < len(run):
                     break
-                near, far = self.turns[run[j - step]], self.turns[run[j]]
-                if abs(near.paragraph - far.paragraph) > 1:
+                first, last = sorted((self.turns[run[j - step]], self.turns[run[j]]), key=lambda t: t.paragraph)
+                if last.paragraph - first.end_paragraph > 1:
                     break  # across a narration paragraph the same speaker often goes on
                 if run[j] in self._settled_turn:
                     found = (self._settled_turn[run[j]], d)
@@ -197,7 +198,8 @@ class Context:
         return self._cache[key]
 
     def _paragraph_mentions(self, qi: int):
-        p = self.turns[self.turn_of[qi]].paragraph
+        turn = self.turns[self.turn_of[qi]]
+        p = turn.paragraph
         here: dict[str, tuple[int, bool]] = {}
         if p is not None:
             lo, hi = self.layout.paragraphs[p]
@@ -205,7 +207,7 @@ class Context:
                 n, subj = here.get(m.character, (0, False))
                 here[m.character] = (n + 1, subj or is_subject(self.work.text, m.start))
         prev = self._paragraph_counts(p - 1) if p is not None else Counter()
-        nxt = self._paragraph_counts(p + 1) if p is not None else Counter()
+        nxt = self._paragraph_counts(turn.end_paragraph + 1) if p is not None else Counter()
         return here, prev, nxt
 
     def _subjects_around(self, qi: int) -> tuple[str | None, str | None]:

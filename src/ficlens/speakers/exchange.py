@@ -23,6 +23,11 @@ class Turn:
     narration: list[Mention] = field(default_factory=list)
     speaker: str | None = None
     evidence: str | None = None
+    last_paragraph: int | None = None   # where its last quote ends (a long speech runs on)
+
+    @property
+    def end_paragraph(self) -> int | None:
+        return self.paragraph if self.last_paragraph is None else self.last_paragraph
 
 
 def opens_paragraph(text: str, paragraph_start: int, quote_start: int) -> bool:
@@ -35,7 +40,7 @@ def build_runs(turns: list[Turn], layout: Layout) -> list[list[int]]:
     for ti, turn in enumerate(turns):
         prev = turns[ti - 1] if ti else None
         joined = (prev is not None and turn.paragraph is not None and prev.paragraph is not None
-                  and turn.paragraph - prev.paragraph <= 2
+                  and turn.paragraph - prev.end_paragraph <= 2
                   and layout.scene_index(layout.paragraphs[turn.paragraph][0])
                   == layout.scene_index(layout.paragraphs[prev.paragraph][0]))
         if joined:
