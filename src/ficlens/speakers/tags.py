@@ -573,7 +573,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                 mention = Mention(relational.start(), relational.end(1), None, "epithet")
                 return Tag(mention.start, w.end(), verb, mention, "before",
                            RELATION_GENDER[relational.group(1).lower()], relation=True)
-            subject = _sentence_subject(text, lo, w.start(), index) \
+            subject = _clause_opener(text, clause_start, w.start(), mentions) \
+                or _sentence_subject(text, lo, w.start(), index) \
                 or _coordinated_from(text, lo, w.start(), index)
         if subject is None:  # 'The drummer shouted: "…"': a description the cast does not hold
             subject = _described_subject(text, w, clause_start, seg_end, inverted=False)
@@ -766,6 +767,23 @@ def _coordinated_from(text: str, lo: int, verb_start: int, index: MentionIndex) 
              and _FOLLOWED_BY_VERB_RE.match(text, m.end) and not _after_preposition(text, m)
              and not re.search(r"\b(?:that|whether|if|than)\s+$", text[max(0, m.start - 10):m.start])]
     return named[-1] if named else None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_CLAUSE_OPENER_RE = re.compile(r"\s*(?:but|and|yet|so|then|while)?\s*$")
+
+
+def _clause_opener(text: str, clause_start: int, verb_start: int, mentions: list[Mention]) -> Mention | None:
+    """'…; but Edmund, after waiting a moment, obliged her to bring down her mind from its
+    heavenly flight by saying,': the name that opens the verb's clause, however far off."""
+    first = next((m for m in mentions if m.start < verb_start), None)
+    if first is None or first.kind not in EXPLICIT_KINDS \
+            or not _CLAUSE_OPENER_RE.fullmatch(text, clause_start, first.start):
+        return None
+    if any(m.start > first.start and text[m.start:m.end].lower() in _SUBJECT_PRONOUNS
+           for m in mentions if m.start < verb_start):
+        return None  # '…and Elizabeth at that instant moving towards them, he was struck …'
+    return first
 
 
 def _sentence_subject(text: str, lo: int, verb_start: int, index: MentionIndex) -> Mention | None:
