@@ -134,7 +134,8 @@ class Context:
                 j = i + step * d
                 if not 0 <= j < len(run):
                     break
-                first, last = sorted((self.turns[run[j - step]], self.turns[run[j]]), key=lambda t: t.paragraph)
+                first, last = sorted((self.turns[run[j - step]], self.turns[run[j]]),
+                                     key=lambda t: t.paragraph)
                 if last.paragraph - first.end_paragraph > 1:
                     break  # across a narration paragraph the same speaker often goes on
                 if run[j] in self._settled_turn:
