@@ -66,7 +66,7 @@ def test_an_indefinite_description_speaks_as_a_character_of_its_own():
     work = analyze("Margaret Schlegel sat at the long table with her aunt Juley Mund.\n\n"
                    '"The arguments are strong," said a girl opposite, crumbling her bread.\n\n'
                    '"They are," said Margaret.\n')
-    assert speaker(work, "The arguments are strong") == "a girl opposite"
+    assert speaker(work, "The arguments are strong") == "the girl opposite"
 
 
 def test_an_inverted_beat_verb_is_a_tag():
@@ -229,4 +229,4 @@ def test_an_office_title_only_one_character_bears_is_that_character():
 def test_an_adjective_in_ly_does_not_end_a_description_tag():
     work = analyze("Oliver lay in the road. The gentleman looked down at him.\n\n"
                    '"I did that, sir," said a great lubberly fellow, stepping forward.\n')
-    assert speaker(work, "I did that") == "a great lubberly fellow"
+    assert speaker(work, "I did that") == "the great lubberly fellow"

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from ficlens import analyze
 from ficlens.speakers.exchange import Turn, build_runs
-from test_speakers import speaker
+from test_speakers import quote, speaker
 
 
 def _layout(paragraphs: int):
@@ -54,3 +54,41 @@ def test_a_long_line_of_text_is_analysed_as_text_not_looked_up_as_a_file():
     assert len(line) > 255 and "\n" not in line
     work = analyze(line)
     assert speaker(work, "Hello") == "Harry Potter"
+
+
+def test_a_tradesman_introduced_by_an_indefinite_description_speaks_as_the_description():
+    work = analyze("Oliver Twist ran down the lane. Mr. Brownlow followed him.\n\n"
+                   '"Help!" cried Oliver.\n\n'
+                   '"To be sure!" cried a sleepy-faced carpenter, casting a look at the window.\n')
+    names = {c.id: c for c in work.characters}
+    carpenter = names[next(q for q in work.quotes if "To be sure" in work.text[q.start:q.end]).speaker]
+    assert carpenter.name == "the sleepy-faced carpenter"
+    assert "a sleepy-faced carpenter" in carpenter.aliases
+
+
+def test_a_tag_after_a_semicolon():
+    work = analyze("Oliver Twist and Mr. Losberne came to the house. Mr. Losberne knocked.\n\n"
+                   '"Has the housekeeper gone too?" inquired Mr. Losberne.\n\n'
+                   '"Yes, sir"; replied the servant. "The old gentleman went too."\n')
+    assert speaker(work, "The old gentleman went too") == "the servant"
+
+
+def test_a_tag_verb_far_from_the_colon():
+    work = analyze("Poirot and Hastings stood by the door. Mrs. Inglethorp lay on the bed.\n\n"
+                   "At that moment Dr. Bauerstein came in, and, at the same instant, Mrs. Inglethorp "
+                   "cried out in a strangled voice, her eyes fixed on the doctor:\n\n"
+                   '"Alfred, Alfred!"\n')
+    line = quote(work, "Alfred, Alfred")
+    assert line.tag is not None and line.tag["verb"] == "cried"
+    assert speaker(work, "Alfred, Alfred") == "Mrs. Inglethorp"
+
+
+def test_the_one_heard_speaking_after_a_few_adverbs_is_the_speaker():
+    work = analyze("Emma Woodhouse sat with Harriet Smith. Mr. Knightley read by the window.\n\n"
+                   "The news was told to Mr. Knightley at Hartfield; for the moment, he was silent; "
+                   "but Emma heard him almost immediately afterwards say to himself, over a "
+                   'newspaper he held in his hand, "Hum! just the trifling, silly fellow I took '
+                   'him for."\n')
+    line = quote(work, "trifling, silly fellow")
+    assert line.tag is not None and line.tag["verb"] == "say"
+    assert speaker(work, "trifling, silly fellow") == "Mr. Knightley"

@@ -149,7 +149,7 @@ def test_generic_description_is_left_to_the_scorer_and_a_role_or_newcomer_is_set
             Tag(girl - 5, girl + 13, "said", Mention(girl, girl + 13, None, "epithet"), "after")]
     work = Work(text=text)
     _give_descriptions_a_character(work, tags, MentionIndex([]))
-    assert {c.name for c in work.characters} == {"the young man", "the surgeon", "a little girl"}
+    assert {c.name for c in work.characters} == {"the young man", "the surgeon", "the little girl"}
     assert not settled("tag_after:anaphoric", tags[0])  # "the young man" may be anyone on stage
     assert settled("tag_after:anaphoric", tags[1])      # a role
     assert settled("tag_after:anaphoric", tags[2])      # "a little girl" is someone new

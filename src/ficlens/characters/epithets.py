@@ -55,6 +55,9 @@ PERSON_NOUNS = frozenset(_MALE | _FEMALE | _NEUTRAL | GENERIC | words("""
 labourer laborer worker farmer clerk porter peasant boatman fisherman gardener footman coachman
 shopkeeper passenger traveller traveler spectator onlooker female male official attendant
 messenger visitor newcomer neighbour neighbor bystander customer guest
+looker-on passer-by carpenter countryman countrywoman butcher baker waiter waitress turnkey jailer
+gaoler beggar peddler pedlar hawker watchman shopman housemaid cook groom blacksmith tailor
+innkeeper barman barmaid tradesman postman milkman ostler carter drover shepherd sweep
 """))
 # Fan fiction's looks-based descriptions: "the raven-haired boy", "the green-eyed wizard".
 _LOOKS_RE = r"[a-z]+-(?:haired|eyed|skinned|faced|headed|blooded|born|looking)"

@@ -153,6 +153,14 @@ def run(work: Work, options: Options) -> None:
 _INTRODUCES_RE = re.compile(r"[^.!?\"“”\n]{0,30}:")
 
 
+def _definite(phrase: str) -> str:
+    """The name a person introduced by an indefinite description goes by afterwards: "a
+    sleepy-faced carpenter", "one wondering labourer" -> "the sleepy-faced carpenter", "the
+    wondering labourer"."""
+    first, _, rest = phrase.partition(" ")
+    return f"the {rest}" if rest and first.lower() in ("a", "an", "one") else phrase
+
+
 def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: MentionIndex) -> set[str]:
     """A tag subject that is a description no character holds ("said the turnkey") becomes a
     character of its own, one per description, so the line is still attributed to someone; "the
@@ -187,9 +195,13 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             if key not in by_alias:
                 char_id = f"c{len(work.characters)}"
                 gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
-                work.characters.append(Character(char_id, phrase, [phrase], gender=gender,
-                                                 pronouns=PRONOUN_LABEL.get(gender), origin="text"))
-                by_alias[key] = char_id
+                name = _definite(phrase)   # "cried a looker-on": the looker-on from now on
+                if name.lower() in by_alias:
+                    name = phrase  # "a little girl" is someone new, not the little girl met before
+                work.characters.append(Character(char_id, name, list(dict.fromkeys([name, phrase])),
+                                                 gender=gender, pronouns=PRONOUN_LABEL.get(gender),
+                                                 origin="text"))
+                by_alias[key] = by_alias[name.lower()] = char_id
                 made.add(char_id)
             tag.mention.character = by_alias[key]
             # "the young man" may be anyone on stage; "a young man" is someone new

@@ -22,6 +22,7 @@ _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Prof", "Rev", "Capt", "
 _CLAUSE_END_RE = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.]|[!?;:…]|[“\"‘]")
 _ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\.")
 _LEADING_MARKS_RE = re.compile(r"[\s”\"’'»,—–-]*")
+_AFTER_SEMICOLON_RE = re.compile(r"\s+(?:said|replied|answered|returned|rejoined|cried|asked)\b")
 EXPLICIT_KINDS = frozenset({"name", "title", "nickname", "vocative"})
 
 
@@ -260,6 +261,8 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     if end >= hi:
         return None
     start = _LEADING_MARKS_RE.match(text, end, hi).end()
+    if text.startswith(";", start) and _AFTER_SEMICOLON_RE.match(text, start + 1):
+        start = _LEADING_MARKS_RE.match(text, start + 1, hi).end()   # '"Yes, sir"; replied the servant.'
     if start >= hi or _ASIDE_OPENS_RE.match(text, start, hi):
         return None  # '"…late!" (when she thought it over afterwards, …)': an aside, not a tag
     cut = _CLAUSE_END_RE.search(text, start, min(hi, start + 120))
@@ -517,13 +520,14 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
     words = list(_WORD_RE.finditer(text, clause_start, seg_end))
     within = index.within(clause_start, seg_end)
     mentions = [m for m in within if not _not_a_subject(text, m)]
-    for w in reversed(words[-10:]):
+    for w in reversed(words[-14:]):
         verb = w.group().lower()
         if not _is_speech_verb(text, w):
             continue
         heard = next((m for m in within if m.kind == "pronoun" and _perceived(text, clause_start, m)
                       and (_gap_ok(text, m.end, w.start(), 1)
-                           or _AND_THEN_RE.fullmatch(text, m.end, w.start()))), None)
+                           or _AND_THEN_RE.fullmatch(text, m.end, w.start())
+                           or _ADVERBS_ONLY_RE.fullmatch(text, m.end, w.start()))), None)
         if heard is not None:  # "Emma heard her saying to Jane,", "she heard him say,"
             return _with_gender(Tag(heard.start, w.end(), verb, heard, "before"), text)
         if _HEARD_SOMEONE_RE.search(text, max(clause_start, w.start() - 30), w.start()):
@@ -733,6 +737,9 @@ def _coordinate_subject(text: str, before: list[Mention], verb_start: int) -> Me
 _PERCEPTION_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard|saw|see|sees|listened\s+to)\s+$")
 
 
+# 'Emma heard him almost immediately afterwards say to himself,': only adverbs between
+_ADVERBS_ONLY_RE = re.compile(
+    r"(?:\s+(?:[a-z]+ly|almost|just|afterwards|again|then|now|once|soon|still)){1,3}\s+")
 # 'Mr. Beebe heard her kiss Lucy and say:': the one heard does something else first
 _AND_THEN_RE = re.compile(r"(?:\s+[A-Za-z’'-]+){1,4}\s+and\s+")
 _HEARD_SOMEONE_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overheard)\s+"
