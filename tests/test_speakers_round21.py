@@ -92,3 +92,17 @@ def test_the_one_heard_speaking_after_a_few_adverbs_is_the_speaker():
     line = quote(work, "trifling, silly fellow")
     assert line.tag is not None and line.tag["verb"] == "say"
     assert speaker(work, "trifling, silly fellow") == "Mr. Knightley"
+
+
+def test_a_cousin_is_not_found_by_surname():
+    from ficlens.characters.kinship import family_member
+    from ficlens.model import Character
+
+    fanny = Character("c0", "Fanny Price", ["Fanny", "Fanny Price"], gender="female")
+    william = Character("c1", "William Price", ["William", "William Price"], gender="male")
+    mother = Character("c2", "Mrs. Price", ["Mrs. Price"], gender="female")
+    genders = {"c0": "female", "c1": "male", "c2": "female"}
+    cast = [fanny, william, mother]
+    assert family_member(cast, ["c0"], "brother", "male", genders) == "c1"
+    assert family_member(cast, ["c0"], "mother", "female", genders) == "c2"
+    assert family_member(cast, ["c0"], "cousin", None, genders) is None   # a Bertram, not a Price

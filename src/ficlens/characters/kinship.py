@@ -16,6 +16,9 @@ SENIOR_FEMALE = frozenset({"wife", "mother", "aunt", "grandmother"})
 SENIOR_MALE = frozenset({"husband", "father", "uncle", "grandfather"})
 FAMILY = SENIOR_FEMALE | SENIOR_MALE | frozenset({"son", "daughter", "brother", "sister", "niece",
                                                   "nephew", "cousin", "sister-in-law", "brother-in-law"})
+# A cousin may be a mother's sister's child: no surname says which ("Poor dear Fanny," cried her
+# cousin: a Bertram, not her brother William Price)
+_ANY_SURNAME = frozenset({"cousin"})
 _MARRIED_TITLES = ("Mrs.", "Mrs ", "Lady ", "Mr.", "Mr ", "Sir ")
 
 # "her father", "his poor mother", "her late husband": the parents and spouses of narration,
@@ -45,7 +48,7 @@ def family_member(characters: list[Character], owners: list[str], noun: str, gen
     """The first owner's relative named by ``noun`` of the given gender, by shared surname (the
     most mentioned one if several, by ``counts`` or else each character's mention count); None
     when no owner has a surname or nobody matches."""
-    if noun not in FAMILY:
+    if noun not in FAMILY or noun in _ANY_SURNAME:
         return None
     by_id = {c.id: c for c in characters}
     senior = noun in SENIOR_FEMALE or noun in SENIOR_MALE
