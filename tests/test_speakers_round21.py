@@ -106,3 +106,47 @@ def test_a_cousin_is_not_found_by_surname():
     assert family_member(cast, ["c0"], "brother", "male", genders) == "c1"
     assert family_member(cast, ["c0"], "mother", "female", genders) == "c2"
     assert family_member(cast, ["c0"], "cousin", None, genders) is None   # a Bertram, not a Price
+
+
+def test_an_epithet_whose_tags_answer_its_holder_is_someone_else():
+    from ficlens.model import Character, Mention, Work
+    from ficlens.speakers import _unlink_epithets_beside_their_holder
+    from ficlens.speakers.tags import Tag
+
+    lines = ['"We are calm," said the policeman.', '"Eh?" said Syme.'] * 3
+    text = "\n\n".join(lines)
+    syme = Character("c0", "Syme", ["Syme"], gender="male", epithets=["the policeman"])
+    work = Work(text=text, characters=[syme])
+    tags, para = [], []
+    for p, line in enumerate(lines):
+        offset = text.index(line)
+        who = "the policeman" if "policeman" in line else "Syme"
+        start = offset + line.index(who)
+        kind = "epithet" if who == "the policeman" else "name"
+        mention = Mention(start, start + len(who), "c0", kind)
+        work.mentions.append(mention)
+        tags.append(Tag(start - 5, start + len(who), "said", mention, "after"))
+        para.append(p)
+    _unlink_epithets_beside_their_holder(work, tags, para)
+    assert syme.epithets == []
+    assert all(t.mention.character is None for t in tags[::2])      # the policeman's tags
+    assert all(t.mention.character == "c0" for t in tags[1::2])     # Syme's own
+
+
+def test_an_epithet_for_a_speaker_who_goes_on_once_keeps_its_link():
+    from ficlens.model import Character, Mention, Work
+    from ficlens.speakers import _unlink_epithets_beside_their_holder
+    from ficlens.speakers.tags import Tag
+
+    lines = ['"Dear me," said the beadle.', '"Dear, dear," said Mr. Bumble.']
+    text = "\n\n".join(lines)
+    bumble = Character("c0", "Mr. Bumble", ["Mr. Bumble"], gender="male", epithets=["the beadle"])
+    work = Work(text=text, characters=[bumble])
+    tags = []
+    for line, who, kind in zip(lines, ("the beadle", "Mr. Bumble"), ("epithet", "name"), strict=True):
+        start = text.index(line) + line.index(who)
+        mention = Mention(start, start + len(who), "c0", kind)
+        work.mentions.append(mention)
+        tags.append(Tag(start - 5, start + len(who), "said", mention, "after"))
+    _unlink_epithets_beside_their_holder(work, tags, [0, 1])
+    assert bumble.epithets == ["the beadle"] and tags[0].mention.character == "c0"

@@ -33,6 +33,7 @@ from ficlens.speakers.epithet_beats import link_epithets_by_beats
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
 from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import (
+    EXPLICIT_KINDS,
     RELATION_GENDER,
     MentionIndex,
     Tag,
@@ -103,6 +104,7 @@ def run(work: Work, options: Options) -> None:
             after = None  # '…and said, "A snake!" The villagers agreed, and Aziz explained: yes…'
         tags.append((before or after) if ends_sentence else (after or before))
 
+    _unlink_epithets_beside_their_holder(work, tags, para)
     described = _give_descriptions_a_character(work, tags, index)
     turns = _turns(quotes, para)
     for turn in turns:
@@ -151,6 +153,38 @@ def run(work: Work, options: Options) -> None:
 
 # a colon right after the tag: it introduces what follows ('Aziz explained: yes, a black cobra')
 _INTRODUCES_RE = re.compile(r"[^.!?\"“”\n]{0,30}:")
+
+
+_ANSWERS_ITS_HOLDER = 3   # turns where an epithet's tag answers its holder's name tag
+
+
+def _unlink_epithets_beside_their_holder(work: Work, tags: list[Tag | None], para: list[int | None]) -> None:
+    """'"…," replied the policeman.' '"Eh?" said Syme.': an epithet the cast linked to a character
+    is someone else when its tags answer that character's own name tags, turn for turn. The
+    epithet loses that link everywhere, and its tags make a character of their own."""
+    text = work.text
+    answers: Counter = Counter()
+    for i, tag in enumerate(tags):
+        if tag is None or tag.mention.kind != "epithet" or tag.mention.character is None or tag.relation:
+            continue
+        holder = tag.mention.character
+        for j in (i - 1, i + 1):
+            other = tags[j] if 0 <= j < len(tags) else None
+            named_holder = other is not None and other.mention.kind in EXPLICIT_KINDS \
+                and other.mention.character == holder
+            if named_holder and para[i] is not None and para[j] is not None and abs(para[j] - para[i]) == 1:
+                answers[(" ".join(text[tag.mention.start:tag.mention.end].split()).lower(), holder)] += 1
+    linked = {(e.lower(), c.id) for c in work.characters for e in c.epithets}
+    # a generic "the man" is resolved one mention at a time, not linked; and one speaker may go
+    # on in the next paragraph once or twice
+    conflicts = {pair for pair, n in answers.items() if n >= _ANSWERS_ITS_HOLDER} & linked
+    if not conflicts:
+        return
+    for m in work.mentions:
+        if m.kind == "epithet" and (" ".join(text[m.start:m.end].split()).lower(), m.character) in conflicts:
+            m.character = None
+    for c in work.characters:
+        c.epithets = [e for e in c.epithets if (e.lower(), c.id) not in conflicts]
 
 
 def _definite(phrase: str) -> str:
