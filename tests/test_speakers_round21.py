@@ -150,3 +150,12 @@ def test_an_epithet_for_a_speaker_who_goes_on_once_keeps_its_link():
         tags.append(Tag(start - 5, start + len(who), "said", mention, "after"))
     _unlink_epithets_beside_their_holder(work, tags, [0, 1])
     assert bumble.epithets == ["the beadle"] and tags[0].mention.character == "c0"
+
+
+def test_a_description_tag_joins_the_name_it_is_set_beside_elsewhere():
+    work = analyze("Gabriel Syme sat at the long table. Mr. Buttons rose.\n\n"
+                   '"The amendment will be put first," said Mr. Buttons, the chairman, with '
+                   "mechanical rapidity.\n\n"
+                   '"I protest," said Syme.\n\n'
+                   '"Does anyone second?" asked the chairman.\n')
+    assert speaker(work, "Does anyone second") == "Mr. Buttons"

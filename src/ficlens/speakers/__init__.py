@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from ficlens.characters import count_mentions, title_bearers
+from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
 from ficlens.characters.epithets import PERSON_NOUNS, head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
@@ -207,6 +208,14 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     unique_heads |= _offices_of_one(work, by_alias, unique_heads)
     added = False
     made: set[str] = set()
+    spans: list[NamedSpans] = []
+
+    def named() -> NamedSpans:   # built once, and only when a description needs it
+        if not spans:
+            spans.append(NamedSpans([(m.start, m.end, m.character) for m in work.mentions
+                                     if m.kind in ("name", "title", "nickname") and m.character]))
+        return spans[0]
+
     for i, tag in enumerate(tags):
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
                 and not tag.relation:
@@ -226,6 +235,10 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             tag.described = True
         else:
             key = _known_head(phrase, by_alias, unique_heads)
+            if key not in by_alias:
+                holder = _apposed_holder(work.text, phrase, named())
+                if holder is not None:   # '"…," said Mr. Buttons, the chairman,'
+                    by_alias[key] = holder
             if key not in by_alias:
                 char_id = f"c{len(work.characters)}"
                 gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
@@ -301,6 +314,18 @@ def _offices_of_one(work: Work, by_alias: dict[str, str], taken: set[str]) -> se
     for t in offices:
         by_alias[t] = next(iter(bearers[t]))
     return offices
+
+
+def _apposed_holder(text: str, phrase: str, named: NamedSpans) -> str | None:
+    """The character a definite description is set in apposition to elsewhere in the work
+    ("Mr. Buttons, the chairman, with mechanical rapidity"), when one clearly leads."""
+    words = phrase.split()
+    if words[0].lower() != "the" or len(words) < 2 or words[-1].lower() in _GENERIC_PEOPLE:
+        return None   # "the young man" may be anyone on stage, whoever it was set beside once
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    votes = Counter(cid for m in pattern.finditer(text)
+                    if (cid := appositive_partner(text, m.start(), m.end(), named)) is not None)
+    return clear_winner(votes)
 
 
 def _known_head(phrase: str, by_alias: dict[str, str], unique_heads: set[str]) -> str:
