@@ -159,3 +159,22 @@ def test_a_description_tag_joins_the_name_it_is_set_beside_elsewhere():
                    '"I protest," said Syme.\n\n'
                    '"Does anyone second?" asked the chairman.\n')
     assert speaker(work, "Does anyone second") == "Mr. Buttons"
+
+
+def test_a_description_tag_joins_the_one_said_to_be_it():
+    work = analyze("Daisy Miller sat on the bench with Frederick Winterbourne.\n\n"
+                   '"Eugenio\'s our courier. He doesn\'t like to stay with Randolph," said Daisy.\n\n'
+                   '"Eugenio?" Winterbourne inquired.\n\n'
+                   "At this moment a tall man appeared. Eugenio looked at Winterbourne from head to "
+                   "foot, and Eugenio bowed to Daisy.\n\n"
+                   '"To the castle, mademoiselle?" the courier inquired.\n')
+    assert speaker(work, "To the castle") == "Eugenio"
+
+
+def test_what_someone_is_said_to_be_must_be_the_whole_description():
+    work = analyze("Mr. Blathers and Mr. Duff sat in the parlour with Mr. Losberne.\n\n"
+                   '"The chief orders Jem Spyers in (Jem was a active officer), and tells him to go," '
+                   "said Blathers.\n\n"
+                   '"And Jem Spyers went?" asked Mr. Losberne.\n\n'
+                   '"Thought it was what boy?" inquired the senior officer.\n')
+    assert speaker(work, "Thought it was what boy") != "Jem Spyers"

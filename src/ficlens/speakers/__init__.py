@@ -49,7 +49,7 @@ _WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
 # Descriptions that often stand for a named character already on stage ("the young man" is
 # Dorian); a role ("the surgeon", "the turnkey") is a minor character of its own.
 _GENERIC_PEOPLE = words("""man woman men women lady ladies gentleman gentlemen girl boy lad lass
-child person fellow youth stranger other others one""")
+child person fellow youth stranger other others one comer newcomer""")
 
 
 def run(work: Work, options: Options) -> None:
@@ -236,7 +236,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
         else:
             key = _known_head(phrase, by_alias, unique_heads)
             if key not in by_alias:
-                holder = _apposed_holder(work.text, phrase, named())
+                holder = _apposed_holder(work.text, phrase, named(), work.mentions, tag.start)
                 if holder is not None:   # '"…," said Mr. Buttons, the chairman,'
                     by_alias[key] = holder
             if key not in by_alias:
@@ -316,16 +316,30 @@ def _offices_of_one(work: Work, by_alias: dict[str, str], taken: set[str]) -> se
     return offices
 
 
-def _apposed_holder(text: str, phrase: str, named: NamedSpans) -> str | None:
+def _apposed_holder(text: str, phrase: str, named: NamedSpans, mentions: list[Mention],
+                    at: int) -> str | None:
     """The character a definite description is set in apposition to elsewhere in the work
-    ("Mr. Buttons, the chairman, with mechanical rapidity"), when one clearly leads."""
+    ("Mr. Buttons, the chairman, with mechanical rapidity"), or is said to be by a character
+    named near the tag at ``at`` ("Eugenio's our courier", not a story's "Jem was a active
+    officer" chapters away from "said the officer"), when one clearly leads."""
     words = phrase.split()
     if words[0].lower() != "the" or len(words) < 2 or words[-1].lower() in _GENERIC_PEOPLE:
         return None   # "the young man" may be anyone on stage, whoever it was set beside once
     pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
     votes = Counter(cid for m in pattern.finditer(text)
                     if (cid := appositive_partner(text, m.start(), m.end(), named)) is not None)
+    description = r"\s+".join(map(re.escape, words[1:]))   # "senior officer" is not "active officer"
+    said_to_be = re.compile(_COPULA + r"(?:[a-z-]+\s+){0,2}" + description + r"(?=\s*[,.;:!?)—–-])",
+                            re.IGNORECASE)
+    near = {m.character for m in mentions if abs(m.start - at) <= _NEAR_THE_TAG}
+    votes.update(m.character for m in mentions if m.character in near and m.kind in EXPLICIT_KINDS
+                 and said_to_be.match(text, m.end))
     return clear_winner(votes)
+
+
+_NEAR_THE_TAG = 3000
+# "Eugenio s our courier", "Gogol was a Pole": what someone is said to be
+_COPULA = r"(?:\s+(?:is|was)|['’]s| s)\s+(?:a|an|the|our|his|her|their|my|your)\s+"
 
 
 def _known_head(phrase: str, by_alias: dict[str, str], unique_heads: set[str]) -> str:
