@@ -691,6 +691,7 @@ def _parenthesised_subject(text: str, clause_start: int, mentions: list[Mention]
 
 
 _CONJUNCTION_RE = re.compile(r",\s*(?:but|and|yet|so|then)\s+$")
+_COORDINATE_OPENS_RE = re.compile(r"[,;]\s*(?:but|and|yet)\s+$")
 _BARE_CONJUNCTION_RE = re.compile(r"[a-z]\s+(?:but|and)\s+$")
 _CLAUSE_OPENS_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+|yet\s+|so\s+)?$")
 
@@ -807,7 +808,12 @@ def _sentence_subject(text: str, lo: int, verb_start: int, index: MentionIndex) 
     first = mentions[0]
     if _words_between(text, sentence_start, first.start) > 3:
         return None
-    return first
+    # '…begged her ladyship to take some refreshment; but Lady Catherine very resolutely …
+    # declined eating any thing; and then rising up, said': the verb belongs to the last
+    # coordinate clause that names its subject
+    later = [m for m in mentions[1:] if m.kind in EXPLICIT_KINDS
+             and _after_conjunction(text, m, _COORDINATE_OPENS_RE)]
+    return later[-1] if later else first
 
 
 def _main_clause_subject(text: str, sentence_start: int, verb_start: int, index: MentionIndex
