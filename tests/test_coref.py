@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficlens import analyze
+from ficlens import Options, analyze
 from ficlens.characters.coref import role_weight
 from ficlens.model import Work
 
@@ -74,8 +74,12 @@ def test_a_subject_said_to_keep_silent_is_known_as_silent():
 
 
 def test_the_silent_one_is_not_the_beat_that_names_the_next_speaker():
+    # The rules alone: with so little text around it, the learned scorer's pick between the two is
+    # close to a coin toss (0.51 for Maria with the round-21 weights), and the rule is what is
+    # tested here.
     text = ('"Will you come to the fair?" asked Edward.\n\n'
             'Edward turned to the window. Maria made no answer. "Then I go alone."\n')
-    work = analyze(text)
+    work = analyze(text, Options(extra={"speaker_model": "none"}))
     alone = next(q for q in work.quotes if "alone" in text[q.start:q.end])
+    assert alone.evidence == "beat"
     assert alone.speaker == holder(work, "Edward")
