@@ -178,3 +178,12 @@ def test_what_someone_is_said_to_be_must_be_the_whole_description():
                    '"And Jem Spyers went?" asked Mr. Losberne.\n\n'
                    '"Thought it was what boy?" inquired the senior officer.\n')
     assert speaker(work, "Thought it was what boy") != "Jem Spyers"
+
+
+def test_going_somewhere_is_no_tag():
+    work = analyze("Margaret Schlegel and Evie Wilcox sat upstairs.\n\n"
+                   'Evie gasped: "Dolly is a rotter not to be here!" Then Margaret went down to '
+                   "breakfast.\n")
+    line = quote(work, "Dolly is a rotter")
+    assert line.tag is not None and line.tag["verb"] == "gasped"
+    assert speaker(work, "Dolly is a rotter") == "Evie Wilcox"

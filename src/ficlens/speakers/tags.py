@@ -85,6 +85,12 @@ _NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
 _GERUND_OBJECT_RE = re.compile(r"\b(?:instead\s+of|without|before)\s+$")
 
 
+# 'Then Margaret went down to breakfast.': going somewhere, not 'went on' or '"…," she went.'
+_GOING = frozenset({"went", "go", "goes"})
+_GOING_SOMEWHERE_RE = re.compile(r"\s+(?:down|up|to|into|out|back|away|off|in|over|across|through|home|"
+                                 r"toward|towards|round|along|inside|outside|upstairs|downstairs|and)\b")
+
+
 def _is_speech_verb(text: str, w: re.Match) -> bool:
     """'said', 'cried'…, or a phrasal one with its particle ('put in', 'broke out'); 'began' but
     not 'began to think' (neither verb is a tag there), nor a speech denied ('did not speak',
@@ -95,7 +101,8 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
             or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 4), w.start()) \
             or _NEGATED_RE.search(text, max(0, w.start() - 20), w.start()) \
             or _NOTHING_RE.match(text, w.end()) \
-            or (verb.endswith("ing") and _GERUND_OBJECT_RE.search(text, max(0, w.start() - 14), w.start())):
+            or (verb.endswith("ing") and _GERUND_OBJECT_RE.search(text, max(0, w.start() - 14), w.start())) \
+            or (verb in _GOING and _GOING_SOMEWHERE_RE.match(text, w.end())):
         return False
     if verb in TAG_VERBS:
         return _tags_alone(verb)
