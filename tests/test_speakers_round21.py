@@ -187,3 +187,11 @@ def test_going_somewhere_is_no_tag():
     line = quote(work, "Dolly is a rotter")
     assert line.tag is not None and line.tag["verb"] == "gasped"
     assert speaker(work, "Dolly is a rotter") == "Evie Wilcox"
+
+
+def test_a_speech_word_after_an_article_and_an_adjective_is_a_noun():
+    work = analyze("Anne Shirley and Marilla Cuthbert went to call on Mrs. Barry.\n\n"
+                   '"How are you, Anne?" asked Mrs. Barry.\n\n'
+                   '"I am well in body, thank you ma\'am," said Anne gravely. Then aside to Marilla in '
+                   'an audible whisper, "There wasn\'t anything startling in that, was there, Marilla?"\n')
+    assert speaker(work, "anything startling") == "Anne Shirley"

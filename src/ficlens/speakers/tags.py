@@ -77,7 +77,7 @@ _ASPECT_VERBS = frozenset({"began", "begun", "begins", "begin", "started", "star
 _INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 # "in a whisper", "with a sigh", "made no answer": the noun, not the verb
-_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|no)\s+$")
+_NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|no)\s+(?:(?!later\b|after\b)[a-z]+(?<!ly)\s+)?$")
 # "Mr. McBryde did not speak much", "Adela never said a word", "Ronny said nothing": nobody speaks there
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 _NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
@@ -98,7 +98,7 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
     verb = w.group().lower()
     if (verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end())) \
             or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()) \
-            or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 4), w.start()) \
+            or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 20), w.start()) \
             or _NEGATED_RE.search(text, max(0, w.start() - 20), w.start()) \
             or _NOTHING_RE.match(text, w.end()) \
             or (verb.endswith("ing") and _GERUND_OBJECT_RE.search(text, max(0, w.start() - 14), w.start())) \
