@@ -195,3 +195,15 @@ def test_a_speech_word_after_an_article_and_an_adjective_is_a_noun():
                    '"I am well in body, thank you ma\'am," said Anne gravely. Then aside to Marilla in '
                    'an audible whisper, "There wasn\'t anything startling in that, was there, Marilla?"\n')
     assert speaker(work, "anything startling") == "Anne Shirley"
+
+
+def test_a_relative_opening_the_tag_clause_speaks_not_the_name_before():
+    work = analyze("Lucy Honeychurch and Freddy Honeychurch sat with Charlotte Bartlett. Freddy ate "
+                   "an egg.\n\n"
+                   '"Oh, Charlotte, don\'t say such dreadful things," said Lucy, while her brother, '
+                   "in whose memory the boiled egg had already grown unsubstantial, exclaimed in "
+                   'irritable tones: "Just what I\'ve been trying to convince Cousin Charlotte of, '
+                   'Lucy, for the last half hour."\n')
+    line = quote(work, "Just what I've been trying")
+    assert line.tag is not None and line.tag["verb"] == "exclaimed"
+    assert speaker(work, "Just what I've been trying") == "Freddy Honeychurch"

@@ -558,6 +558,10 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                                    and (_opens_clause(text, o) or _subordinate_subject(text, o))
                                    for o in mentions)]
         # "looked at the White Rabbit, who said," the relative's antecedent; else a name before an aside
+        related = None if antecedents or verb in _THOUGHT_OR_WRITING \
+            else _related_clause_subject(text, clause_start, w.start(), mentions)
+        if related is not None:  # '…," said Lucy, while her brother, in whose memory …, exclaimed'
+            return _relation_tag(text, w, related, "before")
         subject = antecedents[-1] if antecedents else _parenthesised_subject(text, clause_start, mentions,
                                                                              w.start())
         if subject is None and before:  # the clause's own subject beats an object nearer the verb
@@ -782,6 +786,27 @@ def _coordinated_from(text: str, lo: int, verb_start: int, index: MentionIndex) 
              and _FOLLOWED_BY_VERB_RE.match(text, m.end) and not _after_preposition(text, m)
              and not re.search(r"\b(?:that|whether|if|than)\s+$", text[max(0, m.start - 10):m.start])]
     return named[-1] if named else None
+
+
+_RELATION_CLAUSE_RE = re.compile(r"[,;]\s*(?:and|but|while|whilst|when)\s+((?:his|her|their)\s+"
+                                 r"(?:[a-z’'-]+\s+){0,2}?([a-z-]+))\b")
+
+
+def _related_clause_subject(text: str, clause_start: int, verb_start: int,
+                            mentions: list[Mention]) -> Mention | None:
+    """A relative who opens the verb's own coordinate or subordinate clause ('said Lucy, while her
+    brother, in whose memory the boiled egg had already grown unsubstantial, exclaimed'), when no
+    name or subject pronoun stands between them and the verb."""
+    found = [m for m in _RELATION_CLAUSE_RE.finditer(text, clause_start, verb_start)
+             if m.group(2).lower() in RELATION_GENDER]
+    if not found:
+        return None
+    last = found[-1]
+    if any(last.end() <= m.start < verb_start and (m.kind in EXPLICIT_KINDS
+                                                   or text[m.start:m.end].lower() in _SUBJECT_PRONOUNS)
+           for m in mentions):
+        return None
+    return Mention(last.start(1), last.end(2), None, "epithet")
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
