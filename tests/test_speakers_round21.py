@@ -207,3 +207,14 @@ def test_a_relative_opening_the_tag_clause_speaks_not_the_name_before():
     line = quote(work, "Just what I've been trying")
     assert line.tag is not None and line.tag["verb"] == "exclaimed"
     assert speaker(work, "Just what I've been trying") == "Freddy Honeychurch"
+
+
+def test_said_something_and_said_no_more_are_no_tags():
+    work = analyze("Catherine Morland and John Thorpe drove along the road.\n\n"
+                   '"And whose fault is that?" asked Catherine.\n\n'
+                   '"Nobody\'s, that I know of." Thorpe then said something in the loud, incoherent '
+                   "way to which he had often recourse.\n\n"
+                   '"Invited!" cried Catherine.\n\n'
+                   '"So my brother told me." Thorpe said no more, but whipped his horse.\n')
+    for line in ("Nobody's, that I know of", "So my brother told me"):
+        assert quote(work, line).tag is None

@@ -80,7 +80,7 @@ _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 _NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|no)\s+(?:(?!later\b|after\b)[a-z]+(?<!ly)\s+)?$")
 # "Mr. McBryde did not speak much", "Adela never said a word", "Ronny said nothing": nobody speaks there
 _NEGATED_RE = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:[a-z]+ly\s+)?$")
-_NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word)\b")
+_NOTHING_RE = re.compile(r"\s+(?:nothing|not\s+a\s+word|no\s+more|something)\b")
 # '"…?" instead of answering, as she…', 'without replying': a speech named as not happening
 _GERUND_OBJECT_RE = re.compile(r"\b(?:instead\s+of|without|before)\s+$")
 
