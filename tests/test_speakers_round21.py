@@ -218,3 +218,12 @@ def test_said_something_and_said_no_more_are_no_tags():
                    '"So my brother told me." Thorpe said no more, but whipped his horse.\n')
     for line in ("Nobody's, that I know of", "So my brother told me"):
         assert quote(work, line).tag is None
+
+
+def test_the_one_a_line_is_spoken_to_is_no_tag_of_it():
+    work = analyze("Catherine Morland sat in the gig beside John Thorpe. Mr. Thorpe drove fast.\n\n"
+                   '"Pray, pray stop, Mr. Thorpe. I cannot go on. I must go back to Miss Tilney." '
+                   "But Mr. Thorpe only laughed, smacked his whip, and drove on.\n")
+    line = quote(work, "Pray, pray stop")
+    assert line.tag is None or "Thorpe" not in line.tag["text"]
+    assert speaker(work, "Pray, pray stop") != "John Thorpe"

@@ -103,7 +103,14 @@ def run(work: Work, options: Options) -> None:
             after = None
         if after is not None and before is not None and _INTRODUCES_RE.match(text, after.end):
             after = None  # '…and said, "A snake!" The villagers agreed, and Aziz explained: yes…'
-        tags.append((before or after) if ends_sentence else (after or before))
+        chosen = (before or after) if ends_sentence else (after or before)
+        if chosen is not None and chosen.mention.character is not None \
+                and chosen.mention.character in addressed.get(i, ()):
+            # '"Pray, pray stop, Mr. Thorpe." But Mr. Thorpe only laughed': the one spoken to reacts
+            chosen = before if chosen is after else after
+            if chosen is not None and chosen.mention.character in addressed.get(i, ()):
+                chosen = None
+        tags.append(chosen)
 
     _unlink_epithets_beside_their_holder(work, tags, para)
     described = _give_descriptions_a_character(work, tags, index)
