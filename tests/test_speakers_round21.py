@@ -227,3 +227,12 @@ def test_the_one_a_line_is_spoken_to_is_no_tag_of_it():
     line = quote(work, "Pray, pray stop")
     assert line.tag is None or "Thorpe" not in line.tag["text"]
     assert speaker(work, "Pray, pray stop") != "John Thorpe"
+
+
+def test_a_relative_owned_by_a_description_speaks():
+    work = analyze("Mr. Sowerberry the undertaker came home with Oliver Twist. Mrs. Sowerberry was in "
+                   "the shop. The undertaker bowed to his wife.\n\n"
+                   '"My dear," said Mr. Sowerberry, "this is the boy from the workhouse."\n\n'
+                   '"Dear me!" said the undertaker\'s wife, "he\'s very small."\n')
+    for line in ("Dear me!", "very small"):
+        assert speaker(work, line) == "Mrs. Sowerberry", line

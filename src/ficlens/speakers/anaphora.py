@@ -177,7 +177,10 @@ def _owner(work: Work, tag, index) -> str | None:
     for m in index.within(tag.mention.start, tag.mention.start + 6):
         if m.kind == "pronoun" and m.character:
             return m.character
-    return None
+    # "the undertaker's wife", "Harry's mother": the owner's mention opens the relation
+    owner = next((m for m in index.within(tag.mention.start, tag.mention.end)
+                  if m.character and m.start == tag.mention.start), None)
+    return owner.character if owner is not None else None
 
 
 def spoken_to_self(turns, runs, tags, decided, addressed: dict[int, set[str]]) -> None:

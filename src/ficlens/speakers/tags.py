@@ -263,6 +263,22 @@ _ASIDE_OPENS_RE = re.compile(r"[(\[]\s*(?:when|while|whilst|as|which|who|though|
                              r"|or|that|this|not|it|there)\b", re.IGNORECASE)
 
 
+_OWNED_KIN_RE = re.compile(_OWNER_S + r"\s+(?:[a-z]+\s+)?([a-z-]+)\b")
+
+
+def _owned_relative(text: str, verb_end: int, clause_end: int, index: MentionIndex) -> Mention | None:
+    """'said the undertaker's wife', 'cried Harry's mother': a relative of the character named
+    right after the verb (the owner, whose mention opens the returned span)."""
+    owner = next((m for m in index.within(verb_end, clause_end) if m.character), None)
+    if owner is None or not _gap_ok(text, verb_end, owner.start, 1) \
+            or text[verb_end:owner.start].strip().lower() not in ("", "the"):
+        return None
+    kin = _OWNED_KIN_RE.match(text, owner.end)
+    if kin is None or kin.group(1).lower() not in RELATION_GENDER:
+        return None
+    return Mention(owner.start, kin.end(1), None, "epithet")
+
+
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
     """A tag in the clause right after the quote ('"…," said Harry')."""
     if end >= hi:
@@ -287,6 +303,10 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
             continue
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 2) and (
             _words_between(text, start, m.start) <= 1 or _CLEFT_RE.fullmatch(text, start, m.start))]
+        if not before:
+            relative = _owned_relative(text, w.end(), clause_end, index)
+            if relative is not None:  # '"Dear me!" said the undertaker's wife'
+                return _relation_tag(text, w, relative, "after")
         subject = before[-1] if before else after[0] if after else None
         if subject is not None and subject.kind == "epithet":
             subject = _name_right_after(text, subject, mentions) or subject  # "the poet Syme"
@@ -594,6 +614,10 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         if subject is None:  # 'The drummer shouted: "…"': a description the cast does not hold
             subject = _described_subject(text, w, clause_start, seg_end, inverted=False)
         if subject is not None:
+            kin = _OWNED_KIN_RE.match(text, subject.end) if subject.character else None
+            if kin is not None and kin.group(1).lower() in RELATION_GENDER:
+                # 'said the undertaker's wife, "he's very small."': the wife, not the undertaker
+                return _relation_tag(text, w, Mention(subject.start, kin.end(1), None, "epithet"), "before")
             return _with_gender(Tag(min(subject.start, w.start()), max(subject.end, w.end()), verb,
                                     subject, "before"), text)
     return None
