@@ -236,3 +236,13 @@ def test_a_relative_owned_by_a_description_speaks():
                    '"Dear me!" said the undertaker\'s wife, "he\'s very small."\n')
     for line in ("Dear me!", "very small"):
         assert speaker(work, line) == "Mrs. Sowerberry", line
+
+
+def test_a_relative_owned_by_a_name_is_not_the_owner():
+    work = analyze("Harry Potter came down to breakfast. Molly Weasley and Ron Weasley were at the "
+                   "table. Ron's mother smiled at Harry.\n\n"
+                   '"Morning," said Harry.\n\n'
+                   'Ron\'s mother said, "Sit down, dear, and eat something."\n')
+    line = quote(work, "Sit down, dear")
+    assert line.tag is not None and "mother" in line.tag["text"]
+    assert speaker(work, "Sit down, dear") == "Molly Weasley"

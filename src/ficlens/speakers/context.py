@@ -332,4 +332,12 @@ class Context:
         if self.narrator:
             add(self.narrator)
         spoken_to = self.addressed.get(qi, set())  # nobody addresses themselves by name
-        return [c for c in cands if c not in spoken_to][:20]
+        owner = self._named_owner(tag)   # "Ron's mother said" is not Ron
+        return [c for c in cands if c not in spoken_to and c != owner][:20]
+
+    def _named_owner(self, tag) -> str | None:
+        """The named owner of a relation tag ("the undertaker's wife", "Ron's mother")."""
+        if tag is None or not tag.relation:
+            return None
+        return next((m.character for m in self.index.within(tag.mention.start, tag.mention.end)
+                     if m.character and m.start == tag.mention.start and m.kind != "pronoun"), None)

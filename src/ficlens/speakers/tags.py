@@ -263,7 +263,18 @@ _ASIDE_OPENS_RE = re.compile(r"[(\[]\s*(?:when|while|whilst|as|which|who|though|
                              r"|or|that|this|not|it|there)\b", re.IGNORECASE)
 
 
-_OWNED_KIN_RE = re.compile(_OWNER_S + r"\s+(?:[a-z]+\s+)?([a-z-]+)\b")
+_OWNED_WORDS_RE = re.compile(_OWNER_S + r"\s+([a-z-]+)\b(?:\s+([a-z-]+)\b)?")
+
+
+def _owned_kin_end(text: str, owner_end: int) -> int | None:
+    """Where "'s wife" / "'s good lady mother" ends after an owner, when a relative is owned."""
+    m = _OWNED_WORDS_RE.match(text, owner_end)
+    if m is None:
+        return None
+    for group in (1, 2):
+        if m.group(group) and m.group(group).lower() in RELATION_GENDER:
+            return m.end(group)
+    return None
 
 
 def _owned_relative(text: str, verb_end: int, clause_end: int, index: MentionIndex) -> Mention | None:
@@ -273,10 +284,8 @@ def _owned_relative(text: str, verb_end: int, clause_end: int, index: MentionInd
     if owner is None or not _gap_ok(text, verb_end, owner.start, 1) \
             or text[verb_end:owner.start].strip().lower() not in ("", "the"):
         return None
-    kin = _OWNED_KIN_RE.match(text, owner.end)
-    if kin is None or kin.group(1).lower() not in RELATION_GENDER:
-        return None
-    return Mention(owner.start, kin.end(1), None, "epithet")
+    kin_end = _owned_kin_end(text, owner.end)
+    return None if kin_end is None else Mention(owner.start, kin_end, None, "epithet")
 
 
 def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
@@ -614,10 +623,10 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         if subject is None:  # 'The drummer shouted: "…"': a description the cast does not hold
             subject = _described_subject(text, w, clause_start, seg_end, inverted=False)
         if subject is not None:
-            kin = _OWNED_KIN_RE.match(text, subject.end) if subject.character else None
-            if kin is not None and kin.group(1).lower() in RELATION_GENDER:
+            kin_end = _owned_kin_end(text, subject.end) if subject.character else None
+            if kin_end is not None:
                 # 'said the undertaker's wife, "he's very small."': the wife, not the undertaker
-                return _relation_tag(text, w, Mention(subject.start, kin.end(1), None, "epithet"), "before")
+                return _relation_tag(text, w, Mention(subject.start, kin_end, None, "epithet"), "before")
             return _with_gender(Tag(min(subject.start, w.start()), max(subject.end, w.end()), verb,
                                     subject, "before"), text)
     return None
