@@ -246,3 +246,11 @@ def test_a_relative_owned_by_a_name_is_not_the_owner():
     line = quote(work, "Sit down, dear")
     assert line.tag is not None and "mother" in line.tag["text"]
     assert speaker(work, "Sit down, dear") == "Molly Weasley"
+
+
+def test_a_relations_line_is_never_its_owners():
+    work = analyze("Catherine Morland danced with Henry Tilney. John Thorpe talked to Catherine.\n\n"
+                   '"It is so uncomfortable, living at an inn," said Thorpe.\n\n'
+                   "He was just then borne off by a long string of passing ladies. Her partner now "
+                   'drew near, and said, "That gentleman would have put me out of patience."\n')
+    assert speaker(work, "out of patience") != "Catherine Morland"

@@ -332,12 +332,13 @@ class Context:
         if self.narrator:
             add(self.narrator)
         spoken_to = self.addressed.get(qi, set())  # nobody addresses themselves by name
-        owner = self._named_owner(tag)   # "Ron's mother said" is not Ron
+        owner = self._relation_owner(tag)   # "Ron's mother said" is not Ron, "her partner" not her
         return [c for c in cands if c not in spoken_to and c != owner][:20]
 
-    def _named_owner(self, tag) -> str | None:
-        """The named owner of a relation tag ("the undertaker's wife", "Ron's mother")."""
+    def _relation_owner(self, tag) -> str | None:
+        """Whose relative a relation tag names ("the undertaker's wife", "Ron's mother", "Her
+        partner": whom coreference took "Her" for)."""
         if tag is None or not tag.relation:
             return None
         return next((m.character for m in self.index.within(tag.mention.start, tag.mention.end)
-                     if m.character and m.start == tag.mention.start and m.kind != "pronoun"), None)
+                     if m.character and m.start == tag.mention.start), None)
