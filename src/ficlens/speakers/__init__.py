@@ -326,9 +326,9 @@ def _offices_of_one(work: Work, by_alias: dict[str, str], taken: set[str]) -> se
 def _apposed_holder(text: str, phrase: str, named: NamedSpans, mentions: list[Mention],
                     at: int) -> str | None:
     """The character a definite description is set in apposition to elsewhere in the work
-    ("Mr. Buttons, the chairman, with mechanical rapidity"), or is said to be by a character
-    named near the tag at ``at`` ("Eugenio's our courier", not a story's "Jem was a active
-    officer" chapters away from "said the officer"), when one clearly leads."""
+    ("Mr. Buttons, the chairman, with mechanical rapidity"), or the character named near the tag
+    at ``at`` who is said to be it ("Eugenio's our courier"; the whole description must match, so
+    "Jem was a active officer" does not make "the senior officer" Jem), when one clearly leads."""
     words = phrase.split()
     if words[0].lower() != "the" or len(words) < 2 or words[-1].lower() in _GENERIC_PEOPLE:
         return None   # "the young man" may be anyone on stage, whoever it was set beside once
