@@ -1,12 +1,15 @@
 """Round 21, on small texts written for these tests: an exchange goes on after a speech that runs
-over several paragraphs (the gap is counted from where the speech ends, not where it starts); a
-gerund tag far from its clause's opening name ('…; but Edmund, after waiting a moment, obliged her
-to look up by saying,') is that name's; and a line of story text longer than a file name may be
-is analysed as text."""
+over several paragraphs (the gap is counted from where the speech ends); tag forms (a gerund far
+from its clause's opening name, a relative opening the tag clause, a relative owned by a name,
+the one spoken to is no tag); descriptions that join the name set beside them or said to be them;
+epithets that answer their holder are someone else; and a line of story text longer than a file
+name may be is analysed as text."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
+
+import pytest
 
 from ficlens import analyze
 from ficlens.speakers.exchange import Turn, build_runs
@@ -41,14 +44,6 @@ def test_a_gerund_tag_belongs_to_the_name_opening_its_clause():
     assert speaker(analyze(COORDINATE), "consult me about") == "Edmund Bertram"
 
 
-def test_an_absolute_clause_does_not_open_the_tag_clause():
-    work = analyze("Sir William Lucas stood near Mr. Darcy. Elizabeth Bennet crossed the room.\n\n"
-                   "He paused in hopes of an answer; and Elizabeth at that instant moving towards "
-                   "them, he was struck with the notion of doing a very gallant thing, and called "
-                   "out to her, \"My dear Miss Eliza, why are not you dancing?\"\n")
-    assert speaker(work, "why are not you dancing") != "Elizabeth Bennet"
-
-
 def test_a_long_line_of_text_is_analysed_as_text_not_looked_up_as_a_file():
     line = ("Harry Potter walked into the Great Hall. " * 8) + '"Hello," said Harry.'
     assert len(line) > 255 and "\n" not in line
@@ -66,32 +61,77 @@ def test_a_tradesman_introduced_by_an_indefinite_description_speaks_as_the_descr
     assert "a sleepy-faced carpenter" in carpenter.aliases
 
 
-def test_a_tag_after_a_semicolon():
-    work = analyze("Oliver Twist and Mr. Losberne came to the house. Mr. Losberne knocked.\n\n"
-                   '"Has the housekeeper gone too?" inquired Mr. Losberne.\n\n'
-                   '"Yes, sir"; replied the servant. "The old gentleman went too."\n')
-    assert speaker(work, "The old gentleman went too") == "the servant"
+TAGGED = {
+    "the verb 14 words before the colon": (
+        "Poirot and Hastings stood by the door. Mrs. Inglethorp lay on the bed.\n\n"
+        "At that moment Dr. Bauerstein came in, and, at the same instant, Mrs. Inglethorp "
+        "cried out in a strangled voice, her eyes fixed on the doctor:\n\n"
+        '"Alfred, Alfred!"\n',
+        "Alfred, Alfred", "cried", "Mrs. Inglethorp"),
+    "heard after a few adverbs": (
+        "Emma Woodhouse sat with Harriet Smith. Mr. Knightley read by the window.\n\n"
+        "The news was told to Mr. Knightley at Hartfield; for the moment, he was silent; "
+        "but Emma heard him almost immediately afterwards say to himself, over a "
+        'newspaper he held in his hand, "Hum! just the trifling, silly fellow I took '
+        'him for."\n',
+        "trifling, silly fellow", "say", "Mr. Knightley"),
+    "going somewhere is no tag after it": (
+        "Margaret Schlegel and Evie Wilcox sat upstairs.\n\n"
+        'Evie gasped: "Dolly is a rotter not to be here!" Then Margaret went down to '
+        "breakfast.\n",
+        "Dolly is a rotter", "gasped", "Evie Wilcox"),
+    "a relative opening the tag clause": (
+        "Lucy Honeychurch and Freddy Honeychurch sat with Charlotte Bartlett. Freddy ate "
+        "an egg.\n\n"
+        '"Oh, Charlotte, don\'t say such dreadful things," said Lucy, while her brother, '
+        "in whose memory the boiled egg had already grown unsubstantial, exclaimed in "
+        'irritable tones: "Just what I\'ve been trying to convince Cousin Charlotte of, '
+        'Lucy, for the last half hour."\n',
+        "Just what I've been trying", "exclaimed", "Freddy Honeychurch"),
+}
 
 
-def test_a_tag_verb_far_from_the_colon():
-    work = analyze("Poirot and Hastings stood by the door. Mrs. Inglethorp lay on the bed.\n\n"
-                   "At that moment Dr. Bauerstein came in, and, at the same instant, Mrs. Inglethorp "
-                   "cried out in a strangled voice, her eyes fixed on the doctor:\n\n"
-                   '"Alfred, Alfred!"\n')
-    line = quote(work, "Alfred, Alfred")
-    assert line.tag is not None and line.tag["verb"] == "cried"
-    assert speaker(work, "Alfred, Alfred") == "Mrs. Inglethorp"
+@pytest.mark.parametrize("story,needle,verb,speaker_name", TAGGED.values(), ids=TAGGED.keys())
+def test_a_tag_form_names_its_speaker(story, needle, verb, speaker_name):
+    work = analyze(story)
+    line = quote(work, needle)
+    assert line.tag is not None and line.tag["verb"] == verb
+    assert speaker(work, needle) == speaker_name
 
 
-def test_the_one_heard_speaking_after_a_few_adverbs_is_the_speaker():
-    work = analyze("Emma Woodhouse sat with Harriet Smith. Mr. Knightley read by the window.\n\n"
-                   "The news was told to Mr. Knightley at Hartfield; for the moment, he was silent; "
-                   "but Emma heard him almost immediately afterwards say to himself, over a "
-                   'newspaper he held in his hand, "Hum! just the trifling, silly fellow I took '
-                   'him for."\n')
-    line = quote(work, "trifling, silly fellow")
-    assert line.tag is not None and line.tag["verb"] == "say"
-    assert speaker(work, "trifling, silly fellow") == "Mr. Knightley"
+SPOKEN = {
+    "a tag after a semicolon": (
+        "Oliver Twist and Mr. Losberne came to the house. Mr. Losberne knocked.\n\n"
+        '"Has the housekeeper gone too?" inquired Mr. Losberne.\n\n'
+        '"Yes, sir"; replied the servant. "The old gentleman went too."\n',
+        "The old gentleman went too", "the servant"),
+    "in an audible whisper is a noun": (
+        "Anne Shirley and Marilla Cuthbert went to call on Mrs. Barry.\n\n"
+        '"How are you, Anne?" asked Mrs. Barry.\n\n'
+        '"I am well in body, thank you ma\'am," said Anne gravely. Then aside to Marilla in '
+        'an audible whisper, "There wasn\'t anything startling in that, was there, Marilla?"\n',
+        "anything startling", "Anne Shirley"),
+    "a description set beside a name": (
+        "Gabriel Syme sat at the long table. Mr. Buttons rose.\n\n"
+        '"The amendment will be put first," said Mr. Buttons, the chairman, with '
+        "mechanical rapidity.\n\n"
+        '"I protest," said Syme.\n\n'
+        '"Does anyone second?" asked the chairman.\n',
+        "Does anyone second", "Mr. Buttons"),
+    "a description the text says someone is": (
+        "Daisy Miller sat on the bench with Frederick Winterbourne.\n\n"
+        '"Eugenio\'s our courier. He doesn\'t like to stay with Randolph," said Daisy.\n\n'
+        '"Eugenio?" Winterbourne inquired.\n\n'
+        "At this moment a tall man appeared. Eugenio looked at Winterbourne from head to "
+        "foot, and Eugenio bowed to Daisy.\n\n"
+        '"To the castle, mademoiselle?" the courier inquired.\n',
+        "To the castle", "Eugenio"),
+}
+
+
+@pytest.mark.parametrize("story,needle,speaker_name", SPOKEN.values(), ids=SPOKEN.keys())
+def test_a_line_goes_to_its_speaker(story, needle, speaker_name):
+    assert speaker(analyze(story), needle) == speaker_name
 
 
 def test_a_cousin_is_not_found_by_surname():
@@ -152,25 +192,6 @@ def test_an_epithet_for_a_speaker_who_goes_on_once_keeps_its_link():
     assert bumble.epithets == ["the beadle"] and tags[0].mention.character == "c0"
 
 
-def test_a_description_tag_joins_the_name_it_is_set_beside_elsewhere():
-    work = analyze("Gabriel Syme sat at the long table. Mr. Buttons rose.\n\n"
-                   '"The amendment will be put first," said Mr. Buttons, the chairman, with '
-                   "mechanical rapidity.\n\n"
-                   '"I protest," said Syme.\n\n'
-                   '"Does anyone second?" asked the chairman.\n')
-    assert speaker(work, "Does anyone second") == "Mr. Buttons"
-
-
-def test_a_description_tag_joins_the_one_said_to_be_it():
-    work = analyze("Daisy Miller sat on the bench with Frederick Winterbourne.\n\n"
-                   '"Eugenio\'s our courier. He doesn\'t like to stay with Randolph," said Daisy.\n\n'
-                   '"Eugenio?" Winterbourne inquired.\n\n'
-                   "At this moment a tall man appeared. Eugenio looked at Winterbourne from head to "
-                   "foot, and Eugenio bowed to Daisy.\n\n"
-                   '"To the castle, mademoiselle?" the courier inquired.\n')
-    assert speaker(work, "To the castle") == "Eugenio"
-
-
 def test_what_someone_is_said_to_be_must_be_the_whole_description():
     work = analyze("Mr. Blathers and Mr. Duff sat in the parlour with Mr. Losberne.\n\n"
                    '"The chief orders Jem Spyers in (Jem was a active officer), and tells him to go," '
@@ -178,35 +199,6 @@ def test_what_someone_is_said_to_be_must_be_the_whole_description():
                    '"And Jem Spyers went?" asked Mr. Losberne.\n\n'
                    '"Thought it was what boy?" inquired the senior officer.\n')
     assert speaker(work, "Thought it was what boy") != "Jem Spyers"
-
-
-def test_going_somewhere_is_no_tag():
-    work = analyze("Margaret Schlegel and Evie Wilcox sat upstairs.\n\n"
-                   'Evie gasped: "Dolly is a rotter not to be here!" Then Margaret went down to '
-                   "breakfast.\n")
-    line = quote(work, "Dolly is a rotter")
-    assert line.tag is not None and line.tag["verb"] == "gasped"
-    assert speaker(work, "Dolly is a rotter") == "Evie Wilcox"
-
-
-def test_a_speech_word_after_an_article_and_an_adjective_is_a_noun():
-    work = analyze("Anne Shirley and Marilla Cuthbert went to call on Mrs. Barry.\n\n"
-                   '"How are you, Anne?" asked Mrs. Barry.\n\n'
-                   '"I am well in body, thank you ma\'am," said Anne gravely. Then aside to Marilla in '
-                   'an audible whisper, "There wasn\'t anything startling in that, was there, Marilla?"\n')
-    assert speaker(work, "anything startling") == "Anne Shirley"
-
-
-def test_a_relative_opening_the_tag_clause_speaks_not_the_name_before():
-    work = analyze("Lucy Honeychurch and Freddy Honeychurch sat with Charlotte Bartlett. Freddy ate "
-                   "an egg.\n\n"
-                   '"Oh, Charlotte, don\'t say such dreadful things," said Lucy, while her brother, '
-                   "in whose memory the boiled egg had already grown unsubstantial, exclaimed in "
-                   'irritable tones: "Just what I\'ve been trying to convince Cousin Charlotte of, '
-                   'Lucy, for the last half hour."\n')
-    line = quote(work, "Just what I've been trying")
-    assert line.tag is not None and line.tag["verb"] == "exclaimed"
-    assert speaker(work, "Just what I've been trying") == "Freddy Honeychurch"
 
 
 def test_said_something_and_said_no_more_are_no_tags():
@@ -248,9 +240,22 @@ def test_a_relative_owned_by_a_name_is_not_the_owner():
     assert speaker(work, "Sit down, dear") == "Molly Weasley"
 
 
-def test_a_relations_line_is_never_its_owners():
-    work = analyze("Catherine Morland danced with Henry Tilney. John Thorpe talked to Catherine.\n\n"
-                   '"It is so uncomfortable, living at an inn," said Thorpe.\n\n'
-                   "He was just then borne off by a long string of passing ladies. Her partner now "
-                   'drew near, and said, "That gentleman would have put me out of patience."\n')
-    assert speaker(work, "out of patience") != "Catherine Morland"
+NOT_THEIRS = {
+    "an absolute clause does not open the tag clause": (
+        "Sir William Lucas stood near Mr. Darcy. Elizabeth Bennet crossed the room.\n\n"
+        "He paused in hopes of an answer; and Elizabeth at that instant moving towards "
+        "them, he was struck with the notion of doing a very gallant thing, and called "
+        'out to her, "My dear Miss Eliza, why are not you dancing?"\n',
+        "why are not you dancing", "Elizabeth Bennet"),
+    "a relation's line is never its owner's": (
+        "Catherine Morland danced with Henry Tilney. John Thorpe talked to Catherine.\n\n"
+        '"It is so uncomfortable, living at an inn," said Thorpe.\n\n'
+        "He was just then borne off by a long string of passing ladies. Her partner now "
+        'drew near, and said, "That gentleman would have put me out of patience."\n',
+        "out of patience", "Catherine Morland"),
+}
+
+
+@pytest.mark.parametrize("story,needle,not_the_speaker", NOT_THEIRS.values(), ids=NOT_THEIRS.keys())
+def test_a_line_is_not_theirs(story, needle, not_the_speaker):
+    assert speaker(analyze(story), needle) != not_the_speaker
