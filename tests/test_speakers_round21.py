@@ -126,6 +126,13 @@ SPOKEN = {
         "foot, and Eugenio bowed to Daisy.\n\n"
         '"To the castle, mademoiselle?" the courier inquired.\n',
         "To the castle", "Eugenio"),
+    "her ladyship is the lady on stage": (
+        "Elizabeth Bennet sat with Lady Catherine de Bourgh and Charlotte Lucas in the "
+        "drawing-room at Rosings. Lady Catherine looked at Elizabeth.\n\n"
+        '"I have no younger sisters out, ma\'am," said Elizabeth.\n\n'
+        '"Upon my word," said her Ladyship, "you give your opinion very decidedly for so young '
+        'a person."\n',
+        "Upon my word", "Lady Catherine de Bourgh"),
 }
 
 

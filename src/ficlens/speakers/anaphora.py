@@ -114,10 +114,21 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
         if family is not None:
             return family, "family"
     pool = [c for c in (*subjects, *named, before, *recent) if c and c not in blocked]
+    if tag.relation and noun in _TITLED:   # "said her ladyship": the one who holds "Lady …"
+        titled = next((c for c in pool if _holds_title(work, c, _TITLED[noun])), None)
+        if titled is not None:
+            return titled, None
     exact = next((c for c in pool if tag.gender is not None and genders.get(c) == tag.gender), None)
     if exact is not None:
         return exact, None
     return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
+
+
+_TITLED = {"ladyship": "Lady ", "lordship": "Lord "}
+
+
+def _holds_title(work: Work, cid: str, title: str) -> bool:
+    return any(a.startswith(title) for c in work.characters if c.id == cid for a in c.aliases)
 
 
 _AUNT_OR_UNCLE_RE = re.compile(r"\b(?:her|his|their)\s+(?:[a-z]+\s+)?(aunt|uncle)\b(?![-’'])")

@@ -20,6 +20,9 @@ _ANCHOR_REACH = 8      # turns searched for a settled anchor on each side
 _EARLIER_REACH = 8     # turns behind the quote whose speakers count as earlier in the exchange
 
 
+_TITLE_FORMS = frozenset({"ladyship", "lordship"})
+
+
 class Context:
     def __init__(self, work: Work, turns, runs, tags, rule, layout, index):
         self.work, self.turns, self.tags, self.rule = work, turns, tags, rule
@@ -338,7 +341,8 @@ class Context:
     def _relation_owner(self, tag) -> str | None:
         """Whose relative a relation tag names ("the undertaker's wife", "Ron's mother", "Her
         partner": whom coreference took "Her" for)."""
-        if tag is None or not tag.relation:
-            return None
+        if tag is None or not tag.relation \
+                or self.work.text[tag.mention.start:tag.mention.end].split()[-1].lower() in _TITLE_FORMS:
+            return None   # "her ladyship" is herself
         return next((m.character for m in self.index.within(tag.mention.start, tag.mention.end)
                      if m.character and m.start == tag.mention.start), None)

@@ -63,7 +63,7 @@ class MentionIndex:
         return out
 
 
-_POSSESSIVE_RE = re.compile(r"\s+[a-z]")
+_POSSESSIVE_RE = re.compile(r"\s+(?:[a-z]|Ladyship|Lordship)")
 _PARTICLE_RE = re.compile(r"\s+([a-z]+)\b")
 
 
@@ -147,9 +147,10 @@ RELATION_GENDER: dict[str, str | None] = {
         brother-in-law"""), "male"),
     **dict.fromkeys(words("""friend companion cousin neighbour neighbor partner assistant guest
         visitor parent child colleague"""), None),
+    "ladyship": "female", "lordship": "male",   # "said her ladyship": the titled one on stage
     "other": None,  # '"Not yet," cried the other': the one of the two who did not just speak
 }
-_RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b"
+_RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+|Ladyship|Lordship)\b"
                                 r"|\s+the\s+(other)(?=\s*[,.;:!?—–]|\s+(?:[a-z]+ly|after|with|in|at)\b)")
 # "his father", also after a conjunction ("…; but her mother, without waiting, continued,")
 _RELATION_OPENS_RE = re.compile(r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hile)\s+)?"
