@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from ficlens.characters import count_mentions, title_bearers
-from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
+from ficlens.characters.appositives import NamedSpans, appositive_votes, clear_winner
 from ficlens.characters.epithets import PERSON_NOUNS, head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
@@ -181,7 +181,7 @@ def _unlink_epithets_beside_their_holder(work: Work, tags: list[Tag | None], par
             named_holder = other is not None and other.mention.kind in EXPLICIT_KINDS \
                 and other.mention.character == holder
             if named_holder and para[i] is not None and para[j] is not None and abs(para[j] - para[i]) == 1:
-                answers[(" ".join(text[tag.mention.start:tag.mention.end].split()).lower(), holder)] += 1
+                answers[(_phrase(text, tag.mention).lower(), holder)] += 1
     linked = {(e.lower(), c.id) for c in work.characters for e in c.epithets}
     # a generic "the man" is resolved one mention at a time, not linked; and one speaker may go
     # on in the next paragraph once or twice
@@ -189,10 +189,15 @@ def _unlink_epithets_beside_their_holder(work: Work, tags: list[Tag | None], par
     if not conflicts:
         return
     for m in work.mentions:
-        if m.kind == "epithet" and (" ".join(text[m.start:m.end].split()).lower(), m.character) in conflicts:
+        if m.kind == "epithet" and (_phrase(text, m).lower(), m.character) in conflicts:
             m.character = None
     for c in work.characters:
         c.epithets = [e for e in c.epithets if (e.lower(), c.id) not in conflicts]
+
+
+def _phrase(text: str, m: Mention) -> str:
+    """A mention's words on one line ("the old\n  man" -> "the old man")."""
+    return " ".join(text[m.start:m.end].split())
 
 
 def _definite(phrase: str) -> str:
@@ -232,7 +237,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             continue
         if tag is None or tag.mention.character is not None or tag.relation or tag.mention.kind == "pronoun":
             continue
-        phrase = " ".join(work.text[tag.mention.start:tag.mention.end].split())
+        phrase = _phrase(work.text, tag.mention)
         if phrase.lower() in BACK_REFERENCES:
             # "said the latter": the last person named, never a character called "the latter"
             tag.mention.character = latter_or_former(phrase, tag.mention.start, index)
@@ -304,7 +309,7 @@ def _link_same_descriptions(work: Work, unresolved, by_alias: dict[str, str]) ->
     for m in unresolved:
         if m.character is not None:
             continue
-        key = " ".join(work.text[m.start:m.end].split()).lower()
+        key = _phrase(work.text, m).lower()
         if key.startswith("the ") and key in by_alias and _one_person(key.split()[-1]):
             m.character = by_alias[key]
 
@@ -333,8 +338,8 @@ def _apposed_holder(text: str, phrase: str, named: NamedSpans, mentions: list[Me
     if words[0].lower() != "the" or len(words) < 2 or words[-1].lower() in _GENERIC_PEOPLE:
         return None   # "the young man" may be anyone on stage, whoever it was set beside once
     pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
-    votes = Counter(cid for m in pattern.finditer(text)
-                    if (cid := appositive_partner(text, m.start(), m.end(), named)) is not None)
+    votes = appositive_votes(text, [(phrase, m.start(), m.end()) for m in pattern.finditer(text)],
+                             named).get(phrase, Counter())
     description = r"\s+".join(map(re.escape, words[1:]))   # "senior officer" is not "active officer"
     said_to_be = re.compile(_COPULA + r"(?:[a-z-]+\s+){0,2}" + description + r"(?=\s*[,.;:!?)—–-])",
                             re.IGNORECASE)

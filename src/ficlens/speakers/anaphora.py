@@ -17,6 +17,7 @@ from collections import Counter
 from ficlens.characters.coref import is_subject
 from ficlens.characters.kinship import family_member, surnames
 from ficlens.model import Work
+from ficlens.speakers.tags import TITLE_FORMS
 
 _WINDOW = 1500
 _TO_RE = re.compile(r"\s+to\s+")
@@ -114,17 +115,14 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
         if family is not None:
             return family, "family"
     pool = [c for c in (*subjects, *named, before, *recent) if c and c not in blocked]
-    if tag.relation and noun in _TITLED:   # "said her ladyship": the one who holds "Lady …"
-        titled = next((c for c in pool if _holds_title(work, c, _TITLED[noun])), None)
+    if tag.relation and noun in TITLE_FORMS:   # "said her ladyship": the one who holds "Lady …"
+        titled = next((c for c in pool if _holds_title(work, c, TITLE_FORMS[noun])), None)
         if titled is not None:
             return titled, None
     exact = next((c for c in pool if tag.gender is not None and genders.get(c) == tag.gender), None)
     if exact is not None:
         return exact, None
     return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
-
-
-_TITLED = {"ladyship": "Lady ", "lordship": "Lord "}
 
 
 def _holds_title(work: Work, cid: str, title: str) -> bool:
@@ -188,10 +186,14 @@ def _owner(work: Work, tag, index) -> str | None:
     for m in index.within(tag.mention.start, tag.mention.start + 6):
         if m.kind == "pronoun" and m.character:
             return m.character
-    # "the undertaker's wife", "Harry's mother": the owner's mention opens the relation
-    owner = next((m for m in index.within(tag.mention.start, tag.mention.end)
-                  if m.character and m.start == tag.mention.start), None)
-    return owner.character if owner is not None else None
+    return opening_owner(tag, index)
+
+
+def opening_owner(tag, index) -> str | None:
+    """The character whose mention opens a relation tag ("the undertaker's wife", "Harry's
+    mother", "Her partner": whom coreference took "Her" for)."""
+    return next((m.character for m in index.within(tag.mention.start, tag.mention.end)
+                 if m.character and m.start == tag.mention.start), None)
 
 
 def spoken_to_self(turns, runs, tags, decided, addressed: dict[int, set[str]]) -> None:

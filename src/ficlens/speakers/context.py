@@ -11,16 +11,15 @@ from ficlens.characters.coref import is_subject, speaking_subject
 from ficlens.characters.epithets import head_gender
 from ficlens.characters.lexicon import PRONOUN_GENDER
 from ficlens.model import Work
+from ficlens.speakers.anaphora import opening_owner
 from ficlens.speakers.exchange import opens_paragraph
 from ficlens.speakers.scorer import settled
 from ficlens.speakers.style import StyleModel
+from ficlens.speakers.tags import TITLE_FORMS
 
 _RECENT_WINDOW = 5000
 _ANCHOR_REACH = 8      # turns searched for a settled anchor on each side
 _EARLIER_REACH = 8     # turns behind the quote whose speakers count as earlier in the exchange
-
-
-_TITLE_FORMS = frozenset({"ladyship", "lordship"})
 
 
 class Context:
@@ -342,7 +341,6 @@ class Context:
         """Whose relative a relation tag names ("the undertaker's wife", "Ron's mother", "Her
         partner": whom coreference took "Her" for)."""
         if tag is None or not tag.relation \
-                or self.work.text[tag.mention.start:tag.mention.end].split()[-1].lower() in _TITLE_FORMS:
+                or self.work.text[tag.mention.start:tag.mention.end].split()[-1].lower() in TITLE_FORMS:
             return None   # "her ladyship" is herself
-        return next((m.character for m in self.index.within(tag.mention.start, tag.mention.end)
-                     if m.character and m.start == tag.mention.start), None)
+        return opening_owner(tag, self.index)

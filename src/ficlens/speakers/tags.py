@@ -63,7 +63,11 @@ class MentionIndex:
         return out
 
 
-_POSSESSIVE_RE = re.compile(r"\s+(?:[a-z]|Ladyship|Lordship)")
+# "her ladyship", "his lordship": a title form, not a possession; it stands for the one on stage
+# who holds "Lady …" / "Lord …" herself or himself
+TITLE_FORMS = {"ladyship": "Lady ", "lordship": "Lord "}
+_TITLE_FORM_WORDS = "|".join(form.capitalize() for form in TITLE_FORMS)
+_POSSESSIVE_RE = re.compile(rf"\s+(?:[a-z]|{_TITLE_FORM_WORDS})")
 _PARTICLE_RE = re.compile(r"\s+([a-z]+)\b")
 
 
@@ -150,7 +154,8 @@ RELATION_GENDER: dict[str, str | None] = {
     "ladyship": "female", "lordship": "male",   # "said her ladyship": the titled one on stage
     "other": None,  # '"Not yet," cried the other': the one of the two who did not just speak
 }
-_RELATION_AFTER_RE = re.compile(r"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+|Ladyship|Lordship)\b"
+_RELATION_AFTER_RE = re.compile(rf"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){{0,2}}?"
+                                rf"([a-z-]+|{_TITLE_FORM_WORDS})\b"
                                 r"|\s+the\s+(other)(?=\s*[,.;:!?—–]|\s+(?:[a-z]+ly|after|with|in|at)\b)")
 # "his father", also after a conjunction ("…; but her mother, without waiting, continued,")
 _RELATION_OPENS_RE = re.compile(r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hile)\s+)?"
