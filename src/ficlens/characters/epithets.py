@@ -22,11 +22,11 @@ signor husband boyfriend brunet
 """)
 _FEMALE = words("""
 woman girl lady maid landlady headmistress witch queen princess nun housekeeper governess widow
-actress waitress countess duchess baroness marchioness signora wife girlfriend heiress
+actress waitress countess duchess baroness marchioness signora wife girlfriend heiress matron
 """)
 _NEUTRAL = words("""
 detective doctor inspector captain professor colonel sergeant lieutenant major general marquis
-chaplain matron beadle undertaker secretary president master auror soldier officer nurse surgeon lawyer
+chaplain beadle undertaker secretary president master auror soldier officer nurse surgeon lawyer
 solicitor keeper servant driver constable agent stranger child kid teen teenager redhead blonde
 blond brunette youth healer teacher student boss chef pilot knight writer artist musician
 painter poet guard doctor's superintendent magistrate judge robber thief burglar murderer convict

@@ -1,7 +1,8 @@
 """Aliases the text states: "Noah Claypole, or Morris Bolter as the reader pleases", "Tom Riddle,
 alias Lord Voldemort", "Natasha Romanoff, also known as the Black Widow", "Mr. Wilcox, or, as I
 must now call him, Henry". A character who takes a new name keeps one identity; the two name
-clusters join.
+clusters join. A wedding states one too: after "Mr. Bumble had married Mrs. Corney", the "Mrs.
+Bumble" who first appears later is the bride.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _LINK_RE = re.compile(r",?\s+(?:alias|a\.?k\.?a\.?|also\s+known\s+as|otherwise\s
                       r"|or,?\s+as\s+(?:\w+\s+){1,3}?call(?:ed)?\s+(?:him|her),?)\s+"
                       r"|(?P<or>,\s+or\s+)")
 _AS_AFTER_RE = re.compile(r",?\s+as\b")
+# "Mr. Bumble had married Mrs. Corney", "Stella had married Cyril", "Jane was married to Mr. Price"
+_MARRIED_RE = re.compile(r"\s+(?:had\s+|has\s+)?(?:(?:was|is|had\s+been|has\s+been)\s+)?"
+                         r"(?:married|wedded)(?:\s+to)?\s+")
 
 
 def merge_stated_aliases(clusters: list[Cluster], occurrences: list[Occurrence], text: str) -> list[Cluster]:
@@ -53,4 +57,51 @@ def merge_stated_aliases(clusters: list[Cluster], occurrences: list[Occurrence],
         keep.forms.update(fold.forms)
         keep.nickname_forms |= fold.nickname_forms
         merged[id(fold)] = keep
-    return [c for c in clusters if id(c) not in merged]
+    clusters = [c for c in clusters if id(c) not in merged]
+    return _merge_married_names(clusters, occurrences, named, starts, text)
+
+
+def _merge_married_names(clusters: list[Cluster], occurrences: list[Occurrence], named, starts: list[int],
+                         text: str) -> list[Cluster]:
+    """'Mr. Bumble had married Mrs. Corney': a 'Mrs. Bumble' first named after the wedding is
+    the bride by her new name (a 'Mrs. Bumble' named before it is someone else: his mother, a
+    first wife)."""
+    by_form = {f: c for c in clusters for f in c.forms}
+    first_seen: dict[tuple, int] = {}
+    for occurrence in occurrences:
+        key = (occurrence.title, occurrence.tokens)
+        first_seen[key] = min(first_seen.get(key, occurrence.start), occurrence.start)
+    folded: set[int] = set()
+    for _, end, first in named:
+        link = _MARRIED_RE.match(text, end)
+        if link is None:
+            continue
+        i = bisect_left(starts, link.end())
+        if i == len(named) or starts[i] != link.end():
+            continue
+        second = named[i][2]
+        one, other = by_form.get((first.title, first.tokens)), by_form.get((second.title, second.tokens))
+        if one is None or other is None or one is other:
+            continue
+        genders = (one.title_gender(), other.title_gender())
+        if genders == ("male", "female"):
+            groom, bride = one, other
+        elif genders == ("female", "male"):
+            groom, bride = other, one
+        else:
+            continue
+        for surname in _surnames(groom):
+            married = by_form.get(("mrs", (surname,)))
+            if married is None or married is groom or married is bride or id(married) in folded:
+                continue
+            if min(first_seen.get(f, 0) for f in married.forms) < end:
+                continue
+            bride.forms.update(married.forms)
+            folded.add(id(married))
+    return [c for c in clusters if id(c) not in folded]
+
+
+def _surnames(c: Cluster) -> set[str]:
+    """The family names a man's cluster goes by: the last word of a full name, or the one word
+    after his title ("Mr. Bumble")."""
+    return {tokens[-1] for title, tokens in c.forms if len(tokens) >= 2 or (title and tokens)}
