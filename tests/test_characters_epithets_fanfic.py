@@ -18,6 +18,10 @@ def test_fan_fiction_descriptions_are_epithets_with_their_head_gender():
     assert _phrases("They feared the Dark Lord.") == [("dark lord", "male")]
     assert _phrases("They ran from the young Auror.") == [("young auror", None)]
     assert _phrases("And the vampire smiled.") == [("vampire", None)]
+    # offices only one sex holds: a matron is a woman, a marquis or a knight a man
+    assert _phrases("Then the matron smiled.") == [("matron", "female")]
+    assert _phrases("Then the Marquis bowed.") == [("marquis", "male")]
+    assert _phrases("Then the knight bowed.") == [("knight", "male")]
 
 
 def test_a_capitalised_epithet_keeps_the_boy_who_lived_whole():

@@ -18,17 +18,17 @@ from ficlens.characters.lexicon import words
 _MALE = words("""
 man boy gentleman fellow lad guy king prince lord duke headmaster wizard monk priest vicar
 curate rector clergyman butler landlord policeman cabman sailor count earl baron marquess
-signor husband boyfriend brunet
+signor husband boyfriend brunet marquis knight
 """)
 _FEMALE = words("""
 woman girl lady maid landlady headmistress witch queen princess nun housekeeper governess widow
 actress waitress countess duchess baroness marchioness signora wife girlfriend heiress matron
 """)
 _NEUTRAL = words("""
-detective doctor inspector captain professor colonel sergeant lieutenant major general marquis
+detective doctor inspector captain professor colonel sergeant lieutenant major general
 chaplain beadle undertaker secretary president master auror soldier officer nurse surgeon lawyer
 solicitor keeper servant driver constable agent stranger child kid teen teenager redhead blonde
-blond brunette youth healer teacher student boss chef pilot knight writer artist musician
+blond brunette youth healer teacher student boss chef pilot writer artist musician
 painter poet guard doctor's superintendent magistrate judge robber thief burglar murderer convict
 prisoner
 vampire werewolf demon angel archangel hunter mechanic billionaire genius assassin spy hybrid
