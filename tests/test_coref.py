@@ -53,6 +53,13 @@ CASES = {
     "the one addressed does not speak the line": (
         f'Ron Weasley looked up from the map. {_WALK}"Harry, look at this," he said.\n',
         "he", "Ron Weasley"),
+    # Bill was spoken to four turns back: the turn-taking has moved on since
+    "the one addressed long ago": (
+        f'Bill had come up from the farm at noon, and Bill sat down by the wall. {_WALK * 3}\n\n'
+        "It was a long walk to the old mill for Tom, over the hill and past the empty school.\n\n"
+        '"How goes it, Bill?"\n\n"Well enough."\n\n"And the farm?"\n\n"Dry as a bone."\n\n'
+        '"Who looks after the mill now?" he asked.\n',
+        "he", "Tom"),
 }
 
 

@@ -34,17 +34,20 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     # ('"You mean to frighten me, Mr. Darcy?" … "I shall not say so," he replied').
     anchors = sorted((m for m in anchors if m.character and (m.kind == "vocative" or not in_quote(m.start))),
                      key=lambda m: m.start)
-    pronouns: list[tuple[int, int, str, int]] = []   # (start, end, gender or person, paragraph start)
+    # (start, end, gender or person, paragraph start, previous paragraph's start)
+    pronouns: list[tuple[int, int, str, int, int]] = []
+    previous = 0
     for start, end in paragraphs:
         for m in PRONOUN_RE.finditer(text, start, end):
             if not in_quote(m.start()):
-                pronouns.append((m.start(), m.end(), PRONOUN_GENDER[m.group(1).lower()], start))
+                pronouns.append((m.start(), m.end(), PRONOUN_GENDER[m.group(1).lower()], start, previous))
         if narrator:
-            pronouns += [(m.start(), m.end(), "narrator", start) for m in FIRST_RE.finditer(text, start, end)
-                         if not in_quote(m.start())]
+            pronouns += [(m.start(), m.end(), "narrator", start, previous)
+                         for m in FIRST_RE.finditer(text, start, end) if not in_quote(m.start())]
         if reader:
-            pronouns += [(m.start(), m.end(), "reader", start) for m in SECOND_RE.finditer(text, start, end)
-                         if not in_quote(m.start())]
+            pronouns += [(m.start(), m.end(), "reader", start, previous)
+                         for m in SECOND_RE.finditer(text, start, end) if not in_quote(m.start())]
+        previous = start
     pronouns.sort()
     out: list[Mention] = []
     # (position, character, gender, role weight, said to them in a quote)
@@ -52,7 +55,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     scene = -1
     ai = 0
     learned: dict[str, str] = {}
-    for start, end, kind, paragraph_start in pronouns:
+    for start, end, kind, paragraph_start, previous_start in pronouns:
         while ai < len(anchors) and anchors[ai].start < start:
             a = anchors[ai]
             ai += 1
@@ -71,7 +74,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         if kind in ("narrator", "reader"):
             out.append(Mention(start, end, narrator if kind == "narrator" else reader, kind))
             continue
-        best = _most_salient(recent, kind, start, paragraph_start, learned)
+        best = _most_salient(recent, kind, start, paragraph_start, previous_start, learned)
         out.append(Mention(start, end, best, "pronoun"))
         if best:
             recent.append((start, best, kind, role_weight(text, start), False))
@@ -158,15 +161,18 @@ def _name_end(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
-def _most_salient(recent, gender: str, pos: int, paragraph_start: int, learned: dict[str, str]) -> str | None:
+def _most_salient(recent, gender: str, pos: int, paragraph_start: int, previous_start: int,
+                  learned: dict[str, str]) -> str | None:
     """Recent same-gender characters scored by their most salient mention (recency times the
     mention's ``role_weight``); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
     one who just opened the sentence ("Dorian Gray passed his hand over his forehead")."""
     scores: dict[str, float] = {}
     for p, cid, g, role, vocative in recent:
-        if vocative and p >= paragraph_start:
-            continue  # '"Mr. Darcy, you…" said he': whom a quote addresses does not speak it
+        if vocative and (p >= paragraph_start or p < previous_start):
+            # '"Mr. Darcy, you…" said he': whom a quote addresses does not speak it; and the one
+            # addressed answers in the next paragraph, not three turns later
+            continue
         g = learned.get(cid, g) if g == "unknown" else g
         if g == gender:
             weight = 1.0
