@@ -122,6 +122,33 @@ def test_first_person_narrator_is_a_character():
     assert any(m.kind == "narrator" and m.character == narrator.id for m in work.mentions)
 
 
+FRAME_TALE = (
+    '"Tell me a story about the bear," said Robin Hale. He sat on the end of the bed.\n\n'
+    '"What sort of story?" I said.\n\n"One where he gets stuck," said Robin Hale.\n\n'
+    '"I suppose I could," I said.\n\n'
+    "Once upon a time the bear went walking in the wood. He walked and he walked, and he "
+    "hummed as he went, and the wood was quiet around him, and he was happy. He came to a "
+    "tree, and he looked up at it, and he thought about honey, and he thought about bees.\n\n"
+    '"Honey," said the bear. "I know there is honey up there."\n\n'
+    "He climbed, and he climbed, and he climbed, and the branch broke, and down he came.\n\n"
+    '"Did he get stuck?" asked Robin Hale.\n\n"Not yet," I said.\n')
+
+
+def test_a_third_person_tale_told_by_an_i_who_talks_has_a_narrator_who_speaks():
+    work = analyze(FRAME_TALE)
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name == "Narrator"
+    not_yet = next(q for q in work.quotes if "Not yet" in FRAME_TALE[q.start:q.end])
+    assert not_yet.speaker == narrator.id
+
+
+def test_an_i_said_inside_a_characters_speech_is_no_narrator():
+    text = FRAME_TALE.replace('" I said.', '," said Robin Hale. "I said so."').replace(
+        '," I said.', '," said Robin Hale. "I said so."')
+    work = analyze(text)
+    assert not any(c.origin == "narrator" for c in work.characters)
+
+
 def test_first_person_narrator_who_gives_a_name():
     text = ("My name is Tom Reed, and I keep the light at Gull Rock. I have kept it for ten years. "
             "I know every stair of it. I know every crack in the glass.\n\n"

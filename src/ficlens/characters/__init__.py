@@ -88,7 +88,10 @@ def run(work: Work, options: Options) -> None:
         aliases = sorted(set(_aliases(c, display)) | {with_article[k] for k in c.forms if k in with_article})
         characters.append(Character(ids[id(c)], _canonical(c, display, with_article), aliases, origin=origin))
     narrator_id = None
-    if person == "first":
+    # A third-person tale told by an "I" who talks with the characters ('"What about a story?" I
+    # said.' in Winnie-the-Pooh's frame): that narrator is a speaker of the cast too.
+    frame_narrator = person == "third" and _narrator_tags(text, layout) >= _FRAME_NARRATOR_TAGS
+    if person == "first" or frame_narrator:
         if narrator_cluster is None:
             narrator_id = f"c{len(characters)}"
             characters.append(Character(narrator_id, "Narrator", [], origin="narrator"))
@@ -410,6 +413,19 @@ def _bisect_left(named, pos: int) -> int:
     from bisect import bisect_left
 
     return bisect_left(named, (pos,))
+
+
+_FRAME_NARRATOR_TAGS = 3   # '"…," I said.' tags it takes to hear a narrator in a third-person tale
+
+
+def _narrator_tags(text: str, layout: Layout) -> int:
+    """Quotes whose tag is the narration's "I" ('"…," I said.', '"…," said I.')."""
+    count = 0
+    for _, end in layout.quotes:
+        said = SAID_I_RE.search(text[end:end + 30])
+        if said and not layout.in_quote(end + said.end() - 1):
+            count += 1
+    return count
 
 
 def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None:
