@@ -157,6 +157,9 @@ RELATION_GENDER: dict[str, str | None] = {
 _RELATION_AFTER_RE = re.compile(rf"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){{0,2}}?"
                                 rf"([a-z-]+|{_TITLE_FORM_WORDS})\b"
                                 r"|\s+the\s+(other)(?=\s*[,.;:!?—–]|\s+(?:[a-z]+ly|after|with|in|at)\b)")
+# 'Aziz was full of civilization …, and it was with diffidence that the other said:': the one of
+# the two just named who is not the one named
+_OTHER_BEFORE_RE = re.compile(r"\b[Tt]he\s+(other)\s+(?:[a-z]+ly\s+)?$")
 # "his father", also after a conjunction ("…; but her mother, without waiting, continued,")
 _RELATION_OPENS_RE = re.compile(r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hile)\s+)?"
                                 r"(?:His|Her|Their|his|her|their)\s+(?:[a-z’'-]+\s+){0,2}?([a-z-]+)\b")
@@ -574,6 +577,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
             return _with_gender(Tag(heard.start, w.end(), verb, heard, "before"), text)
         if _HEARD_SOMEONE_RE.search(text, max(clause_start, w.start() - 30), w.start()):
             return None  # 'Alice heard it say to itself,': someone the cast does not hold speaks
+        other = _OTHER_BEFORE_RE.search(text, clause_start, w.start())
+        if other is not None:  # '…, and it was with diffidence that the other said:'
+            return _relation_tag(text, w, Mention(other.start(), other.end(1), None, "epithet"), "before")
         before = [m for m in mentions if m.end <= w.start() and _gap_ok(text, m.end, w.start(), 8)
                   and not _after_preposition(text, m)
                   and not _OBJECT_AND_RE.search(text, max(0, m.start - 12), m.start)]

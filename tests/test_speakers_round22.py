@@ -1,0 +1,16 @@
+"""Round 22, on small texts written for these tests: "the other said" before a quote is the one
+of the two who was not just named."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from test_speakers import speaker
+
+THE_OTHER = ("Aziz Khan and Cyril Fielding sat on the roof after the banquet.\n\n"
+             '"The night is warm," said Fielding.\n\n"It is always warm here," said Aziz.\n\n'
+             "Aziz was full of civilization this evening, complete, dignified, rather hard, "
+             'and it was with diffidence that the other said: "You must let her off easily."\n')
+
+
+def test_the_other_before_the_verb_is_the_one_not_just_named():
+    assert speaker(analyze(THE_OTHER), "let her off") == "Cyril Fielding"
