@@ -1,4 +1,5 @@
-"""Round 22, on small texts written for these tests: "the other said" before a quote is the one
+"""Round 22, on small texts written for these tests: "the other said" before a quote, and "continued
+the other without …" after one, is the one
 of the two who was not just named."""
 
 from __future__ import annotations
@@ -14,3 +15,13 @@ THE_OTHER = ("Aziz Khan and Cyril Fielding sat on the roof after the banquet.\n\
 
 def test_the_other_before_the_verb_is_the_one_not_just_named():
     assert speaker(analyze(THE_OTHER), "let her off") == "Cyril Fielding"
+
+
+def test_the_other_before_a_preposition_is_no_character_of_its_own():
+    text = ("Catherine Morland and Isabella Thorpe walked in the Crescent.\n\n"
+            '"You are describing what never happened," said Catherine.\n\n'
+            '"My dearest Catherine," continued the other without at all listening to her, '
+            '"I would not for all the world be unjust."\n')
+    work = analyze(text)
+    assert not any(c.name.startswith("the other") for c in work.characters)
+    assert speaker(work, "My dearest Catherine") == "Isabella Thorpe"

@@ -156,7 +156,8 @@ RELATION_GENDER: dict[str, str | None] = {
 }
 _RELATION_AFTER_RE = re.compile(rf"\s+(?:his|her|their)\s+(?:[a-z’'-]+\s+){{0,2}}?"
                                 rf"([a-z-]+|{_TITLE_FORM_WORDS})\b"
-                                r"|\s+the\s+(other)(?=\s*[,.;:!?—–]|\s+(?:[a-z]+ly|after|with|in|at)\b)")
+                                r"|\s+the\s+(other)(?=\s*[,.;:!?—–]"
+                                r"|\s+(?:[a-z]+ly|[a-z]+ing|after|with|without|in|at|as|to|and|who)\b)")
 # 'Aziz was full of civilization …, and it was with diffidence that the other said:': the one of
 # the two just named who is not the one named
 _OTHER_BEFORE_RE = re.compile(r"\b[Tt]he\s+(other)\s+(?:[a-z]+ly\s+)?$")
