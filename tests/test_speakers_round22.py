@@ -1,6 +1,5 @@
 """Round 22, on small texts written for these tests: "the other said" before a quote, and "continued
-the other without …" after one, is the one
-of the two who was not just named."""
+the other without …" after one, is the one of the two who was not just named."""
 
 from __future__ import annotations
 
