@@ -1,5 +1,6 @@
 """Round 22, on small texts written for these tests: "the other said" before a quote, and "continued
-the other without …" after one, is the one of the two who was not just named."""
+the other without …" after one, is the one of the two who was not just named; "her husband" is not
+found by the wife's maiden name."""
 
 from __future__ import annotations
 
@@ -24,3 +25,14 @@ def test_the_other_before_a_preposition_is_no_character_of_its_own():
     work = analyze(text)
     assert not any(c.name.startswith("the other") for c in work.characters)
     assert speaker(work, "My dearest Catherine") == "Isabella Thorpe"
+
+
+HUSBAND = ("Margaret Schlegel had loved her father, Mr. Theobald Schlegel, and Mr. Theobald Schlegel "
+           "had loved his books. Margaret Schlegel married Henry Wilcox in the spring, and Henry "
+           "Wilcox took her to Howards End.\n\n"
+           '"It is a lovely house," said Margaret.\n\n'
+           '"It will do for the summer," said her husband.\n')
+
+
+def test_a_husband_is_not_found_by_the_wifes_maiden_name():
+    assert speaker(analyze(HUSBAND), "for the summer") == "Henry Wilcox"   # not her father

@@ -20,6 +20,7 @@ FAMILY = SENIOR_FEMALE | SENIOR_MALE | frozenset({"son", "daughter", "brother", 
 # cousin: a Bertram, not her brother William Price)
 _ANY_SURNAME = frozenset({"cousin"})
 _MARRIED_TITLES = ("Mrs.", "Mrs ", "Lady ", "Mr.", "Mr ", "Sir ")
+_WIFE_TITLES = ("Mrs.", "Mrs ", "Lady ", "Madame ", "Mme ", "Mme. ")
 
 # "her father", "his poor mother", "her late husband": the parents and spouses of narration,
 # whose holder is rarely in doubt (a sister or a cousin could be any of several)
@@ -54,6 +55,11 @@ def family_member(characters: list[Character], owners: list[str], noun: str, gen
     senior = noun in SENIOR_FEMALE or noun in SENIOR_MALE
     for owner in owners:
         names = surnames(by_id[owner]) if owner in by_id else set()
+        if noun == "husband" and owner in by_id:
+            # a wife shares her husband's name only as "Mrs. …": Margaret Schlegel's husband is
+            # no Schlegel (that is her father)
+            names = {a.split()[-1] for a in by_id[owner].aliases
+                     if a.startswith(_WIFE_TITLES) and len(a.split()) > 1} & names
         if not names:
             continue
         found = [c for c in characters if c.id != owner and surnames(c) & names
