@@ -1,6 +1,7 @@
 """Round 22, on small texts written for these tests: "the other said" before a quote, and "continued
 the other without …" after one, is the one of the two who was not just named; "her husband" is not
-found by the wife's maiden name."""
+found by the wife's maiden name; "the old lady" is the one on stage, not the one the description
+was linked to in other chapters."""
 
 from __future__ import annotations
 
@@ -36,3 +37,15 @@ HUSBAND = ("Margaret Schlegel had loved her father, Mr. Theobald Schlegel, and M
 
 def test_a_husband_is_not_found_by_the_wifes_maiden_name():
     assert speaker(analyze(HUSBAND), "for the summer") == "Henry Wilcox"   # not her father
+
+
+_BEDWIN = ("Mrs. Bedwin kept the house in Pentonville, and Oliver Twist lay upstairs.\n\n"
+           "Oliver slept.\n\n"
+           '"Hush, my dear," said the old lady. "You must be very quiet."\n\n* * *\n\n')
+OLD_LADIES = (_BEDWIN * 3 + "Mrs. Maylie sat in the garden at Chertsey, and Oliver Twist sat beside her.\n\n"
+              '"Is Rose better?" asked Oliver.\n\n'
+              '"She is very ill now," said the old lady, wringing her hands.\n')
+
+
+def test_the_old_lady_is_the_one_on_stage_not_the_one_the_description_was_linked_to():
+    assert speaker(analyze(OLD_LADIES), "very ill now") == "Mrs. Maylie"

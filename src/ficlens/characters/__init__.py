@@ -16,7 +16,7 @@ from ficlens.characters.appositives import NamedSpans, appositive_partner, clear
 from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
-from ficlens.characters.epithets import UNLINKED, find_epithets, link_epithets, title_links
+from ficlens.characters.epithets import GENERIC, UNLINKED, find_epithets, link_epithets, title_links
 from ficlens.characters.gender import decide, name_gender, pronoun_votes
 from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
@@ -369,12 +369,30 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
         by_id[cid].epithets.append("the " + phrase)
     out = []
     named.sort()
+    in_scene: dict[int, set[str]] = {}
+    for start, _, holder in named:
+        in_scene.setdefault(layout.scene_index(start), set()).add(holder)
     for ep, beside in zip(epithets, partners, strict=True):
         cid = beside if beside and _fits(ep.gender, genders.get(beside)) else links.get(ep.phrase)
+        if cid is not None and cid != beside and _plain_description(ep.phrase) \
+                and cid not in in_scene.get(layout.scene_index(ep.start), ()):
+            # "the old lady" is Mrs. Bedwin in her chapters and Mrs. Maylie in hers: a plain
+            # description linked to someone nowhere named in the scene stands for someone who is
+            cid = _recent_compatible(named, ep, genders, layout)
         if cid is None and ep.generic:
             cid = _recent_compatible(named, ep, genders, layout)
         out.append(Mention(ep.start, ep.end, cid, "epithet"))
     return out
+
+
+_AGES = frozenset({"old", "young", "little", "elderly", "aged", "older", "younger", "elder"})
+
+
+def _plain_description(phrase: str) -> bool:
+    """"the old lady", "the young man": a person by sex and age, which many hold in turn (not "the
+    raven-haired boy", which marks one)."""
+    *modifiers, head = phrase.split()
+    return head in GENERIC and all(m in _AGES for m in modifiers)
 
 
 def _appositive_links(epithets, partners, genders) -> dict[str, str]:
