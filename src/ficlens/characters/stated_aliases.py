@@ -39,14 +39,7 @@ def merge_stated_aliases(clusters: list[Cluster], occurrences: list[Occurrence],
             c = merged[id(c)]
         return c
 
-    for _, end, first in named:
-        link = _LINK_RE.match(text, end)
-        if link is None:
-            continue
-        i = bisect_left(starts, link.end())
-        if i == len(named) or starts[i] != link.end():
-            continue
-        _, second_end, second = named[i]
+    for first, link, second, second_end in _linked_names(named, starts, text, _LINK_RE):
         if link.group("or") and (len(first.tokens) < 2 or len(second.tokens) < 2
                                  or not _AS_AFTER_RE.match(text, second_end)):
             continue
@@ -61,6 +54,18 @@ def merge_stated_aliases(clusters: list[Cluster], occurrences: list[Occurrence],
     return _merge_married_names(clusters, occurrences, named, starts, text)
 
 
+def _linked_names(named, starts: list[int], text: str, link_re: re.Pattern):
+    """(first, link, second, second's end) for each name followed by ``link_re`` and, right
+    after it, another name ("Mr. Bumble" "had married" "Mrs. Corney")."""
+    for _, end, first in named:
+        link = link_re.match(text, end)
+        if link is None:
+            continue
+        i = bisect_left(starts, link.end())
+        if i < len(named) and starts[i] == link.end():
+            yield first, link, named[i][2], named[i][1]
+
+
 def _merge_married_names(clusters: list[Cluster], occurrences: list[Occurrence], named, starts: list[int],
                          text: str) -> list[Cluster]:
     """'Mr. Bumble had married Mrs. Corney': a 'Mrs. Bumble' first named after the wedding is
@@ -72,14 +77,8 @@ def _merge_married_names(clusters: list[Cluster], occurrences: list[Occurrence],
         key = (occurrence.title, occurrence.tokens)
         first_seen[key] = min(first_seen.get(key, occurrence.start), occurrence.start)
     folded: set[int] = set()
-    for _, end, first in named:
-        link = _MARRIED_RE.match(text, end)
-        if link is None:
-            continue
-        i = bisect_left(starts, link.end())
-        if i == len(named) or starts[i] != link.end():
-            continue
-        second = named[i][2]
+    for first, link, second, _ in _linked_names(named, starts, text, _MARRIED_RE):
+        wedding = link.start()
         one, other = by_form.get((first.title, first.tokens)), by_form.get((second.title, second.tokens))
         if one is None or other is None or one is other:
             continue
@@ -94,7 +93,7 @@ def _merge_married_names(clusters: list[Cluster], occurrences: list[Occurrence],
             married = by_form.get(("mrs", (surname,)))
             if married is None or married is groom or married is bride or id(married) in folded:
                 continue
-            if min(first_seen.get(f, 0) for f in married.forms) < end:
+            if min(first_seen.get(f, 0) for f in married.forms) < wedding:
                 continue
             bride.forms.update(married.forms)
             folded.add(id(married))
