@@ -30,8 +30,10 @@ _TOKEN = rf"(?:{_TITLE_ABBREV}(?![a-z])|{_WORD})"
 _SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 # "Professor de Worms", "Anna de la Cruz", "Ludwig van Beethoven": a lower-case particle inside a name
 _PARTICLE = r"(?:(?:de|van|von|der|den|du|da|di|del|della|des|le|la|ten|ter)[ \t]+){1,2}"
-# not inside a hyphenated word ("Winnie-the-Pooh"), but after a dash typed as two hyphens ("--Emma")
-SEQUENCE_RE = re.compile(rf"(?<![\w’'])(?<![\w’']-){_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}(?![\w])")
+# not inside a hyphenated word ("Winnie-the-Pooh"), but after a dash typed as two hyphens ("--Emma");
+# not the head of a contraction ("Don't" is no Don)
+SEQUENCE_RE = re.compile(rf"(?<![\w’'])(?<![\w’']-){_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}"
+                         r"(?![\w])(?![’']t\b)")
 TOKEN_RE = re.compile(_TOKEN)
 LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z]+(?![\w])")
 READER_RE = re.compile(r"\(?\b[Yy]/[Nn]\b\)?")
