@@ -466,7 +466,8 @@ def test_a_real_honorific_still_decides_against_stray_pronouns():
 def test_a_contraction_at_the_start_of_a_line_is_no_name():
     text = ("Adela Quested sat by the window, and Ronny Heaslop stood at the door.\n\n"
             "\"Don't worry, Adela,\" said Ronny. \"Won't you sit down?\"\n\n"
-            "\u201cDidn\u2019t I tell you?\u201d said Adela. \u201cDon\u2019t be cross.\u201d Ronny\u2019s face fell.\n")
+            "\u201cDidn\u2019t I tell you?\u201d said Adela. \u201cDon\u2019t be cross.\u201d "
+            "Ronny\u2019s face fell.\n")
     names = {c.name for c in analyze(text).characters}
     assert not names & {"Don", "Won", "Didn"}
     assert {"Adela Quested", "Ronny Heaslop"} <= names

@@ -1,7 +1,7 @@
 """Round 22, on small texts written for these tests: "the other said" before a quote, and "continued
 the other without …" after one, is the one of the two who was not just named; "her husband" is not
 found by the wife's maiden name; "the old lady" is the one on stage, not the one the description
-was linked to in other chapters."""
+was linked to in other chapters; a description tag ends before its auxiliary ("the men would")."""
 
 from __future__ import annotations
 
@@ -49,3 +49,11 @@ OLD_LADIES = (_BEDWIN * 3 + "Mrs. Maylie sat in the garden at Chertsey, and Oliv
 
 def test_the_old_lady_is_the_one_on_stage_not_the_one_the_description_was_linked_to():
     assert speaker(analyze(OLD_LADIES), "very ill now") == "Mrs. Maylie"
+
+
+def test_a_description_ends_before_its_auxiliary():
+    text = ("Mrs. Blakiston sat in the corner with the infant, and Adela Quested sat by her.\n\n"
+            '"Those drums are only Mohurram," the men would tell her.\n')
+    names = {c.name for c in analyze(text).characters}
+    assert "the men would" not in names
+    assert "the men" in names

@@ -376,7 +376,10 @@ _MANNER_NOUNS = words("""voice tone whisper manner air way look smile laugh sigh
 hands eyes face head breath moment time end same""")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
+chant song music noise sound echo bell clock
 """)
+# '"…," the men would tell her': the description ends before its auxiliary
+_AUXILIARIES = words("would will could should might must can did does do had has have was were is")
 
 
 def _distinguished_end(text: str, start: int, end: int, clause_end: int) -> int | None:
@@ -418,6 +421,9 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int,
             end = following[noun].end()
             phrase = text[m.start(1):end]
             words = phrase.split()
+    if len(words) > 2 and words[-1] in _AUXILIARIES:
+        words = words[:-1]
+        end = text.rindex(words[-1], m.start(1), end) + len(words[-1])
     if words[-1].lower() in _NOT_PEOPLE:
         return None
     if words[0].lower() == "the":
