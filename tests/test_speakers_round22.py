@@ -5,6 +5,8 @@ was linked to in other chapters; a description tag ends before its auxiliary ("t
 
 from __future__ import annotations
 
+import pytest
+
 from ficlens import analyze
 from test_speakers import speaker
 
@@ -12,10 +14,6 @@ THE_OTHER = ("Aziz Khan and Cyril Fielding sat on the roof after the banquet.\n\
              '"The night is warm," said Fielding.\n\n"It is always warm here," said Aziz.\n\n'
              "Aziz was full of civilization this evening, complete, dignified, rather hard, "
              'and it was with diffidence that the other said: "You must let her off easily."\n')
-
-
-def test_the_other_before_the_verb_is_the_one_not_just_named():
-    assert speaker(analyze(THE_OTHER), "let her off") == "Cyril Fielding"
 
 
 def test_the_other_before_a_preposition_is_no_character_of_its_own():
@@ -35,10 +33,6 @@ HUSBAND = ("Margaret Schlegel had loved her father, Mr. Theobald Schlegel, and M
            '"It will do for the summer," said her husband.\n')
 
 
-def test_a_husband_is_not_found_by_the_wifes_maiden_name():
-    assert speaker(analyze(HUSBAND), "for the summer") == "Henry Wilcox"   # not her father
-
-
 _BEDWIN = ("Mrs. Bedwin kept the house in Pentonville, and Oliver Twist lay upstairs.\n\n"
            "Oliver slept.\n\n"
            '"Hush, my dear," said the old lady. "You must be very quiet."\n\n* * *\n\n')
@@ -47,8 +41,19 @@ OLD_LADIES = (_BEDWIN * 3 + "Mrs. Maylie sat in the garden at Chertsey, and Oliv
               '"She is very ill now," said the old lady, wringing her hands.\n')
 
 
-def test_the_old_lady_is_the_one_on_stage_not_the_one_the_description_was_linked_to():
-    assert speaker(analyze(OLD_LADIES), "very ill now") == "Mrs. Maylie"
+SPOKEN = {
+    # "the other said:" before the verb: the one of the two not just named
+    "the other before the verb": (THE_OTHER, "let her off", "Cyril Fielding"),
+    # "her husband" is not found by the wife's maiden name (that is her father)
+    "a husband by the married name": (HUSBAND, "for the summer", "Henry Wilcox"),
+    # "the old lady" is the one on stage, not the one the description was linked to elsewhere
+    "the old lady on stage": (OLD_LADIES, "very ill now", "Mrs. Maylie"),
+}
+
+
+@pytest.mark.parametrize("text, fragment, name", SPOKEN.values(), ids=SPOKEN.keys())
+def test_the_line_goes_to(text, fragment, name):
+    assert speaker(analyze(text), fragment) == name
 
 
 def test_a_description_ends_before_its_auxiliary():
