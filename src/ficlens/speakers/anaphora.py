@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.characters import title_bearers
 from ficlens.characters.coref import is_subject
 from ficlens.characters.kinship import family_member, surnames
 from ficlens.model import Work
@@ -116,17 +117,14 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
             return family, "family"
     pool = [c for c in (*subjects, *named, before, *recent) if c and c not in blocked]
     if tag.relation and noun in TITLE_FORMS:   # "said her ladyship": the one who holds "Lady …"
-        titled = next((c for c in pool if _holds_title(work, c, TITLE_FORMS[noun])), None)
+        holders = title_bearers(work.characters).get(TITLE_FORMS[noun].strip(), set())
+        titled = next((c for c in pool if c in holders), None)
         if titled is not None:
             return titled, None
     exact = next((c for c in pool if tag.gender is not None and genders.get(c) == tag.gender), None)
     if exact is not None:
         return exact, None
     return next((c for c in pool if _gender_ok(genders, c, tag.gender)), coref), None
-
-
-def _holds_title(work: Work, cid: str, title: str) -> bool:
-    return any(a.startswith(title) for c in work.characters if c.id == cid for a in c.aliases)
 
 
 _AUNT_OR_UNCLE_RE = re.compile(r"\b(?:her|his|their)\s+(?:[a-z]+\s+)?(aunt|uncle)\b(?![-’'])")
