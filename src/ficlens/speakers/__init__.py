@@ -208,6 +208,20 @@ def _definite(phrase: str) -> str:
     return f"the {rest}" if rest and first.lower() in ("a", "an", "one") else phrase
 
 
+def _introduced_as(key: str, made: set[str], work: Work) -> str | None:
+    """The character an earlier tag introduced with more words that end in this description's
+    ("a little ugly hump-backed man" for "the hump-backed man"); None for a bare "the man"."""
+    words = key.split()
+    if len(words) < 3 or words[0] != "the":
+        return None
+    tail = words[1:]
+    for character in reversed(work.characters):
+        name = character.name.lower().split()
+        if character.id in made and len(name) > len(words) and name[-len(tail):] == tail:
+            return character.id
+    return None
+
+
 def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: MentionIndex) -> set[str]:
     """A tag subject that is a description no character holds ("said the turnkey") becomes a
     character of its own, one per description, so the line is still attributed to someone; "the
@@ -220,6 +234,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     unique_heads |= _offices_of_one(work, by_alias, unique_heads)
     added = False
     made: set[str] = set()
+    introduced: set[str] = set()   # "the hump-backed man" after "a little ugly hump-backed man"
     spans: list[NamedSpans] = []
 
     def named() -> NamedSpans:   # built once, and only when a description needs it
@@ -252,6 +267,12 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                 if holder is not None:   # '"…," said Mr. Buttons, the chairman,'
                     by_alias[key] = holder
             if key not in by_alias:
+                earlier = _introduced_as(key, made, work)
+                if earlier is not None:   # "said a little ugly hump-backed man" … "said the hump-backed man"
+                    by_alias[key] = earlier
+                    introduced.add(key)
+                    next(c for c in work.characters if c.id == earlier).aliases.append(phrase)
+            if key not in by_alias:
                 char_id = f"c{len(work.characters)}"
                 gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
                 name = _definite(phrase)   # "cried a looker-on": the looker-on from now on
@@ -264,7 +285,8 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                 made.add(char_id)
             tag.mention.character = by_alias[key]
             # "the young man" may be anyone on stage; "a young man" is someone new
-            tag.described = key.split()[-1] not in _GENERIC_PEOPLE or key.split()[0] in ("a", "an", "one")
+            tag.described = key.split()[-1] not in _GENERIC_PEOPLE or key.split()[0] in ("a", "an", "one") \
+                or key in introduced
         existing = unresolved.get((tag.mention.start, tag.mention.end))
         if existing is not None:
             existing.character = tag.mention.character

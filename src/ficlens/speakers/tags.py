@@ -376,8 +376,11 @@ _MANNER_NOUNS = words("""voice tone whisper manner air way look smile laugh sigh
 hands eyes face head breath moment time end same""")
 _NOT_PEOPLE = words("""
 words word same other question answer voice reply next first last time day one matter thing door way
-chant song music noise sound echo bell clock
+chant song music noise sound echo bell clock gesture logic evidence truth glee stones stick letter
+sentence
 """)
+# '"…," the worthy woman finally concluded', 'The jury all wrote': the description ends before them
+_TRAILING_NOT_DESCRIPTION = words("all both only too alone")
 # '"…," the men would tell her': the description ends before its auxiliary
 _AUXILIARIES = words("would will could should might must can did does do had has have was were is")
 
@@ -421,7 +424,8 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int,
             end = following[noun].end()
             phrase = text[m.start(1):end]
             words = phrase.split()
-    if len(words) > 2 and words[-1] in _AUXILIARIES:
+    if len(words) > 2 and (words[-1] in _AUXILIARIES or words[-1] in _TRAILING_NOT_DESCRIPTION
+                           or (words[-1].endswith("ly") and words[-1] not in PERSON_NOUNS)):
         words = words[:-1]
         end = text.rindex(words[-1], m.start(1), end) + len(words[-1])
     if words[-1].lower() in _NOT_PEOPLE:

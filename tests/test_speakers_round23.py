@@ -1,0 +1,46 @@
+"""Round 23, on small texts written for these tests: a shorter "the hump-backed man" after "a
+little ugly hump-backed man" is the one introduced; a description tag ends before an adverb or a
+quantifier ("the worthy woman finally concluded", "the jury all wrote"), and a gesture or a piece
+of evidence that "says" something is nobody."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from test_speakers import speaker
+
+HUNCHBACK = ("The doctor ran down to the old house and began kicking at the door. Oliver Twist waited "
+             "in the carriage.\n\n"
+             '"Halloa?" said a little ugly hump-backed man, opening the door so suddenly that the '
+             "doctor nearly fell into the passage.\n\n"
+             "The doctor looked about him. Oliver stared from the carriage window.\n\n"
+             '"Now!" said the hump-backed man, who had watched him keenly, "what do you mean by '
+             'coming into my house?"\n')
+
+
+def test_a_shorter_description_is_the_one_introduced_before():
+    work = analyze(HUNCHBACK)
+    assert speaker(work, "what do you mean") == "the little ugly hump-backed man"
+    assert not any(c.name == "the hump-backed man" for c in work.characters)
+
+
+def test_a_bare_description_is_not_taken_for_the_one_introduced():
+    text = ('"Halloa?" said a little ugly hump-backed man.\n\n'
+            "Oliver Twist walked on down the lane.\n\n"
+            '"Good day," said the man.\n')
+    assert speaker(analyze(text), "Good day") != "the little ugly hump-backed man"
+
+
+def test_a_description_ends_before_an_adverb_or_a_quantifier():
+    text = ("Mrs. Rachel Lynde sat at her window.\n\n"
+            '"I\'ll just step over to Green Gables after tea," the worthy woman finally concluded.\n\n'
+            'The jury all wrote down on their slates, "She doesn\'t believe there\'s an atom of '
+            'meaning in it."\n')
+    names = {c.name for c in analyze(text).characters}
+    assert "the worthy woman finally" not in names
+    assert "The jury all" not in names
+
+
+def test_a_gesture_that_says_something_is_nobody():
+    text = ("Aziz bowed to Cyril Fielding.\n\n"
+            '"I tremble, I obey," the gesture said, and it was not lost upon Fielding.\n')
+    assert not any("gesture" in c.name for c in analyze(text).characters)
