@@ -73,8 +73,9 @@ def test_a_subject_said_to_keep_silent_is_known_as_silent():
     from ficlens.characters.coref import is_silent
 
     text = ("Mr. Darcy was silent. She made no answer. I did not say anything. Elinor would not "
-            "speak. Marianne still said nothing. Henry spoke at once. Lucy was silenced by it.")
-    for who in ("Mr. Darcy", "She", "I ", "Elinor", "Marianne"):
+            "speak. Marianne still said nothing. Henry spoke at once. Lucy was silenced by it. "
+            "His mother said nothing.")
+    for who in ("Mr. Darcy", "She", "I ", "Elinor", "Marianne", "His"):
         assert is_silent(text, text.index(who)), who
     for who in ("Henry", "Lucy"):
         assert not is_silent(text, text.index(who)), who

@@ -44,3 +44,26 @@ def test_a_gesture_that_says_something_is_nobody():
     text = ("Aziz bowed to Cyril Fielding.\n\n"
             '"I tremble, I obey," the gesture said, and it was not lost upon Fielding.\n')
     assert not any("gesture" in c.name for c in analyze(text).characters)
+
+
+_LEDGER = ("Agnes Pell sat by the stove, and Mr. Pell stood at the window. Sherlock Holmes turned the "
+           "pages of the ledger.\n\n"
+           '"Was he on watch on the fourteenth?" asked Holmes.\n\n'
+           '"Until midnight. I took it from him then." {beat} "I take the middle watch myself."\n')
+
+
+def test_a_possessive_relative_opening_a_beat_is_the_speaker():
+    # "Her" is Agnes, but the sentence is about her father: his jaw, his line
+    work = analyze(_LEDGER.format(beat="Her father's jaw set."))
+    assert speaker(work, "Until midnight") == "Mr. Pell"
+    assert speaker(work, "middle watch") == "Mr. Pell"
+
+
+def test_a_relative_opening_a_beat_is_the_speaker():
+    work = analyze(_LEDGER.format(beat="Her father rubbed his eyes."))
+    assert speaker(work, "Until midnight") == "Mr. Pell"
+
+
+def test_a_relatives_belongings_are_no_mention_of_him():
+    work = analyze("Agnes Pell and Mr. Pell lived on the rock. Her father's house stood empty.\n")
+    assert not [m for m in work.mentions if m.kind == "relation"]

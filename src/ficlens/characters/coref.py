@@ -101,10 +101,11 @@ def is_subject(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n;”\"—:"
 
 
-# "He was silent.", "Elinor made no answer.", "I did not say anything.": a subject who is said
-# not to speak is no sign that the next line is theirs
+# "He was silent.", "Elinor made no answer.", "I did not say anything.", "His mother said
+# nothing.": a subject who is said not to speak is no sign that the next line is theirs
 _SILENT_RE = re.compile(
-    r"(?:\s+[A-Z][\w.'’-]*)*\s+(?:still\s+|again\s+|only\s+)?"
+    r"(?:\s+[A-Z][\w.'’-]*)*(?:\s+(?:father|mother|husband|wife|herself|himself))?"
+    r"\s+(?:still\s+|again\s+|only\s+)?"
     r"(?:(?:was|were|remained|kept|fell)\s+(?:quite\s+|still\s+|again\s+)?silent"
     r"|(?:did|could|would)\s*(?:not|n[’']t)\s+(?:say\s+anything|answer|reply|speak|respond)"
     r"|said\s+nothing|made\s+no\s+(?:reply|answer|response|rejoinder))\b")

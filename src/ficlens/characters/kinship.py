@@ -25,7 +25,9 @@ _WIFE_TITLES = ("Mrs.", "Mrs ", "Lady ", "Madame ", "Mme ", "Mme. ")
 # "her father", "his poor mother", "her late husband": the parents and spouses of narration,
 # whose holder is rarely in doubt (a sister or a cousin could be any of several)
 NARRATION_KIN_RE = re.compile(
-    r"\s+(?:(?:own|dear|poor|late|old|good|kind|beloved)\s+)?(father|mother|husband|wife)\b(?![-’'])")
+    r"\s+(?:(?:own|dear|poor|late|old|good|kind|beloved)\s+)?(father|mother|husband|wife)\b"
+    r"(?:(?=[’']s\s+(?:jaw|face|voice|eyes|mouth|lips|brow|hands?|shoulders|head|smile|gaze|expression)\b)"
+    r"|(?![-’']))")   # "her father's jaw set": his jaw, so him; "her father's house" is no mention of him
 
 
 # Honorifics only ever put before a given name: "Auntie Tibby" and "Sir John" hold no surname

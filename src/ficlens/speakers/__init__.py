@@ -17,6 +17,7 @@ from collections import Counter
 
 from ficlens.characters import count_mentions, title_bearers
 from ficlens.characters.appositives import NamedSpans, appositive_votes, clear_winner
+from ficlens.characters.coref import is_subject
 from ficlens.characters.epithets import PERSON_NOUNS, head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
@@ -45,6 +46,7 @@ from ficlens.speakers.tags import (
 )
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
+_INDEXED_KINDS = NARRATION_KINDS | {"relation"}   # "Her father" opening a sentence (_relatives_as_subjects)
 _WORDS_RE = re.compile(r"\w+(?:['’]\w+)*")
 # Descriptions that often stand for a named character already on stage ("the young man" is
 # Dorian); a role ("the surgeon", "the turnkey") is a minor character of its own.
@@ -59,8 +61,9 @@ def run(work: Work, options: Options) -> None:
     work.quotes.sort(key=lambda q: q.start)
     quotes = work.quotes
     layout = Layout.of(work)
-    index = MentionIndex([m for m in work.mentions if m.character and m.kind in NARRATION_KINDS
-                          and not layout.in_quote(m.start) and not _narrator_object(text, m)])
+    index = MentionIndex([m for m in _relatives_as_subjects(text, work.mentions) if m.character
+                          and m.kind in _INDEXED_KINDS and not layout.in_quote(m.start)
+                          and not _narrator_object(text, m)])
     # Tags may have a pronoun subject coreference left open ("returned she"): it still gives gender.
     # So may a description no character holds yet ('The Queen said severely "…"'): the stage gives it one.
     tag_index = MentionIndex([m for m in work.mentions if m.kind in NARRATION_KINDS
@@ -297,6 +300,28 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     if added:
         work.mentions.sort(key=lambda m: (m.start, m.end))
     return made
+
+
+_OWNER_GAP_RE = re.compile(r"\s+(?:[a-z]+\s+)?")
+
+
+def _relatives_as_subjects(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Her father was waiting.' / 'Her father's jaw set.': the sentence is about the father, not
+    about the "her" who owns him, so "Her father" counts as one mention of him where it opens a
+    sentence (the speakers' view only; the work keeps both mentions). Elsewhere the relation is
+    left out, as before: "from her father" is no sign of who speaks."""
+    relations = {m.start: m for m in mentions if m.kind == "relation" and m.character}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind == "pronoun" and is_subject(text, m.start):
+            relation = next((relations[i] for i in range(m.end + 1, m.end + 20)
+                             if i in relations and _OWNER_GAP_RE.fullmatch(text, m.end, i)), None)
+            if relation is not None and text[m.start:m.end].lower() in ("his", "her", "their"):
+                out.append(Mention(m.start, relation.end, relation.character, "relation"))
+                continue
+        if m.kind != "relation":
+            out.append(m)
+    return out
 
 
 def _untagged_after(tag: Tag | None, quote) -> bool:

@@ -105,6 +105,10 @@ def _resolve(work: Work, turns, position, t, turn, qi, tag, genders, index,
     if coref and coref not in blocked:
         return coref, None
     if tag.relation:
+        relative = next((m.character for m in index.within(tag.mention.start - 12, tag.mention.end)
+                         if m.kind == "relation" and m.start <= tag.mention.start < m.end), None)
+        if relative is not None and relative not in addressed.get(qi, set()):
+            return relative, "family"   # coreference found "his wife" ('"…?" his wife called')
         owner = _owner(work, tag, index)
         # '"…" said her sister' answering the sister who just spoke: "her" is that speaker
         answered = prev is not None and genders.get(prev) == genders.get(owner) != "unknown"
