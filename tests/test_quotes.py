@@ -132,6 +132,26 @@ def test_dash_dialogue_when_the_text_uses_it():
     assert work.quotes[0].group == work.quotes[1].group
 
 
+JOYCE_DASHES = ("Stephen Dedalus stood at the parapet. Buck Mulligan shaved.\n\n"
+                "—Tell me, Mulligan, Stephen said quietly.\n\n"
+                "—God! he said. Isn't the sea a great sweet mother?\n\n"
+                "—He was raving all night, Stephen said with energy. Where is his guncase?\n")
+
+
+def test_a_tag_set_off_by_punctuation_splits_a_dash_line():
+    work = detect(JOYCE_DASHES)
+    assert spans(work) == ["—Tell me, Mulligan,", "—God!", "Isn't the sea a great sweet mother?",
+                           "—He was raving all night,", "Where is his guncase?"]
+    assert work.quotes[1].group == work.quotes[2].group
+
+
+def test_a_dash_line_tag_names_the_speaker():
+    work = analyze(JOYCE_DASHES)
+    names = {c.id: c.name for c in work.characters}
+    guncase = next(q for q in work.quotes if "guncase" in work.text[q.start:q.end])
+    assert names[guncase.speaker] == "Stephen Dedalus"
+
+
 def test_a_lone_dash_paragraph_is_not_dialogue():
     text = '"Come in," she said.\n\n"Thanks."\n\n— and then the lights went out.'
     work = detect(text)

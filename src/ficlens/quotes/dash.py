@@ -1,5 +1,7 @@
 """Dash dialogue (translated / European fic): a paragraph opening with "— ", "– " or "-- " is a line
-of speech; an inner spaced dash followed by a speech tag ("— said she, —") interrupts it.
+of speech; an inner spaced dash followed by a speech tag ("— said she, —") interrupts it, and so
+does a tag set off by punctuation alone, as Joyce and many translators write it ("—Tell me,
+Mulligan, Stephen said quietly." / "—God! he said. Isn't the sea…").
 
 Only used when the text keeps to the convention (see :func:`uses_dash_dialogue`): a lone English
 paragraph opening with a dash is narration, not speech.
@@ -16,6 +18,11 @@ _LEAD = re.compile(r"[ \t]*(?:—|–|―|--)(?=[ \t]?\S)")
 _SEP = re.compile(r"[ \t]+(?:—|–|―|--)(?:[ \t]+|(?=[a-z]))|,[ \t]*(?:—|–|―|--)[ \t]*")
 _WORD = re.compile(r"[A-Za-z]+")
 _QUOTE_LEAD = re.compile(r"[ \t]*[\"“‘']")
+# After a comma, "!" or "?": a lower-case pronoun or a capitalised name, maybe an adverb, a verb,
+# and the rest of that clause ("Stephen said quietly.", "he cried thickly,", "Buck Mulligan said.")
+_INLINE_TAG = re.compile(
+    r"(?<=[,!?…])[ \t]+(?:he|she|they|I|we|(?:[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)\b[^.!?\n,;:—–]*(?:[.!?,;:]|(?=[ \t]*(?:—|–|$)))")
 
 
 def opens_with_dash(text: str, lo: int, hi: int) -> bool:
@@ -53,7 +60,26 @@ def scan_dash(text: str, lo: int, hi: int) -> list[Candidate]:
             piece_start = dash_at
     if piece_start is not None:
         pieces.append(Candidate(piece_start, _rstrip(text, piece_start, hi), "dash"))
-    return [p for p in pieces if p.end > p.start + 1]
+    return [part for p in pieces for part in _split_at_inline_tags(text, p) if part.end > part.start + 1]
+
+
+def _split_at_inline_tags(text: str, piece: Candidate) -> list[Candidate]:
+    """'—He was raving all night, Stephen said. Where is his guncase?': the speech before the tag
+    and the speech after it, not one line with its tag inside."""
+    out: list[Candidate] = []
+    start = piece.start
+    for tag in _INLINE_TAG.finditer(text, piece.start, piece.end):
+        if tag.start() < start or tag.group(1) not in SPEECH_VERBS:
+            continue
+        out.append(Candidate(start, tag.start(), "dash"))
+        start = tag.end()
+        while start < piece.end and text[start] in " \t":
+            start += 1
+    if not out:
+        return [piece]
+    if start < piece.end:
+        out.append(Candidate(start, piece.end, "dash"))
+    return out
 
 
 def _rstrip(text: str, lo: int, end: int) -> int:
