@@ -149,6 +149,32 @@ def test_an_i_said_inside_a_characters_speech_is_no_narrator():
     assert not any(c.origin == "narrator" for c in work.characters)
 
 
+BAKER_STREET = (
+    "I had been standing at the window for some time when my friend spoke. I had not heard him "
+    "move, and I did not turn round at once.\n\n"
+    '"Well, Pell, what do you make of the stick?"\n\n'
+    '"I think," said I, "that its owner is a country doctor."\n\n'
+    '"Excellent! And the dog?"\n\n"A small one."\n\n'
+    '"Really, Pell, you excel yourself. Go on."\n\n'
+    '"Let us see," said I, and I took down the directory and read the entry aloud.\n\n'
+    '"Mortimer, James, Grimpen, Dartmoor. Mortimer, James, surgeon."\n\n'
+    '"No mention of the hunt, Pell," said Holmes. "Now sit down."\n\n'
+    "I sat down, and Sherlock Holmes lit his pipe.\n")
+
+
+def test_a_first_person_narrator_named_only_by_those_who_address_him():
+    work = analyze(BAKER_STREET)
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name == "Pell"
+
+
+def test_a_list_of_names_in_one_paragraph_names_no_narrator():
+    # two names read out of a directory beside the narrator's line are one paragraph's vote
+    text = BAKER_STREET.replace("Pell", "old fellow")
+    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
+    assert narrator.name == "Narrator"
+
+
 def test_first_person_narrator_who_gives_a_name():
     text = ("My name is Tom Reed, and I keep the light at Gull Rock. I have kept it for ten years. "
             "I know every stair of it. I know every crack in the glass.\n\n"

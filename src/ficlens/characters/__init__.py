@@ -463,19 +463,32 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
         if SAID_I_RE.search(text[qe:qe + 30]) or re.search(r"\bI\s+(?:said|asked|replied)\W{0,3}$",
                                                             text[max(0, qs - 30):qs]):
             narrator_paragraphs.add(layout.paragraph_index(qs))
-    votes: Counter = Counter()
+    voted: set[tuple[int, int]] = set()   # (cluster, paragraph): a paragraph votes once
+    addressed: dict[int, set[int]] = {}    # cluster -> paragraphs that call it by name
+    narrated: set[int] = set()             # clusters the narration names
     for occ in occurrences:
+        c = form_cluster.get((occ.title, occ.tokens))
+        if c is None:
+            continue
+        if not occ.in_quote:
+            narrated.add(id(c))
         if not occ.vocative:
             continue
         p = layout.paragraph_index(occ.start)
+        addressed.setdefault(id(c), set()).add(p)
         beside_narrator = p is not None and (p - 1 in narrator_paragraphs or p + 1 in narrator_paragraphs)
         if beside_narrator and p not in narrator_paragraphs:
-            c = form_cluster.get((occ.title, occ.tokens))
-            if c is not None:
-                votes[id(c)] += 1
-    if not votes:
-        return None
+            voted.add((id(c), p))
+    votes = Counter(c for c, _ in voted)
+    by_id = {id(c): c for c in form_cluster.values()}
     ranked = votes.most_common()
-    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return next(c for c in form_cluster.values() if id(c) == ranked[0][0])
-    return None
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return by_id[ranked[0][0]]
+    # '"Well, Watson, what do you make of it?"': the one name the narration never uses, only the
+    # others calling out to the narrator, in paragraph after paragraph
+    only_addressed = [c for c, paragraphs in addressed.items()
+                      if c not in narrated and len(paragraphs) >= _NARRATOR_ADDRESSED and votes[c]]
+    return by_id[only_addressed[0]] if len(only_addressed) == 1 else None
+
+
+_NARRATOR_ADDRESSED = 3   # paragraphs calling the narrator by a name the narration never uses
