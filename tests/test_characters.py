@@ -175,6 +175,14 @@ def test_a_list_of_names_in_one_paragraph_names_no_narrator():
     assert narrator.name == "Narrator"
 
 
+def test_first_person_narrator_who_calls_himself_by_a_name():
+    text = ("My mother's name being Margaret and my own Thomas, my small tongue made of them both "
+            "nothing longer than Tam. So I called myself Tam, and came to be called Tam.\n\n"
+            '"Where are you off to?" said Sarah Reed at the gate.\n\n"Home," said I.\n')
+    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
+    assert narrator.name == "Tam"
+
+
 def test_first_person_narrator_who_gives_a_name():
     text = ("My name is Tom Reed, and I keep the light at Gull Rock. I have kept it for ten years. "
             "I know every stair of it. I know every crack in the glass.\n\n"

@@ -9,7 +9,9 @@ FIRST_RE = re.compile(r"\b(I|me|my|myself|mine)\b")
 SECOND_RE = re.compile(r"\b(you|your|yourself|yours)\b", re.IGNORECASE)
 THIRD_RE = re.compile(r"\b(he|she|him|her|his|himself|herself)\b", re.IGNORECASE)
 READER_RE = re.compile(r"\(?\b[Yy]/[Nn]\b\)?")
-NAME_GIVEN_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m)\s+((?:[A-Z][a-z]+\s?){1,3})")
+NAME_GIVEN_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself"
+                           r"|I (?:was|am) (?:called|named)|came to be called"
+                           r"|(?:[Tt]hey|[Ee]veryone) call(?:ed)? me)\s+((?:[A-Z][a-z]+\s?){1,3})")
 SAID_I_RE = re.compile(r"^\W{0,4}(?:said|asked|replied|answered|cried|whispered|called|added|went on)\s+I\b"
                        r"|^\W{0,4}I\s+(?:said|asked|replied|answered|cried|whispered|called|added)\b")
 
