@@ -67,3 +67,33 @@ def test_a_relative_opening_a_beat_is_the_speaker():
 def test_a_relatives_belongings_are_no_mention_of_him():
     work = analyze("Agnes Pell and Mr. Pell lived on the rock. Her father's house stood empty.\n")
     assert not [m for m in work.mentions if m.kind == "relation"]
+
+
+_TURNED = ("Mrs. Cole talked on about the pianoforte, and Emma Woodhouse listened to Mrs. Cole for a "
+           "long while.\n\n"
+           '"It was a great surprise to us all," said Mrs. Cole.\n\n'
+           "Emma made the proper answer; and finding that nothing more was to be had from Mrs. Cole, "
+           "turned to Frank Churchill.\n\n"
+           '"Why do you smile?" said she.\n\n"Nay, why do you?"\n\n"Me! For pleasure."\n\n"Very."\n')
+
+
+def test_the_one_turned_to_answers():
+    work = analyze(_TURNED)
+    assert speaker(work, "Nay, why do you") == "Frank Churchill"
+    assert speaker(work, "Very.") == "Frank Churchill"
+    names = {c.id: c.name for c in work.characters}
+    smile = next(q for q in work.quotes if "Why do you smile" in work.text[q.start:q.end])
+    assert [names[a] for a in smile.addressees] == ["Frank Churchill"]
+
+
+def test_turning_to_someone_in_a_tag_is_for_that_quote_not_the_next():
+    from ficlens.characters.layout import Layout
+    from ficlens.speakers.address import addressed_in_narration
+
+    text = ('"Of course," the Dodo replied very gravely. "What else have you got?" he went on, '
+            "turning to Alice Liddell.\n\n"
+            '"Only a thimble," said Alice Liddell.\n\n'
+            "Catherine Morland spoke to Henry Tilney on the subject.\n\n"
+            '"My brother does know it," was his answer.\n')
+    work = analyze(text)
+    assert addressed_in_narration(work, Layout.of(work)) == {}

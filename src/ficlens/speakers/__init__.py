@@ -23,7 +23,7 @@ from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
-from ficlens.speakers.address import addressed_by_quote
+from ficlens.speakers.address import addressed_by_quote, addressed_in_narration
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve_unnamed_tags, spoken_to_self
 from ficlens.speakers.called_names import merge_called_names
@@ -70,6 +70,9 @@ def run(work: Work, options: Options) -> None:
                               and (m.character or m.kind == "pronoun" or _open_description(text, m))
                               and not layout.in_quote(m.start)])
     addressed = addressed_by_quote(work)
+    turned_to = addressed_in_narration(work, layout)
+    for qi, names in turned_to.items():
+        addressed.setdefault(qi, set()).update(names)
     work.runtime["speakers.addressed"] = addressed
     para = [layout.paragraph_index(q.start) for q in quotes]
     tags: list[Tag | None] = []
@@ -156,7 +159,7 @@ def run(work: Work, options: Options) -> None:
             q.type = "implicit"
             q.tag = None
         q.confidence = (round(scored[qi], 3) if qi in scored else confidence(evidence)) if speaker else 0.0
-    assign_addressees(work, turns, runs, layout)
+    assign_addressees(work, turns, runs, layout, turned_to)
     _pronouns_in_speech(work)
     count_mentions(work.characters, work.mentions)  # tags and quotes added mentions here
     _count_speech(work)

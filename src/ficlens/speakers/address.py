@@ -53,3 +53,50 @@ def addressed_by_quote(work: Work) -> dict[int, set[str]]:
         if found:
             out[qi] = found
     return out
+
+
+# "turned to Frank Churchill.", "addressing Mr. Knightley": the narration names whom the next line
+# is for ("spoke to" and "whispered to" report speech the other one then answers)
+_TURNED_TO_RE = re.compile(
+    r"\b(?:turn(?:ed|ing)\s+(?:(?:round|back|again|suddenly|quickly|eagerly|at\s+once)\s+)?to"
+    r"|address(?:ed|ing)(?:\s+(?:herself|himself)\s+to)?)\s+$")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
+
+
+def addressed_in_narration(work: Work, layout) -> dict[int, set[str]]:
+    """Quote index → the character the narration just before it says the speaker turns to or
+    addresses ("…, turned to Frank Churchill.\\n\\n“Why do you smile?” said she."). Only the last
+    sentence of narration before the quote counts, and not "turned to X, who said", where X
+    speaks."""
+    text, mentions = work.text, work.mentions
+    starts = [m.start for m in mentions]
+    out: dict[int, set[str]] = {}
+    previous_end = 0
+    for qi, q in enumerate(work.quotes):
+        lo, previous_end = previous_end, q.end
+        p = layout.paragraph_index(q.start)
+        if p is None:
+            continue
+        if p and text[layout.paragraphs[p][0]:q.start].strip(_QUOTE_OPEN + " \n") == "":
+            # the quote opens its paragraph: a narration paragraph before it may say whom it is
+            # for; the tag of the quote before ("…?" he went on, turning to Alice.) does not
+            if lo > layout.paragraphs[p - 1][0]:
+                continue
+            lo = layout.paragraphs[p - 1][0]
+        elif lo > layout.paragraphs[p][0]:
+            continue   # narration after an earlier quote of the paragraph: that quote's tag
+        else:
+            lo = layout.paragraphs[p][0]
+        last = len(text[lo:q.start].rstrip(_QUOTE_OPEN + " \n\t:,—–-")) + lo - 1  # the narration's last mark
+        ends = list(_SENTENCE_END_RE.finditer(text, lo, max(lo, last)))
+        sentence = ends[-1].end() if ends else lo
+        i = bisect_left(starts, sentence)
+        while i < len(mentions) and mentions[i].start < q.start:
+            m = mentions[i]
+            i += 1
+            if m.character is None or m.kind not in NAME_KINDS or layout.in_quote(m.start):
+                continue
+            if _TURNED_TO_RE.search(text, max(sentence, m.start - 40), m.start) and \
+                    not re.match(r",?\s+who\b", text[m.end:m.end + 8]):
+                out.setdefault(qi, set()).add(m.character)
+    return out

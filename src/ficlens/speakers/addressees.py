@@ -1,5 +1,6 @@
 """Addressees: the characters a quote is spoken to. Vocatives name them ("Sherlock, you're
-bleeding"); pet names ("Come here, love") and quotes without a vocative point at the other party of
+bleeding"), and so does narration that turns the speaker to someone ("turned to Frank Churchill.
+“Why do you smile?”"); pet names ("Come here, love") and quotes without a vocative point at the other party of
 the exchange (the previous or next speaker)."""
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from ficlens.characters.layout import Layout
 from ficlens.model import Work
 
 
-def assign_addressees(work: Work, turns, runs: list[list[int]], layout: Layout) -> None:
+def assign_addressees(work: Work, turns, runs: list[list[int]], layout: Layout,
+                      turned_to: dict[int, set[str]] | None = None) -> None:
+    turned_to = turned_to or {}
     quotes = work.quotes
     by_quote: dict[int, list] = {}
     for m in work.mentions:
@@ -31,4 +34,5 @@ def assign_addressees(work: Work, turns, runs: list[list[int]], layout: Layout) 
                         m.character = other
                     if m.character and m.character != q.speaker and m.character not in named:
                         named.append(m.character)
+                named = named or sorted(c for c in turned_to.get(qi, ()) if c != q.speaker)
                 q.addressees = named or ([other] if other else [])
