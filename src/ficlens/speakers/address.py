@@ -61,6 +61,7 @@ _TURNED_TO_RE = re.compile(
     r"\b(?:turn(?:ed|ing)\s+(?:(?:round|back|again|suddenly|quickly|eagerly|at\s+once)\s+)?to"
     r"|address(?:ed|ing)(?:\s+(?:herself|himself)\s+to)?)\s+$")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s")
+_GOES_ON_RE = re.compile(r"[\s,;—–-]*(?:and|but|who|whom|which|whereupon)\b")
 
 
 def addressed_in_narration(work: Work, layout) -> dict[int, set[str]]:
@@ -96,7 +97,9 @@ def addressed_in_narration(work: Work, layout) -> dict[int, set[str]]:
             i += 1
             if m.character is None or m.kind not in NAME_KINDS or layout.in_quote(m.start):
                 continue
+            # "turned to Holmes, and the latter smiled" / "…, who said" goes on to the one
+            # turned to, who speaks ("turned to Frances, sitting smiling, …" only describes her)
             if _TURNED_TO_RE.search(text, max(sentence, m.start - 40), m.start) and \
-                    not re.match(r",?\s+who\b", text[m.end:m.end + 8]):
+                    not _GOES_ON_RE.match(text, m.end, last + 1):
                 out.setdefault(qi, set()).add(m.character)
     return out
