@@ -97,3 +97,16 @@ def test_turning_to_someone_in_a_tag_is_for_that_quote_not_the_next():
             '"My brother does know it," was his answer.\n')
     work = analyze(text)
     assert addressed_in_narration(work, Layout.of(work)) == {}
+
+
+def test_a_description_opening_the_sentence_is_the_subject_of_its_and_asked():
+    text = ("Jake Barnes and Bill Gorton sat in the bus.\n\n"
+            "A man leaned over from the other side of the seat and asked in English: "
+            '"You are Americans?"\n\n"Sure," said Jake.\n')
+    assert speaker(analyze(text), "You are Americans") == "the man"
+
+
+def test_a_thing_opening_the_sentence_is_no_speaker():
+    text = ("Jake Barnes and Bill Gorton sat in the bus.\n\n"
+            'The bus rattled over the bridge and Bill asked: "Is it far?"\n')
+    assert speaker(analyze(text), "Is it far") == "Bill Gorton"

@@ -644,7 +644,8 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
                 or _sentence_subject(text, lo, w.start(), index) \
                 or _coordinated_from(text, lo, w.start(), index)
         if subject is None:  # 'The drummer shouted: "…"': a description the cast does not hold
-            subject = _described_subject(text, w, clause_start, seg_end, inverted=False)
+            subject = _described_subject(text, w, clause_start, seg_end, inverted=False) \
+                or _described_opener(text, lo, w, index)
         if subject is not None:
             kin_end = _owned_kin_end(text, subject.end) if subject.character else None
             if kin_end is not None:
@@ -880,6 +881,24 @@ def _clause_opener(text: str, clause_start: int, verb_start: int, mentions: list
            for m in mentions if m.start < verb_start):
         return None  # '…and Elizabeth at that instant moving towards them, he was struck …'
     return first
+
+
+_DESCRIBED_OPENER_RE = re.compile(r"(?:[Tt]he|An?)\s+(?:[a-z’'-]+\s+){0,2}?([a-z’'-]+)\b")
+
+
+def _described_opener(text: str, lo: int, verb: re.Match, index: MentionIndex) -> Mention | None:
+    """'A man leaned over from the other side of the seat and asked in English:': a description
+    of a person that opens the sentence is the subject of its "and asked", when nobody else is
+    named in between."""
+    window_lo = max(lo, verb.start() - 200)
+    ends = list(_SENTENCE_END_RE.finditer(text, window_lo, verb.start()))
+    sentence_start = _LEADING_SPACE_RE.match(text, ends[-1].end() if ends else window_lo).end()
+    m = _DESCRIBED_OPENER_RE.match(text, sentence_start, verb.start())
+    if m is None or m.group(1) not in PERSON_NOUNS or index.within(m.end(), verb.start()):
+        return None
+    if not re.search(r"\sand\s+(?:(?:then|at\s+once|[a-z]+ly)\s+)?$", text[m.end():verb.start()]):
+        return None
+    return Mention(m.start(), m.end(), None, "epithet")
 
 
 def _sentence_subject(text: str, lo: int, verb_start: int, index: MentionIndex) -> Mention | None:
