@@ -505,3 +505,18 @@ def test_a_contraction_at_the_start_of_a_line_is_no_name():
     names = {c.name for c in analyze(text).characters}
     assert not names & {"Don", "Won", "Didn"}
     assert {"Adela Quested", "Ronny Heaslop"} <= names
+
+
+def test_a_name_seen_once_in_narration_and_said_in_the_lines_is_a_character():
+    # "Severus Snape" opens a sentence once; elsewhere only the lines speak of him ("Snape said")
+    text = ('"You\'re late," said Draco Malfoy.\n\n"Snape kept me," said Harry Potter.\n\n'
+            "The door banged open. Severus Snape swept in, robes billowing.\n\n"
+            '"Detention," said Draco Malfoy. "Snape said so."\n')
+    snape = holder(analyze(text), "Severus Snape")
+    assert "Snape" in snape.aliases
+
+
+def test_a_sentence_opening_word_is_no_first_name():
+    text = ('Unlike Sarah, Tom Reed was tired.\n\n"Sarah said so," he said. Sarah laughed.\n')
+    names = {c.name for c in analyze(text).characters}
+    assert "Unlike Sarah" not in names and "Sarah" in names

@@ -62,7 +62,7 @@ thank thanks please sorry okay ok alright indeed nonsense mother father mama pap
 dad daddy aunt uncle grandma grandpa granny everyone everybody nobody somebody someone anyone
 anybody nothing something anything whatever whoever however perhaps maybe only just even ever
 never always again also too look listen come go wait stop let see hush quick run help dear
-darling love
+darling love unlike despite seeing considering regarding concerning including following
 """)
 
 # Days and months: never a name unless the work firmly treats one as a person (The Man Who Was

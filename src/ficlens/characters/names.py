@@ -75,6 +75,7 @@ class Occurrence:
     person: int = 0            # speech-verb neighbour / vocative evidence
     place: bool = False        # after "at", "in", "to"...
     vocative: bool = False
+    quoted_tag: bool = False   # '"Snape said eight," Harry said': a speech verb after it, inside a quote
 
 
 @dataclass
@@ -96,6 +97,7 @@ class NameEvidence:
     determined: Counter = field(default_factory=Counter)
     # followed by a place word ("Howards End", "Oniton Grange", "Cissie Villa"): part of a place name
     before_place: Counter = field(default_factory=Counter)
+    quoted_tag: Counter = field(default_factory=Counter)   # see Occurrence.quoted_tag
 
 
 def title_key(token: str) -> str | None:
@@ -202,6 +204,7 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                     occ.person += 1
                 occ.place = title is None and _after_place_preposition(text, start, p_start)
                 if occ.in_quote:
+                    occ.quoted_tag = after in TAG_VERBS
                     occ.vocative = _looks_vocative(text, start, end)
                     occ.person += occ.vocative
                 out.append(occ)
@@ -240,6 +243,7 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
             ev.place[word] += occ.place
             ev.titled[word] += occ.title is not None
             ev.firm_person[word] += occ.person - (occ.vocative and occ.initial) + (occ.title is not None)
+            ev.quoted_tag[word] += occ.quoted_tag
             wanted.add(word.lower())
         if len(occ.tokens) == 1 and occ.in_quote and occ.initial and _ALONE_AFTER_RE.match(text, occ.end):
             ev.alone[occ.tokens[0]] += 1
@@ -288,8 +292,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False
     if person == 0 and ev.determined[word] >= max(2, 0.25 * cap):
         return False  # "a Christian", "an Englishman": never called a person's name here
-    if person >= 1 or (lower == 0 and _is_given_name(word)):
-        return True
+    if person >= 1 or (lower == 0 and (_is_given_name(word) or ev.quoted_tag[word])):
+        return True   # a speech verb after it in someone's line ("Snape said eight") is weaker
     if cap <= 2 and not in_accepted_multiword:
         return False  # seen once or twice, never named as a person ("Frustrated", "Chinatown")
     return non_initial >= 2 or (in_accepted_multiword and non_initial >= 1)
@@ -311,12 +315,15 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
         first_ok = _is_given_name(tokens[0]) or title is not None or lower_first == 0 or (
             lower_first <= 0.25 * ev.total[tokens[0]] and ev.noninitial[tokens[0]] > 0)
         if (title is None and n == 1 and ev.noninitial[tokens[0]] == 0 and not _is_given_name(tokens[0])
-                and not is_name_word(tokens[0], ev)):
-            continue  # "Unlike Sarah", once, and "Unlike" nowhere a name: no first name
+                and not is_name_word(tokens[0], ev) and not is_name_word(tokens[-1], ev)):
+            # "Unlike Sarah", once, and "Unlike" nowhere a name: no first name ("Unlike" is not
+            # a name word at all); "Severus Snape swept in", once, and "Snape said" elsewhere: one
+            continue
         # a given name seen twice before a common word is a surname ("Harvey Stone", "Tom Brown")
         given_then_word = n >= 2 and (_is_given_name(tokens[0]) or name_gender(tokens[0]) is not None) \
             and lower_first <= 0.25 * ev.total[tokens[0]]
-        if first_ok and (n >= 2 or title is not None or known or sum(ev.person[t] for t in tokens)) and all(
+        evidence = sum(ev.person[t] + ev.quoted_tag[t] for t in tokens)
+        if first_ok and (n >= 2 or title is not None or known or evidence) and all(
                 ev.lower[t.lower()] <= ev.total[t] or (given_then_word and i) for i, t in enumerate(tokens)):
             if title is None and ev.place[tokens[0]] > 0.5 * ev.total[tokens[0]]:
                 continue  # "London Lydia": a place and a name that a line break glued together
