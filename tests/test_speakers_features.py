@@ -150,7 +150,7 @@ DUEL = ("Hercule Poirot and Arthur Hastings sat in the morning room at Styles.\n
 def test_anchors_count_turns_to_the_nearest_settled_ones(through_speakers):
     work = through_speakers(DUEL)
     ctx = work.runtime["speakers.context"]
-    poirot = next(c.id for c in work.characters if c.name == "Poirot")
+    poirot = next(c.id for c in work.characters if "Poirot" in c.aliases)
     behind, ahead = ctx.anchors(_quote_index(work, "Quite cold"))
     assert behind == (poirot, 2) and ahead == (poirot, 2)
     behind, ahead = ctx.anchors(_quote_index(work, "Was it?"))
@@ -187,7 +187,7 @@ def test_anchors_stop_at_a_narration_paragraph(through_speakers):
     text = DUEL.replace('"Quite cold."\n\n', '"Quite cold."\n\nThe clock struck nine in the hall.\n\n')
     work = through_speakers(text)
     ctx = work.runtime["speakers.context"]
-    poirot = next(c.id for c in work.characters if c.name == "Poirot")
+    poirot = next(c.id for c in work.characters if "Poirot" in c.aliases)
     behind, ahead = ctx.anchors(_quote_index(work, "Quite cold"))
     assert behind == (poirot, 2) and ahead is None
     behind, ahead = ctx.anchors(_quote_index(work, "Then ring"))
