@@ -110,3 +110,22 @@ def test_a_thing_opening_the_sentence_is_no_speaker():
     text = ("Jake Barnes and Bill Gorton sat in the bus.\n\n"
             'The bus rattled over the bridge and Bill asked: "Is it far?"\n')
     assert speaker(analyze(text), "Is it far") == "Bill Gorton"
+
+
+_DUNGEON = ("Harry Potter hated the dungeons. Draco Malfoy, apparently, did not.\n\n"
+            '"You\'re late," the blond drawled from his seat by the fire.\n\n'
+            '"Snape kept me," said Harry. "Shut up, Draco."\n')
+
+
+def test_a_description_by_looks_is_someone_on_stage():
+    work = analyze(_DUNGEON)
+    assert speaker(work, "You're late") == "Draco Malfoy"
+    assert not any(c.name == "the blond" for c in work.characters)
+
+
+def test_a_description_by_comparison_is_someone_on_stage():
+    text = ("Fred Weasley and Ron Weasley argued in the corridor. Fred was a head taller.\n\n"
+            '"Give it back," the taller boy snapped.\n\n"No," said Ron.\n')
+    work = analyze(text)
+    assert speaker(work, "Give it back") in ("Fred Weasley", "Ron Weasley")
+    assert not any(c.name == "the taller boy" for c in work.characters)

@@ -214,6 +214,22 @@ def _definite(phrase: str) -> str:
     return f"the {rest}" if rest and first.lower() in ("a", "an", "one") else phrase
 
 
+_LOOKS = words("""blond blonde brunet brunette redhead ginger""")
+_COMPARED = words("""older younger elder taller shorter smaller bigger""")
+_HAIRED_RE = re.compile(r"[a-z]+-(?:haired|eyed)$")
+
+
+def _looks_not_who(phrase: str) -> bool:
+    """A description by looks or by comparison with the other one ("the blond", "the
+    bushy-haired witch", "the taller boy"): fan fiction's way of naming someone already on stage,
+    never a person of its own."""
+    words_ = phrase.lower().split()
+    if words_[0] != "the" or len(words_) < 2:
+        return False
+    return words_[-1] in _LOOKS or any(_HAIRED_RE.fullmatch(w) for w in words_[1:]) or (
+        words_[1] in _COMPARED and words_[-1] in PERSON_NOUNS)
+
+
 def _introduced_as(key: str, made: set[str], work: Work) -> str | None:
     """The character an earlier tag introduced with more words that end in this description's
     ("a little ugly hump-backed man" for "the hump-backed man"); None for a bare "the man"."""
@@ -268,6 +284,11 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             tag.described = True
         else:
             key = _known_head(phrase, by_alias, unique_heads)
+            if key not in by_alias and _looks_not_who(phrase):
+                # "the blond drawled", "the taller boy asked": someone on stage, found like "he"
+                tag.onstage = True
+                tag.gender = head_gender(phrase)
+                continue
             if key not in by_alias:
                 holder = _apposed_holder(work.text, phrase, named(), work.mentions, tag.start)
                 if holder is not None:   # '"…," said Mr. Buttons, the chairman,'

@@ -57,7 +57,7 @@ def resolve_unnamed_tags(work: Work, turns, runs, tags, decided, index,
     for t, turn in enumerate(turns):
         for qi in turn.quotes:
             tag = tags[qi]
-            if tag is None or not (tag.relation or tag.mention.kind == "pronoun"):
+            if tag is None or not (tag.relation or tag.onstage or tag.mention.kind == "pronoun"):
                 continue
             if (tag.start, tag.end) in by_span:  # the two halves of '"…," said she, "…"'
                 choice, how = by_span[(tag.start, tag.end)]

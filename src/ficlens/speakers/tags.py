@@ -36,6 +36,7 @@ class Tag:
     gender: str | None = None  # what a pronoun or a relation ("said her mother") tells of the speaker
     relation: bool = False     # "said her mother": the subject is someone's relative, not a name
     described: bool = False    # "said the surgeon": a description that became a character of its own
+    onstage: bool = False      # "the blond drawled": a look, not a person of its own; someone on stage
 
     def as_dict(self, text: str) -> dict:
         return {"start": self.start, "end": self.end, "verb": self.verb,
