@@ -129,3 +129,13 @@ def test_a_description_by_comparison_is_someone_on_stage():
     work = analyze(text)
     assert speaker(work, "Give it back") in ("Fred Weasley", "Ron Weasley")
     assert not any(c.name == "the taller boy" for c in work.characters)
+
+
+def test_a_line_opening_a_scene_is_spoken_by_the_one_brought_on_next():
+    text = ('Harry Potter waited in the corridor. "Malfoy?" he called. Nobody answered.\n\n'
+            "~*~*~\n\n"
+            '"You came."\n\n'
+            "Draco Malfoy stood by the window of the empty classroom, watching the rain.\n\n"
+            '"Snape said eight," Harry said. "It\'s eight."\n')
+    work = analyze(text)
+    assert speaker(work, "You came") == "Draco Malfoy"

@@ -132,6 +132,7 @@ def run(work: Work, options: Options) -> None:
     decided = resolve_turns(turns, runs, work, layout, index)
     resolve_unnamed_tags(work, turns, runs, tags, decided, index, addressed)
     spoken_to_self(turns, runs, tags, decided, addressed)
+    _named_after_scene_opening(work, turns, layout, index, decided)
     _share_within_utterances(quotes, tags, decided, {c.id: c.gender for c in work.characters})
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context
@@ -230,6 +231,28 @@ def _looks_not_who(phrase: str) -> bool:
         words_[1] in _COMPARED and words_[-1] in PERSON_NOUNS)
 
 
+def _named_after_scene_opening(work: Work, turns: list[Turn], layout: Layout, index: MentionIndex,
+                               decided: dict) -> None:
+    """'~*~*~ / "You came." / Draco stood by the window of the empty classroom.': an untagged line
+    that opens a scene is spoken by the one the narration right after it brings on, named as its
+    first subject."""
+    text = work.text
+    for turn in turns:
+        p = turn.paragraph
+        if p is None or turn.tagged or turn.narration or p + 1 >= len(layout.paragraphs) or (
+                p and layout.scene_index(layout.paragraphs[p - 1][0])
+                == layout.scene_index(layout.paragraphs[p][0])):
+            continue
+        lo, hi = layout.paragraphs[p + 1]
+        if layout.in_quote(lo) or any(layout.in_quote(i) for i in range(lo, min(hi, lo + 60))):
+            continue
+        head = [m for m in index.within(lo, min(hi, lo + 40)) if m.kind in EXPLICIT_KINDS]
+        if head and head[0].start == _LEADING_SPACE_RE.match(text, lo).end():
+            for qi in turn.quotes:
+                decided[qi] = (head[0].character, "scene_opening")
+            turn.speaker, turn.evidence = head[0].character, "scene_opening"
+
+
 def _introduced_as(key: str, made: set[str], work: Work) -> str | None:
     """The character an earlier tag introduced with more words that end in this description's
     ("a little ugly hump-backed man" for "the hump-backed man"); None for a bare "the man"."""
@@ -326,6 +349,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
     return made
 
 
+_LEADING_SPACE_RE = re.compile(r"\s*")
 _OWNER_GAP_RE = re.compile(r"\s+(?:[a-z]+\s+)?")
 
 

@@ -16,6 +16,7 @@ DEFAULTS: dict[str, float] = {
     "group": 0.9, "beat": 0.6,
     "vocative_previous": 0.6, "next_paragraph": 0.45, "alternation": 0.6, "other_party": 0.55,
     "fallback": 0.2, "narrator_only": 0.5,
+    "scene_opening": 0.6,   # no PDNC quote opens a scene this way, so no measured figure: a beat's
 }
 
 
