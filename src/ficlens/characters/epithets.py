@@ -42,6 +42,10 @@ _NEAR = 2000  # characters around an epithet that count as its company
 GENERIC = words("""
 man woman boy girl lady gentleman fellow stranger child kid guy lad youth
 """)
+# Offices and roles a story calls a named character by ("the potions master", "the detective"),
+# not the looks of fan fiction ("the blond") nor a word for anyone ("the man")
+ROLES = frozenset((_MALE | _FEMALE | _NEUTRAL) - GENERIC - UNLINKED - words("""
+blond blonde brunet brunette redhead teen teenager boyfriend girlfriend wife husband widow"""))
 _ADJ = sorted(words("""
 older younger elder eldest youngest old young tall short little big small taller shorter smaller
 larger former new pale dark fair thin fat handsome pretty beautiful lanky burly stout elderly

@@ -18,7 +18,7 @@ from collections import Counter
 from ficlens.characters import count_mentions, title_bearers
 from ficlens.characters.appositives import NamedSpans, appositive_votes, clear_winner
 from ficlens.characters.coref import is_subject
-from ficlens.characters.epithets import PERSON_NOUNS, head_gender
+from ficlens.characters.epithets import PERSON_NOUNS, ROLES, head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
@@ -253,6 +253,25 @@ def _named_after_scene_opening(work: Work, turns: list[Turn], layout: Layout, in
             turn.speaker, turn.evidence = head[0].character, "scene_opening"
 
 
+def _office(phrase: str) -> bool:
+    """"the potions master", "the detective": a role a story calls a named character by ("the
+    Queen", capitalised, is a name of its own)."""
+    words_ = phrase.split()
+    return len(words_) >= 2 and words_[0].lower() == "the" and words_[-1] in ROLES and phrase[4:].islower()
+
+
+def _just_introduced(work: Work, index: MentionIndex, since: int, tag: Tag, phrase: str) -> str | None:
+    """The one character the narration since the previous line names as a sentence subject
+    (gender allowing), when it names just one: the newcomer an office then stands for."""
+    lo = max(since, tag.start - 600)
+    gender = head_gender(phrase)
+    genders = {c.id: c.gender for c in work.characters}
+    found = {m.character for m in index.within(lo, tag.mention.start)
+             if m.kind in EXPLICIT_KINDS and is_subject(work.text, m.start)
+             and (gender is None or genders.get(m.character) == gender)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _introduced_as(key: str, made: set[str], work: Work) -> str | None:
     """The character an earlier tag introduced with more words that end in this description's
     ("a little ugly hump-backed man" for "the hump-backed man"); None for a bare "the man"."""
@@ -312,6 +331,14 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                 tag.onstage = True
                 tag.gender = head_gender(phrase)
                 continue
+            since = work.quotes[i - 1].end if 0 < i <= len(work.quotes) else 0
+            newcomer = None if key in by_alias or not _office(phrase) else \
+                _just_introduced(work, index, since, tag, phrase)
+            if newcomer is not None:
+                # "Severus Snape swept in, robes billowing. / "Detention," the potions master said.'
+                by_alias[key] = newcomer
+                holder = next(c for c in work.characters if c.id == newcomer)
+                holder.epithets.append(phrase.lower())
             if key not in by_alias:
                 holder = _apposed_holder(work.text, phrase, named(), work.mentions, tag.start)
                 if holder is not None:   # '"…," said Mr. Buttons, the chairman,'
