@@ -520,3 +520,16 @@ def test_a_sentence_opening_word_is_no_first_name():
     text = ('Unlike Sarah, Tom Reed was tired.\n\n"Sarah said so," he said. Sarah laughed.\n')
     names = {c.name for c in analyze(text).characters}
     assert "Unlike Sarah" not in names and "Sarah" in names
+
+
+def test_names_opening_single_quoted_lines_are_found():
+    text = ("I had been at the Yard for six years.\n\n"
+            "'You're new,' said Sherlock Holmes.\n\n'Sally Donovan,' I said.\n\n"
+            "'Sherlock, be nice,' said John Watson.\n\n'Donovan, who found her?' Sherlock asked.\n")
+    names = {c.name for c in analyze(text).characters}
+    assert {"Sherlock Holmes", "Sally Donovan", "John Watson"} <= names
+
+
+def test_a_name_after_an_apostrophe_inside_a_word_is_not_cut_out():
+    work = analyze('Mr. O\'Brien came in. "Hello," said O\'Brien. "Hi," said Tom Reed.\n')
+    assert not any(c.name == "Brien" for c in work.characters)

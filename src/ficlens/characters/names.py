@@ -32,7 +32,9 @@ _SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 _PARTICLE = r"(?:(?:de|van|von|der|den|du|da|di|del|della|des|le|la|ten|ter)[ \t]+){1,2}"
 # not inside a hyphenated word ("Winnie-the-Pooh"), but after a dash typed as two hyphens ("--Emma");
 # not the head of a contraction ("Don't" is no Don)
-SEQUENCE_RE = re.compile(rf"(?<![\w’'])(?<![\w’']-){_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}"
+# Not inside a word ("O'Hara" is one name, "x-Ray" no name), but a name may open a single-quoted
+# line ("'Sally Donovan,' I said.")
+SEQUENCE_RE = re.compile(rf"(?<!\w)(?<!\w[’'])(?<![\w’']-){_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}"
                          r"(?![\w])(?![’']t\b)")
 TOKEN_RE = re.compile(_TOKEN)
 LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z]+(?![\w])")
