@@ -533,3 +533,19 @@ def test_names_opening_single_quoted_lines_are_found():
 def test_a_name_after_an_apostrophe_inside_a_word_is_not_cut_out():
     work = analyze('Mr. O\'Brien came in. "Hello," said O\'Brien. "Hi," said Tom Reed.\n')
     assert not any(c.name == "Brien" for c in work.characters)
+
+
+def test_a_narrator_who_answers_with_a_name_is_named_so():
+    text = ("I had been at the Yard for six years when they partnered me with him. I did not "
+            "want it, and I said so.\n\n"
+            "'You're the new sergeant,' said Sherlock Holmes.\n\n'Sally Donovan,' I said.\n")
+    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
+    assert narrator.name == "Sally Donovan"
+
+
+def test_a_narrator_calling_out_a_name_is_not_named_by_it():
+    text = ("I ran down the stairs and out into the garden, where I found nobody at all. My heart "
+            "was pounding, and I stood still and listened. I heard nothing. I waited.\n\n"
+            '"Are you there?" called Hercule Poirot from the lodge.\n\n"Hercule Poirot!" I cried.\n')
+    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
+    assert narrator.name == "Narrator"

@@ -446,9 +446,13 @@ def _narrator_tags(text: str, layout: Layout) -> int:
     return count
 
 
+_ASKS_WHO_RE = re.compile(r"\?|\b(?:[Nn]ame|[Yy]ou(?:'re|’re| are))\b")
+
+
 def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None:
-    """The named cluster the narrator turns out to be: 'my name is X', or the name others call
-    out in the quotes next to the narrator's own ('…,' said I)."""
+    """The named cluster the narrator turns out to be: 'my name is X', a line of nothing but a
+    name that the narrator says ("'Sally Donovan,' I said."), or the name others call out in the
+    quotes next to the narrator's own ('…,' said I)."""
     for s, e in layout.paragraphs:
         for m in NAME_GIVEN_RE.finditer(text, s, e):
             if layout.in_quote(m.start()):
@@ -458,6 +462,20 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
                 c = form_cluster.get((None, words[:n]))
                 if c is not None:
                     return c
+    # "'You're the new sergeant.' / 'Sally Donovan,' I said.": the narrator answering with nothing
+    # but a full name gives their own (not "'Poirot!' I cried", calling someone)
+    for occ in occurrences:
+        qi = layout.quote_index(occ.start) if occ.in_quote else None
+        if qi is None or not qi or occ.title or len(occ.tokens) < 2:
+            continue
+        qs, qe = layout.quotes[qi]
+        inner = text[qs:qe].strip(" \t\n\"“”‘’'")
+        asked = text[layout.quotes[qi - 1][0]:layout.quotes[qi - 1][1]]
+        if inner.rstrip(",.") == text[occ.start:occ.end] and inner[-1:] in ",." \
+                and _ASKS_WHO_RE.search(asked) and SAID_I_RE.search(text[qe:qe + 30]):
+            c = form_cluster.get((occ.title, occ.tokens))
+            if c is not None:
+                return c
     narrator_paragraphs = set()
     for qs, qe in layout.quotes:
         if SAID_I_RE.search(text[qe:qe + 30]) or re.search(r"\bI\s+(?:said|asked|replied)\W{0,3}$",
