@@ -549,3 +549,9 @@ def test_a_narrator_calling_out_a_name_is_not_named_by_it():
             '"Are you there?" called Hercule Poirot from the lodge.\n\n"Hercule Poirot!" I cried.\n')
     narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
     assert narrator.name == "Narrator"
+
+
+def test_a_word_opening_one_line_before_a_comma_is_no_name():
+    text = ('"So talk, Barnes," said Jane Reed.\n\nBucky Barnes laughed. "Bossy, doll."\n\n'
+            '"You like it," said Jane Reed.\n')
+    assert "Bossy" not in {c.name for c in analyze(text).characters}

@@ -294,6 +294,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False
     if person == 0 and ev.determined[word] >= max(2, 0.25 * cap):
         return False  # "a Christian", "an Englishman": never called a person's name here
+    if person >= 1 and cap == 1 and ev.firm_person[word] == 0 and not _is_given_name(word):
+        return False  # '"Bossy, doll."': once, and only as a line's first word before a comma
     if person >= 1 or (lower == 0 and (_is_given_name(word) or ev.quoted_tag[word])):
         return True   # a speech verb after it in someone's line ("Snape said eight") is weaker
     if cap <= 2 and not in_accepted_multiword:
