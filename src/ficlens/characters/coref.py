@@ -178,7 +178,7 @@ def _most_salient(recent, gender: str, pos: int, paragraph_start: int, previous_
         if g == gender:
             weight = 1.0
         elif g == "unknown":
-            weight = 0.4
+            weight = 0.6
         else:
             continue
         score = weight * role / (1.0 + (pos - p) / 150.0)
