@@ -3,6 +3,8 @@ for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from ficlens import Options, analyze
 from ficlens.model import Work
 
@@ -162,25 +164,33 @@ BAKER_STREET = (
     "I sat down, and Sherlock Holmes lit his pipe.\n")
 
 
-def test_a_first_person_narrator_named_only_by_those_who_address_him():
-    work = analyze(BAKER_STREET)
-    narrator = next(c for c in work.characters if c.origin == "narrator")
-    assert narrator.name == "Pell"
-
-
-def test_a_list_of_names_in_one_paragraph_names_no_narrator():
+NARRATOR_NAMES = {
+    # named only by those who address him ("Well, Pell, …"), never by the narration
+    "named by those who address him": (BAKER_STREET, "Pell"),
     # two names read out of a directory beside the narrator's line are one paragraph's vote
-    text = BAKER_STREET.replace("Pell", "old fellow")
-    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
-    assert narrator.name == "Narrator"
+    "a list of names is one vote": (BAKER_STREET.replace("Pell", "old fellow"), "Narrator"),
+    # "So I called myself Tam"
+    "calls himself by a name": (
+        "My mother's name being Margaret and my own Thomas, my small tongue made of them both "
+        "nothing longer than Tam. So I called myself Tam, and came to be called Tam.\n\n"
+        '"Where are you off to?" said Sarah Reed at the gate.\n\n"Home," said I.\n', "Tam"),
+    # "'You're the new sergeant.' / 'Sally Donovan,' I said."
+    "answers with a full name": (
+        "I had been at the Yard for six years when they partnered me with him. I did not "
+        "want it, and I said so.\n\n"
+        "'You're the new sergeant,' said Sherlock Holmes.\n\n'Sally Donovan,' I said.\n", "Sally Donovan"),
+    # '"Hercule Poirot!" I cried' calls someone: no name of the narrator's
+    "calling out a name is no name": (
+        "I ran down the stairs and out into the garden, where I found nobody at all. My heart "
+        "was pounding, and I stood still and listened. I heard nothing. I waited.\n\n"
+        '"Are you there?" called Hercule Poirot from the lodge.\n\n"Hercule Poirot!" I cried.\n', "Narrator"),
+}
 
 
-def test_first_person_narrator_who_calls_himself_by_a_name():
-    text = ("My mother's name being Margaret and my own Thomas, my small tongue made of them both "
-            "nothing longer than Tam. So I called myself Tam, and came to be called Tam.\n\n"
-            '"Where are you off to?" said Sarah Reed at the gate.\n\n"Home," said I.\n')
+@pytest.mark.parametrize("text, name", NARRATOR_NAMES.values(), ids=NARRATOR_NAMES.keys())
+def test_the_first_person_narrator_is_named(text, name):
     narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
-    assert narrator.name == "Tam"
+    assert narrator.name == name
 
 
 def test_first_person_narrator_who_gives_a_name():
@@ -533,22 +543,6 @@ def test_names_opening_single_quoted_lines_are_found():
 def test_a_name_after_an_apostrophe_inside_a_word_is_not_cut_out():
     work = analyze('Mr. O\'Brien came in. "Hello," said O\'Brien. "Hi," said Tom Reed.\n')
     assert not any(c.name == "Brien" for c in work.characters)
-
-
-def test_a_narrator_who_answers_with_a_name_is_named_so():
-    text = ("I had been at the Yard for six years when they partnered me with him. I did not "
-            "want it, and I said so.\n\n"
-            "'You're the new sergeant,' said Sherlock Holmes.\n\n'Sally Donovan,' I said.\n")
-    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
-    assert narrator.name == "Sally Donovan"
-
-
-def test_a_narrator_calling_out_a_name_is_not_named_by_it():
-    text = ("I ran down the stairs and out into the garden, where I found nobody at all. My heart "
-            "was pounding, and I stood still and listened. I heard nothing. I waited.\n\n"
-            '"Are you there?" called Hercule Poirot from the lodge.\n\n"Hercule Poirot!" I cried.\n')
-    narrator = next(c for c in analyze(text).characters if c.origin == "narrator")
-    assert narrator.name == "Narrator"
 
 
 def test_a_word_opening_one_line_before_a_comma_is_no_name():

@@ -5,6 +5,8 @@ of evidence that "says" something is nobody."""
 
 from __future__ import annotations
 
+import pytest
+
 from ficlens import analyze
 from test_speakers import speaker
 
@@ -16,11 +18,6 @@ HUNCHBACK = ("The doctor ran down to the old house and began kicking at the door
              '"Now!" said the hump-backed man, who had watched him keenly, "what do you mean by '
              'coming into my house?"\n')
 
-
-def test_a_shorter_description_is_the_one_introduced_before():
-    work = analyze(HUNCHBACK)
-    assert speaker(work, "what do you mean") == "the little ugly hump-backed man"
-    assert not any(c.name == "the hump-backed man" for c in work.characters)
 
 
 def test_a_bare_description_is_not_taken_for_the_one_introduced():
@@ -117,10 +114,21 @@ _DUNGEON = ("Harry Potter hated the dungeons. Draco Malfoy, apparently, did not.
             '"Snape kept me," said Harry. "Shut up, Draco."\n')
 
 
-def test_a_description_by_looks_is_someone_on_stage():
-    work = analyze(_DUNGEON)
-    assert speaker(work, "You're late") == "Draco Malfoy"
-    assert not any(c.name == "the blond" for c in work.characters)
+SPOKEN_BY_SOMEONE_ELSE = {
+    # "the hump-backed man" is the "little ugly hump-backed man" introduced before
+    "a shorter description": (HUNCHBACK, "what do you mean", "the little ugly hump-backed man",
+                               "the hump-backed man"),
+    # "the blond drawled": someone on stage, never a character of its own
+    "a description by looks": (_DUNGEON, "You're late", "Draco Malfoy", "the blond"),
+}
+
+
+@pytest.mark.parametrize("text, fragment, name, nobody", SPOKEN_BY_SOMEONE_ELSE.values(),
+                         ids=SPOKEN_BY_SOMEONE_ELSE.keys())
+def test_the_description_is_someone_else(text, fragment, name, nobody):
+    work = analyze(text)
+    assert speaker(work, fragment) == name
+    assert not any(c.name == nobody for c in work.characters)
 
 
 def test_a_description_by_comparison_is_someone_on_stage():
