@@ -549,3 +549,12 @@ def test_a_word_opening_one_line_before_a_comma_is_no_name():
     text = ('"So talk, Barnes," said Jane Reed.\n\nBucky Barnes laughed. "Bossy, doll."\n\n'
             '"You like it," said Jane Reed.\n')
     assert "Bossy" not in {c.name for c in analyze(text).characters}
+
+
+def test_a_name_in_passing_does_not_cut_off_the_subjects_pronoun():
+    from ficlens.characters.gender import pronoun_votes
+
+    text = "Kim Vale sat in the booth where Steve Rowe said she would be. She waved."
+    spans = [(0, 8, "kim"), (text.index("Steve"), text.index("Steve") + 10, "steve")]
+    votes = pronoun_votes(text, spans, lambda pos: False)
+    assert votes["kim"]["female"] == 1 and "steve" not in votes

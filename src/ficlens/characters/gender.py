@@ -21,7 +21,12 @@ def pronoun_votes(text: str, spans: list[tuple[int, int, str]], in_quote) -> dic
     for i, (start, end, cid) in enumerate(ordered):
         if in_quote(start) or not is_subject(text, start):
             continue  # "smiled at Arthur, and she…": only a subject's next pronoun is its own
-        limit = min(end + _WINDOW, ordered[i + 1][0] if i + 1 < len(ordered) else len(text))
+        # the next name that is a subject ends the reach; "where Steve said he'd be" does not
+        limit = end + _WINDOW
+        for s, _, _ in ordered[i + 1:]:
+            if s >= limit or is_subject(text, s):
+                limit = min(limit, s)
+                break
         m = _NEXT_PRONOUN_RE.search(text, end, max(end, limit))
         if m and not in_quote(m.start()):
             votes.setdefault(cid, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
