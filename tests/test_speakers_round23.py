@@ -167,3 +167,19 @@ def test_an_office_after_two_people_stays_someone_of_its_own():
         .replace('"But sir,"', '"Ron said so," said Harry. "But sir,"')
     work = analyze(text)
     assert speaker(work, "Detention") == "the potions master"
+
+
+def test_turning_to_a_titled_name_and_reported_speech():
+    from ficlens.characters.layout import Layout
+    from ficlens.speakers.address import addressed_in_narration
+
+    text = ('"It was a surprise," said Mrs. Cole to Mr. Knightley.\n\n'
+            "Emma Woodhouse made the proper answer, and turned to Mr. Knightley.\n\n"
+            '"Why do you smile?" said she.\n\n'
+            "Mr. Brownlow smiled; and, turning to Oliver Twist, said that Mr. Grimwig was rough.\n\n"
+            '"Shall I go downstairs, sir?" inquired Oliver Twist.\n')
+    work = analyze(text)
+    names = {c.id: c.name for c in work.characters}
+    found = {work.text[work.quotes[qi].start:work.quotes[qi].end]: {names[c] for c in cs}
+             for qi, cs in addressed_in_narration(work, Layout.of(work)).items()}
+    assert found == {'"Why do you smile?"': {"Mr. Knightley"}}

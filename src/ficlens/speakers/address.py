@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ficlens.language import sentence_at
+from ficlens.language.verbs import SPEECH_VERBS
 from ficlens.model import Work
 from ficlens.quotes.single import scan_single
 
@@ -60,7 +62,7 @@ def addressed_by_quote(work: Work) -> dict[int, set[str]]:
 _TURNED_TO_RE = re.compile(
     r"\b(?:turn(?:ed|ing)\s+(?:(?:round|back|again|suddenly|quickly|eagerly|at\s+once)\s+)?to"
     r"|address(?:ed|ing)(?:\s+(?:herself|himself)\s+to)?)\s+$")
-_SENTENCE_END_RE = re.compile(r"[.!?]\s")
+_WORD_RE = re.compile(r"[a-z]+")
 _GOES_ON_RE = re.compile(r"[\s,;—–-]*(?:and|but|who|whom|which|whereupon)\b")
 
 
@@ -89,8 +91,8 @@ def addressed_in_narration(work: Work, layout) -> dict[int, set[str]]:
         else:
             lo = layout.paragraphs[p][0]
         last = len(text[lo:q.start].rstrip(_QUOTE_OPEN + " \n\t:,—–-")) + lo - 1  # the narration's last mark
-        ends = list(_SENTENCE_END_RE.finditer(text, lo, max(lo, last)))
-        sentence = ends[-1].end() if ends else lo
+        span = sentence_at(work, last) if last >= lo else None   # "turned to Mr. Knightley." is one
+        sentence = max(lo, span[0]) if span else lo
         i = bisect_left(starts, sentence)
         while i < len(mentions) and mentions[i].start < q.start:
             m = mentions[i]
@@ -99,7 +101,10 @@ def addressed_in_narration(work: Work, layout) -> dict[int, set[str]]:
                 continue
             # "turned to Holmes, and the latter smiled" / "…, who said" goes on to the one
             # turned to, who speaks ("turned to Frances, sitting smiling, …" only describes her)
+            # "turning to Oliver, said that Mr. Grimwig was…" reports what was said to him, and he
+            # answers
             if _TURNED_TO_RE.search(text, max(sentence, m.start - 40), m.start) and \
-                    not _GOES_ON_RE.match(text, m.end, last + 1):
+                    not _GOES_ON_RE.match(text, m.end, last + 1) and \
+                    not any(w in SPEECH_VERBS for w in _WORD_RE.findall(text, m.end, last + 1)):
                 out.setdefault(qi, set()).add(m.character)
     return out
