@@ -466,7 +466,7 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
     # but a full name gives their own (not "'Poirot!' I cried", calling someone)
     for occ in occurrences:
         qi = layout.quote_index(occ.start) if occ.in_quote else None
-        if qi is None or not qi or occ.title or len(occ.tokens) < 2:
+        if not qi or occ.title or len(occ.tokens) < 2:   # None, or the first quote: nothing asked
             continue
         qs, qe = layout.quotes[qi]
         inner = text[qs:qe].strip(" \t\n\"“”‘’'")

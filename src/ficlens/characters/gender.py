@@ -23,7 +23,8 @@ def pronoun_votes(text: str, spans: list[tuple[int, int, str]], in_quote) -> dic
             continue  # "smiled at Arthur, and she…": only a subject's next pronoun is its own
         # the next name that is a subject ends the reach; "where Steve said he'd be" does not
         limit = end + _WINDOW
-        for s, _, _ in ordered[i + 1:]:
+        for j in range(i + 1, len(ordered)):   # no slice: this runs once per name mention
+            s = ordered[j][0]
             if s >= limit or is_subject(text, s):
                 limit = min(limit, s)
                 break

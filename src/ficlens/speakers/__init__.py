@@ -244,7 +244,7 @@ def _named_after_scene_opening(work: Work, turns: list[Turn], layout: Layout, in
                 == layout.scene_index(layout.paragraphs[p][0])):
             continue
         lo, hi = layout.paragraphs[p + 1]
-        if layout.in_quote(lo) or any(layout.in_quote(i) for i in range(lo, min(hi, lo + 60))):
+        if any(layout.in_quote(i) for i in range(lo, min(hi, lo + 60))):
             continue
         head = [m for m in index.within(lo, min(hi, lo + 40)) if m.kind in EXPLICIT_KINDS]
         if head and head[0].start == _LEADING_SPACE_RE.match(text, lo).end():
@@ -337,8 +337,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             if newcomer is not None:
                 # "Severus Snape swept in, robes billowing. / "Detention," the potions master said.'
                 by_alias[key] = newcomer
-                holder = next(c for c in work.characters if c.id == newcomer)
-                holder.epithets.append(phrase.lower())
+                work.character(newcomer).epithets.append(phrase.lower())
             if key not in by_alias:
                 holder = _apposed_holder(work.text, phrase, named(), work.mentions, tag.start)
                 if holder is not None:   # '"…," said Mr. Buttons, the chairman,'
@@ -348,7 +347,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                 if earlier is not None:   # "said a little ugly hump-backed man" … "said the hump-backed man"
                     by_alias[key] = earlier
                     introduced.add(key)
-                    next(c for c in work.characters if c.id == earlier).aliases.append(phrase)
+                    work.character(earlier).aliases.append(phrase)
             if key not in by_alias:
                 char_id = f"c{len(work.characters)}"
                 gender = head_gender(phrase) or "unknown"   # "said the duchess": a woman
