@@ -20,7 +20,7 @@ def sample_work() -> Work:
         chapters=[Chapter(start=0, end=second, number=1), Chapter(start=second, end=len(text), number=2)],
         scenes=[Scene(start=0, end=second, chapter=0, pov="a"),
                 Scene(start=second, end=len(text), chapter=1)],
-        characters=[Character(id="a", name="Ann"), Character(id="b", name="Bo")],
+        characters=[Character(id="a", name="Ann"), Character(id="b", name="Bo", pet_names=["love"])],
         mentions=[Mention(start=21, end=24, character="a", kind="name"),
                   Mention(start=text.index("The blonde"), end=text.index(" smiled"), character="a",
                           kind="epithet")],
@@ -59,6 +59,7 @@ def test_quotes_and_scenes_know_their_chapter_and_names():
     assert rows["quotes"][0]["text"] == '"Hi,"'
     assert [s["quote_count"] for s in rows["scenes"]] == [1, 1] and rows["scenes"][0]["pov_name"] == "Ann"
     assert [c["quote_count"] for c in rows["chapters"]] == [1, 1]
+    assert [c["pet_names"] for c in rows["characters"]] == [[], ["love"]]
 
 
 def test_pairs_take_the_interactions_stage_output():

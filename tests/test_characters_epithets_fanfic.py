@@ -53,3 +53,27 @@ def test_a_capitalised_epithet_in_apposition_tags_its_holders_speech():
     snape = next(c for c in work.characters if "Severus Snape" in c.aliases)
     late = next(q for q in work.quotes if STORY[q.start:q.end].startswith('"You are late'))
     assert late.speaker == snape.id
+
+
+def test_a_looks_description_seen_once_is_the_one_last_named_of_its_sex():
+    text = ("Hermione Granger found Harry Potter in the library at seven.\n\n"
+            '"What happened?" she asked.\n\n'
+            '"Malfoy happened," Harry said.\n\n'
+            "But the bushy-haired witch only smiled and went back to her book.\n")
+    work = analyze(text)
+    at = text.index("the bushy-haired witch")
+    (witch,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
+    hermione = next(c for c in work.characters if c.name == "Hermione Granger")
+    assert witch.character == hermione.id and "the bushy-haired witch" in hermione.epithets
+
+
+def test_a_description_by_comparison_is_not_the_one_last_named():
+    # "the elder lady" is compared with the girl just named: she is someone else
+    text = ("Mrs. Miller stood by the gate with her daughter. Daisy Miller laughed.\n\n"
+            '"I don\'t believe it!" said Daisy.\n\n'
+            "The elder lady only sighed and looked at the lake.\n")
+    work = analyze(text)
+    at = text.index("The elder lady")
+    daisy = next(c for c in work.characters if c.name == "Daisy Miller")
+    assert all(m.character != daisy.id for m in work.mentions if m.start == at)
+    assert "the elder lady" not in daisy.epithets

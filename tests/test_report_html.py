@@ -323,6 +323,14 @@ def test_cast_counts_say_one_line_not_one_lines():
     assert " 1 lines" not in html and " 1 words" not in html and " 1 mentions" not in html
 
 
+def test_cast_lists_the_pet_names_a_character_is_called():
+    w = fixtures.story_work()
+    w.characters[0].pet_names = ["love", "my dear"]
+    assert "called love, my dear</span>" in render_html(w)
+    w.characters[0].pet_names = []
+    assert 'class="aka">called' not in render_html(w)
+
+
 def test_pov_strip_names_every_point_of_view_and_stays_one_row_for_many_scenes():
     from ficlens.model import Scene
 

@@ -126,6 +126,18 @@ def test_pet_name_vocative_marks_the_addressee():
     assert pets[0].character == q.addressees[0]
 
 
+def test_pet_names_are_listed_on_the_character_called_them():
+    work = analyze("Molly Weasley stood in the kitchen doorway. Arthur Weasley was at the table.\n\n"
+                   '"Come here, love," said Molly.\n\n'
+                   '"In a minute, my dear," said Arthur.\n\n'
+                   '"Now, love," said Molly.\n')
+    arthur = next(c for c in work.characters if c.name == "Arthur Weasley")
+    molly = next(c for c in work.characters if c.name == "Molly Weasley")
+    assert arthur.pet_names == ["love"]       # once, though called it twice
+    assert molly.pet_names == ["my dear"]
+    assert work.to_dict()["characters"][work.characters.index(arthur)]["pet_names"] == ["love"]
+
+
 def test_line_spoken_before_the_speaker_is_named():
     text = ("Anne Shirley sat by the fire with her book. "
             "Marilla Cuthbert had gone out an hour ago.\n\n"

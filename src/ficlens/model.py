@@ -139,6 +139,7 @@ class Character(Record):
     words_spoken: int = 0
     origin: str = "text"               # text | tag | user | narrator | reader
     epithets: list[str] = field(default_factory=list)   # descriptions linked to them: "the detective"
+    pet_names: list[str] = field(default_factory=list)  # what others call them in address: "love"
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from ficlens.characters.appositives import NamedSpans, appositive_partner, clear
 from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters
 from ficlens.characters.coref import resolve_pronouns
-from ficlens.characters.epithets import GENERIC, UNLINKED, find_epithets, link_epithets, title_links
+from ficlens.characters.epithets import GENERIC, UNLINKED, by_looks, find_epithets, link_epithets, title_links
 from ficlens.characters.gender import decide, name_gender, pronoun_votes
 from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
@@ -381,6 +381,11 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
             cid = _recent_compatible(named, ep, genders, layout)
         if cid is None and ep.generic:
             cid = _recent_compatible(named, ep, genders, layout)
+        elif cid is None and ep.gender and by_looks("the " + ep.phrase):
+            # "But the bushy-haired witch only smiled": someone on stage, the last she named
+            cid = _recent_compatible(named, ep, genders, layout)
+            if cid is not None and "the " + ep.phrase not in by_id[cid].epithets:
+                by_id[cid].epithets.append("the " + ep.phrase)
         out.append(Mention(ep.start, ep.end, cid, "epithet"))
     return out
 

@@ -76,6 +76,28 @@ EPITHET_RE = re.compile(
     rf"|\b[Tt]he\s+(?P<description>(?:(?:{_ADJ_RE})\s+){{0,2}}(?:[A-Za-z]+\s+)?(?i:{_NOUN_RE}))\b")
 
 
+_LOOKS = words("""blond blonde brunet brunette redhead ginger""")
+_COMPARED = words("""older younger elder taller shorter smaller bigger""")
+# Hair and eyes mark someone on stage; "sleepy-faced" or "hump-backed" may introduce a stranger.
+_HAIR_OR_EYES_RE = re.compile(r"[a-z]+-(?:haired|eyed)")
+
+
+def by_looks(phrase: str) -> bool:
+    """A description by looks ("the blond", "the bushy-haired witch"): fan fiction's way of
+    naming someone already on stage, never a person of its own."""
+    words_ = phrase.lower().split()
+    if len(words_) < 2 or words_[0] != "the":
+        return False
+    return words_[-1] in _LOOKS or any(_HAIR_OR_EYES_RE.fullmatch(w) for w in words_[1:])
+
+
+def by_comparison(phrase: str) -> bool:
+    """A description by comparison with the other one on stage ("the taller boy", "the elder
+    lady"): someone there, though not the one last named."""
+    words_ = phrase.lower().split()
+    return len(words_) > 2 and words_[0] == "the" and words_[1] in _COMPARED and words_[-1] in PERSON_NOUNS
+
+
 def head_gender(phrase: str) -> str | None:
     """The gender a description's head noun gives ("the old woman" → female), else None."""
     head = phrase.split()[-1].lower() if phrase.split() else ""

@@ -18,7 +18,7 @@ from collections import Counter
 from ficlens.characters import count_mentions, title_bearers
 from ficlens.characters.appositives import NamedSpans, appositive_votes, clear_winner
 from ficlens.characters.coref import is_subject
-from ficlens.characters.epithets import PERSON_NOUNS, ROLES, head_gender
+from ficlens.characters.epithets import PERSON_NOUNS, ROLES, by_comparison, by_looks, head_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
@@ -215,20 +215,6 @@ def _definite(phrase: str) -> str:
     return f"the {rest}" if rest and first.lower() in ("a", "an", "one") else phrase
 
 
-_LOOKS = words("""blond blonde brunet brunette redhead ginger""")
-_COMPARED = words("""older younger elder taller shorter smaller bigger""")
-_HAIRED_RE = re.compile(r"[a-z]+-(?:haired|eyed)$")
-
-
-def _looks_not_who(phrase: str) -> bool:
-    """A description by looks or by comparison with the other one ("the blond", "the
-    bushy-haired witch", "the taller boy"): fan fiction's way of naming someone already on stage,
-    never a person of its own."""
-    words_ = phrase.lower().split()
-    if words_[0] != "the" or len(words_) < 2:
-        return False
-    return words_[-1] in _LOOKS or any(_HAIRED_RE.fullmatch(w) for w in words_[1:]) or (
-        words_[1] in _COMPARED and words_[-1] in PERSON_NOUNS)
 
 
 def _named_after_scene_opening(work: Work, turns: list[Turn], layout: Layout, index: MentionIndex,
@@ -326,7 +312,7 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             tag.described = True
         else:
             key = _known_head(phrase, by_alias, unique_heads)
-            if key not in by_alias and _looks_not_who(phrase):
+            if key not in by_alias and (by_looks(phrase) or by_comparison(phrase)):
                 # "the blond drawled", "the taller boy asked": someone on stage, found like "he"
                 tag.onstage = True
                 tag.gender = head_gender(phrase)

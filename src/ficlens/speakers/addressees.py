@@ -36,3 +36,16 @@ def assign_addressees(work: Work, turns, runs: list[list[int]], layout: Layout,
                         named.append(m.character)
                 named = named or sorted(c for c in turned_to.get(qi, ()) if c != q.speaker)
                 q.addressees = named or ([other] if other else [])
+    _collect_pet_names(work)
+
+
+def _collect_pet_names(work: Work) -> None:
+    """The pet names a character is called in address ("love", "my dear"), in order of first
+    use, on the character record: the cast lists every name the text uses for someone."""
+    by_id = {c.id: c for c in work.characters}
+    pets = sorted((m for m in work.mentions if m.kind == "pet_name" and m.character in by_id),
+                  key=lambda m: m.start)
+    for m in pets:
+        holder, phrase = by_id[m.character], work.text[m.start:m.end].lower()
+        if phrase not in holder.pet_names:
+            holder.pet_names.append(phrase)

@@ -137,6 +137,10 @@ def cast_html(cast: CastIndex) -> str:
         aliases = [str(a) for a in [*(c.aliases or []), *(c.epithets or [])] if a != c.name]
         alias_html = (f'<span class="aka">also {escape_text(", ".join(aliases[:8]))}'
                       f'{"…" if len(aliases) > 8 else ""}</span>' if aliases else "")
+        pets = c.pet_names or []
+        if pets:   # "love", "darling": what the others call them in address
+            alias_html += (f'<span class="aka">called {escape_text(", ".join(pets[:6]))}'
+                           f'{"…" if len(pets) > 6 else ""}</span>')
         items.append(
             f'<li class="k{i}"><button type="button" class="who" data-c="{i}" aria-pressed="false">'
             f'<span class="sw s{i}" aria-hidden="true"></span>'

@@ -49,8 +49,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "characters": pa.schema([
         ("key", _STR), ("id", _STR), ("name", _STR), ("aliases", _STRS), ("epithets", _STRS),
-        ("gender", _STR), ("pronouns", _STR), ("mention_count", _INT), ("quote_count", _INT),
-        ("words_spoken", _INT), ("origin", _STR),
+        ("pet_names", _STRS), ("gender", _STR), ("pronouns", _STR), ("mention_count", _INT),
+        ("quote_count", _INT), ("words_spoken", _INT), ("origin", _STR),
     ]),
     "quotes": pa.schema([
         ("key", _STR), ("quote", _INT), ("start", _INT), ("end", _INT), ("chapter", _INT),
@@ -241,7 +241,8 @@ def work_rows(work: Work, key: str, *, member: str | None = None,
     for ch in work.characters:
         rows["characters"].append({
             "key": key, "id": ch.id, "name": ch.name, "aliases": list(ch.aliases),
-            "epithets": list(ch.epithets), "gender": ch.gender, "pronouns": ch.pronouns,
+            "epithets": list(ch.epithets), "pet_names": list(ch.pet_names),
+            "gender": ch.gender, "pronouns": ch.pronouns,
             "mention_count": ch.mention_count, "quote_count": ch.quote_count,
             "words_spoken": ch.words_spoken, "origin": ch.origin})
     for index, q in enumerate(work.quotes):
