@@ -551,6 +551,13 @@ def test_a_word_opening_one_line_before_a_comma_is_no_name():
     assert "Bossy" not in {c.name for c in analyze(text).characters}
 
 
+def test_a_line_opening_with_an_ing_verb_names_no_one():
+    # "thinking" follows "Kept" as "said" follows "Snape" in '"Snape said eight"', but is no tag
+    text = ('"I couldn\'t sleep," Dean Reed said. "Kept thinking about that kid."\n\n'
+            '"I know," said Sam Reed.\n')
+    assert "Kept" not in {c.name for c in analyze(text).characters}
+
+
 def test_a_name_in_passing_does_not_cut_off_the_subjects_pronoun():
     from ficlens.characters.gender import pronoun_votes
 

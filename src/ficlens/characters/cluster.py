@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ficlens.characters.gender import name_gender
 from ficlens.characters.lexicon import TITLES
-from ficlens.characters.nicknames import is_nickname_of, nickname_groups
+from ficlens.characters.nicknames import is_clipped_from, is_diminutive_of, is_nickname_of, nickname_groups
 
 FormKey = tuple[str | None, tuple[str, ...]]
 # Honorifics of a married or titled woman, who often shares a surname with daughters.
@@ -108,6 +108,30 @@ def _gender_of(c: Cluster) -> str | None:
         return by_title
     genders = {name_gender(g) for g in c.first_names()} - {None, "unknown"}
     return genders.pop() if len(genders) == 1 else None
+
+
+def _short_form_fits(word: str, said: str | None, c: Cluster) -> bool:
+    """Is the bare ``word`` (whose pronouns say ``said``) a diminutive or a clipping of one of
+    ``c``'s given names, or they of it? Never of a surname ("Hark" is not Mina Harker), never
+    across genders ("Jacky" is not Jack), and a clipping only between names a person bears: the
+    full name is known to be someone's, or the clipped one is all the cluster is called ("Cas",
+    but "Barsoom" is no "Bar Comas")."""
+    gender = _said_gender(c)
+    if said and gender and said != gender:
+        return False
+    for f in c.given_names() - c.surnames():
+        if is_diminutive_of(word, f) or is_diminutive_of(f, word):
+            return True
+        if is_clipped_from(word, f) and gender:
+            return True
+        if is_clipped_from(f, word) and (said or not c.first_names()):
+            return True
+    return False
+
+
+def _said_gender(c: Cluster) -> str | None:
+    """A cluster's gender from titles, name lists or the pronouns said of its forms: a person's."""
+    return _gender_of(c) or next((g for key in c.forms if (g := _known(c.form_gender.get(key)))), None)
 
 
 def _surname_weight(c: Cluster, word: str) -> int:
@@ -349,6 +373,10 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
                 target = of_gender[0] if len(of_gender) == 1 else None
         if target is None:
             target = _pick([c for c in clusters if any(is_nickname_of(word, f) for f in c.given_names())])
+            nickname = target is not None
+        if target is None:   # "Sammy" beside "Sam Winchester", "Cas" beside "Castiel"
+            said = _known(form_gender.get(key))
+            target = _pick([c for c in clusters if _short_form_fits(word, said, c)])
             nickname = target is not None
         if target is None:
             parts = word.split("-")[1:]

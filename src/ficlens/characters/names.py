@@ -206,7 +206,8 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                     occ.person += 1
                 occ.place = title is None and _after_place_preposition(text, start, p_start)
                 if occ.in_quote:
-                    occ.quoted_tag = after in TAG_VERBS
+                    # "Snape said", not "Kept thinking about that kid": a finite verb, not an -ing
+                    occ.quoted_tag = after in TAG_VERBS and not after.endswith("ing")
                     occ.vocative = _looks_vocative(text, start, end)
                     occ.person += occ.vocative
                 out.append(occ)

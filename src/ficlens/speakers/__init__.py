@@ -144,7 +144,7 @@ def run(work: Work, options: Options) -> None:
             scored[qi] = probability
     merge_addressed_descriptions(work, context, decided, described)
     merge_called_names(work, context, decided)
-    link_epithets_by_beats(work, context, decided)
+    link_epithets_by_beats(work, context, decided, described)
     _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}

@@ -14,15 +14,22 @@ from bisect import bisect_right
 from collections import Counter
 
 from ficlens.characters.coref import speaking_subject
-from ficlens.characters.epithets import GENERIC, head_gender
+from ficlens.characters.epithets import GENERIC, ROLES, head_gender
 from ficlens.model import Work
+from ficlens.speakers.fold import fold_characters
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|\s+s)\b")  # "the Signora's accent" is not her action
 
 
-def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None, str]]) -> None:
+def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None, str]],
+                           described: set[str] = frozenset()) -> None:
     """For each epithet phrase none of whose mentions names anyone yet: link it to the character
-    whose lines it stands beside as a sentence subject, when all such paragraphs agree."""
+    whose lines it stands beside as a sentence subject, when all such paragraphs agree. A role
+    ("the angel", "the detective") already held is moved the same way, with two such paragraphs
+    and none of its own tags counted: the cast linked it by the company it keeps, which in a
+    scene of three is whoever is named most, or a tag made it a character of its own
+    ('"Tonight," the angel agreed', ``described``), folded in when the two never answer each
+    other. The lines its tags gave the old holder go with it."""
     text, layout = work.text, ctx.layout
     speakers_of: dict[int, set[str | None]] = {}
     for qi, q in enumerate(work.quotes):
@@ -33,25 +40,58 @@ def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None,
     for m in work.mentions:
         if m.kind == "epithet" and not layout.in_quote(m.start):
             by_phrase.setdefault(_phrase(text[m.start:m.end]), []).append(m)
+    tagged_by = {t.mention.start: qi for qi, t in enumerate(ctx.tags) if t is not None}
     lines = _Lines(text, work.quotes)
     by_id = {c.id: c for c in work.characters}
+    merged: dict[str, str] = {}
     for phrase, mentions in by_phrase.items():
-        if any(m.character for m in mentions) or phrase.split()[-1] in GENERIC:
-            continue  # linked already, or a word for anyone ("the man")
+        holders = {m.character for m in mentions if m.character}
+        held = next(iter(holders)) if len(holders) == 1 and phrase.split()[-1] in ROLES else None
+        if (holders and held is None) or phrase.split()[-1] in GENERIC:
+            continue  # linked to several, or a relation or a trade; or a word for anyone ("the man")
+        own_tags = {tagged_by[m.start] for m in mentions if m.start in tagged_by}
+        own_paragraphs = {layout.paragraph_index(work.quotes[qi].start) for qi in own_tags} if held else set()
         votes: Counter = Counter()
         for m in mentions:
-            who = speakers_of.get(layout.paragraph_index(m.start), set())
-            if speaking_subject(text, m.start) and not _POSSESSIVE_RE.match(text, m.end) \
-                    and len(who) == 1 and None not in who and lines.beside(m.start):
+            p = layout.paragraph_index(m.start)
+            who = speakers_of.get(p, set())
+            if p not in own_paragraphs and speaking_subject(text, m.start) \
+                    and not _POSSESSIVE_RE.match(text, m.end) and len(who) == 1 and None not in who \
+                    and lines.beside(m.start):
                 votes[next(iter(who))] += 1
         if len(votes) != 1 or 2 * sum(votes.values()) < len(mentions):
             continue  # paragraphs that disagree, or a phrase mostly used away from its lines
-        (who, _), = votes.items()
-        if who not in by_id or not _fits(phrase, by_id[who].gender):
+        (who, n), = votes.items()
+        if who == held or who not in by_id or not _fits(phrase, by_id[who].gender):
+            continue
+        if held is not None and (who in described or n < 2 or (
+                held in described and _answer_each_other(ctx, decided, held, who))):
             continue
         for m in mentions:
             m.character = who
         by_id[who].epithets.append("the " + phrase)
+        if held in described:
+            merged[held] = who
+        elif held is not None:
+            by_id[held].epithets = [e for e in by_id[held].epithets if e.lower() != "the " + phrase]
+            groups = {work.quotes[qi].group for qi in own_tags} - {None}
+            for qi, q in enumerate(work.quotes):   # the tagged lines, and the rest of their utterances
+                if (qi in own_tags or q.group in groups) and decided[qi][0] == held:
+                    decided[qi] = (who, decided[qi][1])
+    if merged:
+        fold_characters(work, decided, merged)
+
+
+def _answer_each_other(ctx, decided: dict[int, tuple[str | None, str]], a: str, b: str) -> bool:
+    """Does a line of ``a`` stand next to a line of ``b`` in an exchange (two people talking)?"""
+    for qi, (speaker, _) in decided.items():
+        if speaker != a:
+            continue
+        run, i = ctx.run_pos[ctx.turn_of[qi]]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(run) and any(decided[q][0] == b for q in ctx.turns[run[j]].quotes):
+                return True
+    return False
 
 
 class _Lines:
