@@ -77,3 +77,28 @@ def test_a_description_by_comparison_is_not_the_one_last_named():
     daisy = next(c for c in work.characters if c.name == "Daisy Miller")
     assert all(m.character != daisy.id for m in work.mentions if m.start == at)
     assert "the elder lady" not in daisy.epithets
+
+
+def test_a_looks_description_is_not_someone_named_in_its_own_sentence():
+    text = ("Sasuke Uchiha leaned against the post; he did not look up. Sasuke waited; he was used to "
+            "it. Naruto Uzumaki "
+            "burst onto the field, and he was grinning. Naruto waved; he always did.\n\n"
+            '"You\'re late," Sasuke said.\n\n'
+            '"Am not!" said Naruto.\n\n'
+            "Naruto was on his feet in a heartbeat, and he launched himself at the dark-haired boy.\n")
+    work = analyze(text)
+    at = text.index("the dark-haired boy")
+    (boy,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
+    sasuke = next(c for c in work.characters if c.name == "Sasuke Uchiha")
+    assert boy.character == sasuke.id
+
+
+def test_a_looks_description_set_beside_a_name_is_that_name():
+    text = ("Amelia Sedley sat by the window; she was crying, and she would not stop.\n\n"
+            '"Do not go," said Amelia.\n\n'
+            "She could not bring herself to tell Miss Swartz, the woolly-haired heiress, "
+            "and Miss Swartz never asked.\n")
+    work = analyze(text)
+    at = text.index("the woolly-haired heiress")
+    (heiress,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
+    assert work.character(heiress.character).name == "Miss Swartz"

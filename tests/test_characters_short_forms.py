@@ -55,3 +55,16 @@ def test_a_short_form_never_joins_a_surname_or_the_other_sex():
     assert "Hark" not in mina.aliases
     jack = next(c for c in work.characters if c.name == "Jack Robinson")
     assert "Jacky" not in jack.aliases
+
+
+def test_a_japanese_honorific_after_a_hyphen_is_not_part_of_the_name():
+    text = ("Naruto Uzumaki sat down. Sasuke Uchiha stood by the post.\n\n"
+            '"What\'s so funny, Sasuke-teme?" asked Naruto.\n\n'
+            '"You, Naruto-kun," said Sasuke. "If Kakashi-sensei sees you, he will laugh too."\n')
+    work = analyze(text)
+    names = {c.name for c in work.characters}
+    assert not any("-" in n for n in names)
+    vocatives = {work.text[m.start:m.end]: work.character(m.character).name
+                 for m in work.mentions if m.kind == "vocative"}
+    assert vocatives == {"Sasuke": "Sasuke Uchiha", "Naruto": "Naruto Uzumaki"}
+    assert {work.character(a).name for a in work.quotes[0].addressees} == {"Sasuke Uchiha"}

@@ -357,7 +357,8 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
     if not epithets:
         return []
     named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]
-    links = link_epithets(epithets, named, genders, layout.scene_index, _sentence_bounds(text))
+    sentence_of = _sentence_bounds(text)
+    links = link_epithets(epithets, named, genders, layout.scene_index, sentence_of)
     # An office ("the professor") names its holder ("Professor X"), not whoever is near it.
     links = {p: cid for p, cid in links.items() if p not in TITLES}
     links.update(title_links(epithets, title_holders))
@@ -382,8 +383,13 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
         if cid is None and ep.generic:
             cid = _recent_compatible(named, ep, genders, layout)
         elif cid is None and ep.gender and by_looks("the " + ep.phrase):
-            # "But the bushy-haired witch only smiled": someone on stage, the last she named
-            cid = _recent_compatible(named, ep, genders, layout)
+            # "But the bushy-haired witch only smiled": someone on stage, the last she named; not
+            # one named in the same sentence ("Naruto launched himself at the dark-haired boy")
+            # unless set beside it ("Miss Swartz, the woolly-haired young heiress")
+            lo, hi = sentence_of(ep.start)
+            others = {c for s, _, c in named if lo <= s < hi} - {
+                c for _, e, c in named if lo <= e <= ep.start and _APPOSED_RE.fullmatch(text, e, ep.start)}
+            cid = _recent_compatible(named, ep, genders, layout, not_these=others)
             if cid is not None and "the " + ep.phrase not in by_id[cid].epithets:
                 by_id[cid].epithets.append("the " + ep.phrase)
         out.append(Mention(ep.start, ep.end, cid, "epithet"))
@@ -422,12 +428,17 @@ def _fits(description_gender: str | None, character_gender: str | None) -> bool:
         or character_gender == description_gender
 
 
-def _recent_compatible(named, ep, genders, layout) -> str | None:
+_APPOSED_RE = re.compile(r",\s*")
+
+
+def _recent_compatible(named, ep, genders, layout, not_these: frozenset | set = frozenset()) -> str | None:
+    """The last character named before the epithet in its scene, of a gender it allows (and
+    none of ``not_these``)."""
     scene = layout.scene_index(ep.start)
     for start, _, cid in reversed(named[:_bisect_left(named, ep.start)]):
         if layout.scene_index(start) != scene or ep.start - start > 3000:
             return None
-        if ep.gender is None or genders.get(cid) == ep.gender:
+        if cid not in not_these and (ep.gender is None or genders.get(cid) == ep.gender):
             return cid
     return None
 

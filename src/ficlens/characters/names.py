@@ -25,7 +25,13 @@ from ficlens.characters.lexicon import (
 from ficlens.language.verbs import TAG_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
-_WORD = r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*"
+# Japanese honorifics of anime fandoms ("Kakashi-sensei", "Sakura-chan", "Sasuke-teme") follow
+# the name after a hyphen: the name is the word before it, as "Mr." is not part of "Darcy".
+HONORIFIC_SUFFIXES = ("kun", "chan", "san", "sama", "sensei", "senpai", "sempai", "dono", "teme",
+                      "nii", "nee", "niisan", "neesan", "niichan", "neechan", "hime", "kohai", "tan")
+HONORIFIC_SUFFIX_RE = re.compile(rf"-(?:{'|'.join(HONORIFIC_SUFFIXES)})\b")
+_WORD = (r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+         rf"(?:-(?!(?:{'|'.join(HONORIFIC_SUFFIXES)})\b)[A-Z]?[a-z]+)*")
 _TOKEN = rf"(?:{_TITLE_ABBREV}(?![a-z])|{_WORD})"
 _SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 # "Professor de Worms", "Anna de la Cruz", "Ludwig van Beethoven": a lower-case particle inside a name
@@ -215,6 +221,8 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
 
 
 def _looks_vocative(text: str, start: int, end: int) -> bool:
+    suffix = HONORIFIC_SUFFIX_RE.match(text, end)
+    end = suffix.end() if suffix else end   # "Sakura-chan, you're so smart"
     left = text[max(0, start - 3):start].rstrip()
     right = text[end:end + 2]
     opened = not left or left[-1] in "\"“‘'"
