@@ -91,3 +91,18 @@ def test_the_silent_one_is_not_the_beat_that_names_the_next_speaker():
     alone = next(q for q in work.quotes if "alone" in text[q.start:q.end])
     assert alone.evidence == "beat"
     assert alone.speaker == holder(work, "Edward")
+
+
+def test_an_unlisted_name_whose_one_pronoun_leans_male_takes_he_over_a_man_only_mentioned():
+    # "Bucky" is in no name list and one "he" is too little to report a gender, but enough for
+    # the next "he" to be him rather than Steve, who is only talked about
+    text = ("You push open the door of the café.\n\n"
+            "Bucky Barnes is sitting in the corner booth, exactly where Steve said he'd be.\n\n"
+            '"Y/N," he says, half-rising. "You came."\n\n'
+            '"I said I would." You slide into the seat. "Steve told me you wanted to talk."\n\n'
+            '"So talk, Barnes."\n')
+    work = analyze(text)
+    bucky = next(c for c in work.characters if c.name == "Bucky Barnes")
+    at = text.index("he says")
+    (he,) = [m for m in work.mentions if m.start == at]
+    assert he.character == bucky.id and bucky.gender == "unknown"

@@ -129,7 +129,8 @@ def run(work: Work, options: Options) -> None:
         for (title, _), n in c.forms.items():
             if title and (TITLES.get(title) is None or title in _RANKS):  # "Dr.", "Count", not Mr/Mrs
                 title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
-    link_genders = _with_name_genders(genders, clusters, ids, _leanings(text, mentions, layout))
+    leanings = _leanings(text, mentions, layout)
+    link_genders = _with_name_genders(genders, clusters, ids, leanings)
     mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders)
     mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
     for q_start, q_end in layout.quotes:
@@ -140,7 +141,8 @@ def run(work: Work, options: Options) -> None:
         return family_member(characters, [owner], noun, kin_gender(noun), genders, named_counts)
 
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
-                                 layout.scene_index, narrator=narrator_id, reader=reader_id, kin=kin)
+                                 layout.scene_index, narrator=narrator_id, reader=reader_id, kin=kin,
+                                 leanings={c: g for c, g in leanings.items() if genders.get(c) == "unknown"})
     mentions.sort(key=lambda m: (m.start, m.end))
     count_mentions(characters, mentions)
     work.characters = characters

@@ -27,9 +27,12 @@ SECOND_RE = re.compile(r"\b(you|your|yourself|yours|You|Your|Yourself|Yours)\b")
 def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list[Mention],
                      genders: dict[str, str], in_quote, scene_of,
                      narrator: str | None = None, reader: str | None = None,
-                     kin: Callable[[str, str], str | None] | None = None) -> list[Mention]:
+                     kin: Callable[[str, str], str | None] | None = None,
+                     leanings: dict[str, str] | None = None) -> list[Mention]:
     """Pronoun mentions (narration only), each pointing at a character id (or None), and
-    "relation" mentions for the relatives ``kin(owner, noun)`` finds ("her father")."""
+    "relation" mentions for the relatives ``kin(owner, noun)`` finds ("her father"). A
+    character of unknown gender whose pronouns lean one way (``leanings``, a single "he" after
+    "Bucky Barnes") is taken at that gender."""
     # A vocative inside a quote counts too: the person addressed is the one likely to answer
     # ('"You mean to frighten me, Mr. Darcy?" … "I shall not say so," he replied').
     anchors = sorted((m for m in anchors if m.character and (m.kind == "vocative" or not in_quote(m.start))),
@@ -55,6 +58,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     scene = -1
     ai = 0
     learned: dict[str, str] = {}
+    leanings = leanings or {}
     for start, end, kind, paragraph_start, previous_start in pronouns:
         while ai < len(anchors) and anchors[ai].start < start:
             a = anchors[ai]
@@ -74,7 +78,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         if kind in ("narrator", "reader"):
             out.append(Mention(start, end, narrator if kind == "narrator" else reader, kind))
             continue
-        best = _most_salient(recent, kind, start, paragraph_start, previous_start, learned)
+        best = _most_salient(recent, kind, start, paragraph_start, previous_start, learned, leanings)
         out.append(Mention(start, end, best, "pronoun"))
         if best:
             recent.append((start, best, kind, role_weight(text, start), False))
@@ -91,6 +95,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
 
 
 _WINDOW = 1500
+_LEANING_WEIGHT = 0.8   # unknown gender whose few pronouns lean to this one, against 1 known, 0.6 unknown
 
 
 def is_subject(text: str, pos: int) -> bool:
@@ -163,7 +168,7 @@ def _name_end(text: str, pos: int) -> int:
 
 
 def _most_salient(recent, gender: str, pos: int, paragraph_start: int, previous_start: int,
-                  learned: dict[str, str]) -> str | None:
+                  learned: dict[str, str], leanings: dict[str, str]) -> str | None:
     """Recent same-gender characters scored by their most salient mention (recency times the
     mention's ``role_weight``); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
@@ -178,7 +183,8 @@ def _most_salient(recent, gender: str, pos: int, paragraph_start: int, previous_
         if g == gender:
             weight = 1.0
         elif g == "unknown":
-            weight = 0.6
+            leaning = leanings.get(cid)
+            weight = 0.6 if leaning is None else _LEANING_WEIGHT if leaning == gender else 0.3
         else:
             continue
         score = weight * role / (1.0 + (pos - p) / 150.0)
