@@ -103,6 +103,8 @@ def is_subject(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
+    if i > 0 and text[i] in "'’" and text[i - 1] in ".!?,…—-":
+        return True   # a single quote closing a line ("'I know.' Sherlock stood."), not an apostrophe
     return i < 0 or text[i] in ".!?\n;”\"—:"
 
 
