@@ -3,6 +3,8 @@ Master", "the Dark Lord") and its creatures ("the vampire"), on texts written fo
 
 from __future__ import annotations
 
+import pytest
+
 from ficlens import analyze
 from ficlens.characters.epithets import find_epithets
 
@@ -55,16 +57,36 @@ def test_a_capitalised_epithet_in_apposition_tags_its_holders_speech():
     assert late.speaker == snape.id
 
 
-def test_a_looks_description_seen_once_is_the_one_last_named_of_its_sex():
-    text = ("Hermione Granger found Harry Potter in the library at seven.\n\n"
-            '"What happened?" she asked.\n\n'
-            '"Malfoy happened," Harry said.\n\n'
-            "But the bushy-haired witch only smiled and went back to her book.\n")
+LOOKS_SEEN_ONCE = [
+    pytest.param(  # the last one named of its sex
+        "Hermione Granger found Harry Potter in the library at seven.\n\n"
+        '"What happened?" she asked.\n\n'
+        '"Malfoy happened," Harry said.\n\n'
+        "But the bushy-haired witch only smiled and went back to her book.\n",
+        "the bushy-haired witch", "Hermione Granger", id="last-named-of-its-sex"),
+    pytest.param(  # never someone named in its own sentence
+        "Sasuke Uchiha leaned against the post; he did not look up. Sasuke waited; he was used to "
+        "it. Naruto Uzumaki burst onto the field, and he was grinning. Naruto waved; he always did.\n\n"
+        '"You\'re late," Sasuke said.\n\n'
+        '"Am not!" said Naruto.\n\n'
+        "Naruto was on his feet in a heartbeat, and he launched himself at the dark-haired boy.\n",
+        "the dark-haired boy", "Sasuke Uchiha", id="not-named-in-its-own-sentence"),
+    pytest.param(  # unless set beside it
+        "Amelia Sedley sat by the window; she was crying, and she would not stop.\n\n"
+        '"Do not go," said Amelia.\n\n'
+        "She could not bring herself to tell Miss Swartz, the woolly-haired heiress, "
+        "and Miss Swartz never asked.\n",
+        "the woolly-haired heiress", "Miss Swartz", id="set-beside-a-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "holder"), LOOKS_SEEN_ONCE)
+def test_a_looks_description_seen_once_is_someone_on_stage(text: str, phrase: str, holder: str):
     work = analyze(text)
-    at = text.index("the bushy-haired witch")
-    (witch,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
-    hermione = next(c for c in work.characters if c.name == "Hermione Granger")
-    assert witch.character == hermione.id and "the bushy-haired witch" in hermione.epithets
+    at = text.index(phrase)
+    (mention,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
+    character = work.character(mention.character)
+    assert character is not None and character.name == holder and phrase in character.epithets
 
 
 def test_a_description_by_comparison_is_not_the_one_last_named():
@@ -77,28 +99,3 @@ def test_a_description_by_comparison_is_not_the_one_last_named():
     daisy = next(c for c in work.characters if c.name == "Daisy Miller")
     assert all(m.character != daisy.id for m in work.mentions if m.start == at)
     assert "the elder lady" not in daisy.epithets
-
-
-def test_a_looks_description_is_not_someone_named_in_its_own_sentence():
-    text = ("Sasuke Uchiha leaned against the post; he did not look up. Sasuke waited; he was used to "
-            "it. Naruto Uzumaki "
-            "burst onto the field, and he was grinning. Naruto waved; he always did.\n\n"
-            '"You\'re late," Sasuke said.\n\n'
-            '"Am not!" said Naruto.\n\n'
-            "Naruto was on his feet in a heartbeat, and he launched himself at the dark-haired boy.\n")
-    work = analyze(text)
-    at = text.index("the dark-haired boy")
-    (boy,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
-    sasuke = next(c for c in work.characters if c.name == "Sasuke Uchiha")
-    assert boy.character == sasuke.id
-
-
-def test_a_looks_description_set_beside_a_name_is_that_name():
-    text = ("Amelia Sedley sat by the window; she was crying, and she would not stop.\n\n"
-            '"Do not go," said Amelia.\n\n'
-            "She could not bring herself to tell Miss Swartz, the woolly-haired heiress, "
-            "and Miss Swartz never asked.\n")
-    work = analyze(text)
-    at = text.index("the woolly-haired heiress")
-    (heiress,) = [m for m in work.mentions if m.kind == "epithet" and m.start == at]
-    assert work.character(heiress.character).name == "Miss Swartz"

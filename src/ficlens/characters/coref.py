@@ -32,7 +32,7 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
     """Pronoun mentions (narration only), each pointing at a character id (or None), and
     "relation" mentions for the relatives ``kin(owner, noun)`` finds ("her father"). A
     character of unknown gender whose pronouns lean one way (``leanings``, a single "he" after
-    "Bucky Barnes") is taken at that gender."""
+    "Bucky Barnes") competes for that pronoun almost as one known to be of that gender."""
     # A vocative inside a quote counts too: the person addressed is the one likely to answer
     # ('"You mean to frighten me, Mr. Darcy?" … "I shall not say so," he replied').
     anchors = sorted((m for m in anchors if m.character and (m.kind == "vocative" or not in_quote(m.start))),

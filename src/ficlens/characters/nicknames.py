@@ -66,10 +66,11 @@ _NOT_A_GIVEN_NAME_RE = re.compile(r"(?:s|ian|ish|ic|ite|ern|erner|ward|ese)$")
 
 
 def is_clipped_from(short: str, full: str) -> bool:
-    """"Cas" of "Castiel", "Nat" of "Natasha": a given name cut to its first three or four
-    letters where no list records it (fan fiction's own names). The clipped form is no given
-    name of its own (so "Jan" is not "Janet"), and the full one does not end like a people or a
-    place ("Hungarian", "Yorkshire" stays out by the caller's gender test)."""
+    """"Cas" of "Castiel", "Mig" of "Miguel": a given name cut to its first three or four
+    letters where no list records it (fan fiction's own names; "Nat" of "Natasha" is the
+    list's). The clipped form is no given name of its own (so "Jan" is not "Janet"), and the full
+    one does not end like a people or a place ("Hungarian"; "Yorkshire" stays out by the
+    caller's gender test)."""
     short, full = short.lower(), full.lower()
     return (3 <= len(short) <= 4 and len(full) >= 6 and full.startswith(short)
             and not _NOT_A_GIVEN_NAME_RE.search(full)

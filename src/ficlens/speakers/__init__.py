@@ -215,8 +215,6 @@ def _definite(phrase: str) -> str:
     return f"the {rest}" if rest and first.lower() in ("a", "an", "one") else phrase
 
 
-
-
 def _named_after_scene_opening(work: Work, turns: list[Turn], layout: Layout, index: MentionIndex,
                                decided: dict) -> None:
     """'~*~*~ / "You came." / Draco stood by the window of the empty classroom.': an untagged line
