@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ficlens import Options, analyze
-from ficlens.characters.coref import role_weight
+from ficlens.characters.coref import is_subject, role_weight
 from ficlens.model import Work
 
 
@@ -106,3 +106,10 @@ def test_an_unlisted_name_whose_one_pronoun_leans_male_takes_he_over_a_man_only_
     at = text.index("he says")
     (he,) = [m for m in work.mentions if m.start == at]
     assert he.character == bucky.id and bucky.gender == "unknown"
+
+
+def test_a_name_after_a_single_quote_closing_a_line_is_a_subject_but_not_after_an_apostrophe():
+    line = "'I know.' Sherlock stood. 'Donovan, who found her?'"
+    assert is_subject(line, line.index("Sherlock"))
+    owned = "It was the Bennets' Mary who sang."
+    assert not is_subject(owned, owned.index("Mary"))
