@@ -64,7 +64,8 @@ LOOKS_SEEN_ONCE = [
         '"Malfoy happened," Harry said.\n\n'
         "But the bushy-haired witch only smiled and went back to her book.\n",
         "the bushy-haired witch", "Hermione Granger", id="last-named-of-its-sex"),
-    pytest.param(  # never someone named in its own sentence
+    pytest.param(  # never someone named in its own sentence; both boys need two pronoun votes
+        # for a gender and Naruto a speech tag, or a text this short has no Naruto in its cast
         "Sasuke Uchiha leaned against the post; he did not look up. Sasuke waited; he was used to "
         "it. Naruto Uzumaki burst onto the field, and he was grinning. Naruto waved; he always did.\n\n"
         '"You\'re late," Sasuke said.\n\n'
