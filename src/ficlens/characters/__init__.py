@@ -119,7 +119,9 @@ def run(work: Work, options: Options) -> None:
     if reader_id:
         mentions += [Mention(s, e, reader_id, "reader") for s, e in reader_spans]
 
-    genders = _genders(text, clusters, ids, mentions, layout)
+    named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
+    votes = pronoun_votes(text, named, layout.in_quote)   # once: genders and leanings both read it
+    genders = _genders(clusters, ids, votes)
     for ch in characters:
         ch.gender = genders.get(ch.id, "unknown")
         ch.pronouns = PRONOUN_LABEL.get(ch.gender)
@@ -129,7 +131,7 @@ def run(work: Work, options: Options) -> None:
         for (title, _), n in c.forms.items():
             if title and (TITLES.get(title) is None or title in _RANKS):  # "Dr.", "Count", not Mr/Mrs
                 title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
-    leanings = _leanings(text, mentions, layout)
+    leanings = _leanings(votes)
     link_genders = _with_name_genders(genders, clusters, ids, leanings)
     mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders)
     mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
@@ -142,7 +144,7 @@ def run(work: Work, options: Options) -> None:
 
     mentions += resolve_pronouns(text, layout.paragraphs, mentions, genders, layout.in_quote,
                                  layout.scene_index, narrator=narrator_id, reader=reader_id, kin=kin,
-                                 leanings={c: g for c, g in leanings.items() if genders.get(c) == "unknown"})
+                                 leanings=leanings)
     mentions.sort(key=lambda m: (m.start, m.end))
     count_mentions(characters, mentions)
     work.characters = characters
@@ -228,9 +230,8 @@ def _aliases(c: Cluster, display: dict[FormKey, str]) -> list[str]:
     return sorted(names)
 
 
-def _genders(text, clusters, ids, mentions, layout) -> dict[str, str]:
-    named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
-    votes = pronoun_votes(text, named, layout.in_quote)
+def _genders(clusters, ids, votes: dict[str, Counter]) -> dict[str, str]:
+    """Each character's gender from honorifics, else from the pronoun ``votes`` after their name."""
     out = {}
     for c in clusters:
         cid = ids[id(c)]
@@ -252,13 +253,12 @@ def _title_was_a_joke(cluster: Cluster, gender: str, votes: Counter | None) -> b
             and votes[other] >= 4 * votes.get(gender, 0))
 
 
-def _leanings(text, mentions, layout) -> dict[str, str]:
+def _leanings(votes: dict[str, Counter]) -> dict[str, str]:
     """The gender a character's pronouns lean to, however few: too weak to report, enough to
     keep a gendered epithet ("the old woman") off a character whose one pronoun is "he"."""
-    named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
     out = {}
-    for cid, votes in pronoun_votes(text, named, layout.in_quote).items():
-        ranked = votes.most_common()
+    for cid, counter in votes.items():
+        ranked = counter.most_common()
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             out[cid] = ranked[0][0]
     return out
@@ -389,8 +389,9 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
             # one named in the same sentence ("Naruto launched himself at the dark-haired boy")
             # unless set beside it ("Miss Swartz, the woolly-haired young heiress")
             lo, hi = sentence_of(ep.start)
-            others = {c for s, _, c in named if lo <= s < hi} - {
-                c for _, e, c in named if lo <= e <= ep.start and _APPOSED_RE.fullmatch(text, e, ep.start)}
+            before = named[_bisect_left(named, ep.start - _LONGEST_NAME):_bisect_left(named, ep.start)]
+            others = {c for _, _, c in named[_bisect_left(named, lo):_bisect_left(named, hi)]} - {
+                c for _, e, c in before if lo <= e and _APPOSED_RE.fullmatch(text, e, ep.start)}
             cid = _recent_compatible(named, ep, genders, layout, not_these=others)
             if cid is not None and "the " + ep.phrase not in by_id[cid].epithets:
                 by_id[cid].epithets.append("the " + ep.phrase)
@@ -431,6 +432,7 @@ def _fits(description_gender: str | None, character_gender: str | None) -> bool:
 
 
 _APPOSED_RE = re.compile(r",\s*")
+_LONGEST_NAME = 200   # characters: no name mention is longer, so one set beside a point starts after this
 
 
 def _recent_compatible(named, ep, genders, layout, not_these: frozenset | set = frozenset()) -> str | None:

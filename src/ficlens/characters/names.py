@@ -29,9 +29,9 @@ _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
 # the name after a hyphen: the name is the word before it, as "Mr." is not part of "Darcy".
 HONORIFIC_SUFFIXES = ("kun", "chan", "san", "sama", "sensei", "senpai", "sempai", "dono", "teme",
                       "nii", "nee", "niisan", "neesan", "niichan", "neechan", "hime", "kohai", "tan")
-HONORIFIC_SUFFIX_RE = re.compile(rf"-(?:{'|'.join(HONORIFIC_SUFFIXES)})\b")
-_WORD = (r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
-         rf"(?:-(?!(?:{'|'.join(HONORIFIC_SUFFIXES)})\b)[A-Z]?[a-z]+)*")
+_HONORIFIC = "|".join(HONORIFIC_SUFFIXES)
+HONORIFIC_SUFFIX_RE = re.compile(rf"-(?:{_HONORIFIC})\b")
+_WORD = rf"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-(?!(?:{_HONORIFIC})\b)[A-Z]?[a-z]+)*"
 _TOKEN = rf"(?:{_TITLE_ABBREV}(?![a-z])|{_WORD})"
 _SEP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 # "Professor de Worms", "Anna de la Cruz", "Ludwig van Beethoven": a lower-case particle inside a name
