@@ -217,8 +217,9 @@ def test_a_title_the_narration_uses_as_a_name_is_the_subject_of_a_tag_before_the
 
 def test_a_generic_description_the_tag_before_names_is_not_linked_elsewhere():
     # "the man" may be anyone on stage: a tag may name him, but other "the man"s stay open.
+    # (In the tag's own scene, with no other man there, they are his: test_speakers_round25.)
     work = analyze("Agnes Tolliver and Maud Pennick waited in the hall. Agnes looked at Maud, and "
-                   "Maud looked at Agnes.\n\nThe man came into the hall and shut the door.\n\n"
+                   "Maud looked at Agnes.\n\nThe man came into the hall and shut the door.\n\n* * *\n\n"
                    '"The rain has stopped," said Agnes.\n\n"A friend," said the man.\n')
     described = {c.id for c in work.characters if c.name == "the man"}
     assert described  # the tag's description became a character

@@ -187,9 +187,15 @@ def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:
             tagged += list(rel.get("characters") or [])
     for name in tagged:
         cleaned = _clean_tag(str(name))
-        if cleaned and cleaned.lower() not in ("original characters", "original character", "reader", "you"):
+        if cleaned and not _NOT_A_PERSON_TAG.fullmatch(cleaned):
             seeds.append((cleaned, "tag"))
     return seeds
+
+
+# AO3's placeholders for invented people and the reader: no one of that name is in the text
+_NOT_A_PERSON_TAG = re.compile(
+    r"(?i)original (?:(?:female|male|non-binary|nonbinary) )?characters?|o[fm]cs?|"
+    r"(?:the )?reader|you|y/n|everyone|various|other characters|minor characters")
 
 
 def _clean_tag(name: str) -> str:

@@ -339,6 +339,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if len(tokens) != 1 or title is not None:
             continue
         word = tokens[0]
+        if key in seeded:  # a one-word tag ("Characters: Aziraphale, Crowley") is that character
+            seeded[key].forms[key] += n
+            continue
         namesakes = [c for c in clusters if word in c.first_names()]
         target = _pick(namesakes)
         if target is not None and _known_by_surname(target, word):

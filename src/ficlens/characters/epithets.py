@@ -205,7 +205,7 @@ def title_links(epithets: list[Epithet], title_holders: dict[str, Counter]) -> d
     for title, counts in title_holders.items():
         holders[_TITLE_NOUN.get(title, title)].update(counts)
     links = {}
-    for phrase in {ep.phrase for ep in epithets}:
+    for phrase in dict.fromkeys(ep.phrase for ep in epithets):   # text order: a stable cast
         # 'the little doctor', 'the dying professor': an office with a word of description is
         # still its holder; a phrase that adds another noun ('the police inspector') is not
         office = phrase.split()[-1]

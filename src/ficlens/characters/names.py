@@ -40,7 +40,10 @@ _PARTICLE = r"(?:(?:de|van|von|der|den|du|da|di|del|della|des|le|la|ten|ter)[ \t
 # not the head of a contraction ("Don't" is no Don)
 # Not inside a word ("O'Hara" is one name, "x-Ray" no name), but a name may open a single-quoted
 # line ("'Sally Donovan,' I said.")
-SEQUENCE_RE = re.compile(rf"(?<!\w)(?<!\w[’'])(?<![\w’']-){_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}"
+# A stammer ("K-Kacchan!", "S-Sasuke") is the name after its first letter.
+_STAMMER = r"(?<=(?<![\w’'])(?P<stammer>[A-Z])-)(?=(?P=stammer))"
+SEQUENCE_RE = re.compile(rf"(?<!\w)(?:(?<!\w[’'])(?<![\w’']-)|{_STAMMER})"
+                         rf"{_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}"
                          r"(?![\w])(?![’']t\b)")
 TOKEN_RE = re.compile(_TOKEN)
 LOWER_WORD_RE = re.compile(r"(?<![\w’'])[a-z]+(?![\w])")

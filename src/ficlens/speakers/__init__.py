@@ -31,8 +31,9 @@ from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
 from ficlens.speakers.decode import decode_work
 from ficlens.speakers.descriptions import merge_addressed_descriptions
-from ficlens.speakers.epithet_beats import link_epithets_by_beats
+from ficlens.speakers.epithet_beats import link_epithets_by_address, link_epithets_by_beats
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
+from ficlens.speakers.newcomers import give_newcomers_their_pronouns
 from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import (
     EXPLICIT_KINDS,
@@ -44,6 +45,7 @@ from ficlens.speakers.tags import (
     tag_after,
     tag_before,
 )
+from ficlens.speakers.voices import reveal_voices
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
 _INDEXED_KINDS = NARRATION_KINDS | {"relation"}   # "Her father" opening a sentence (_relatives_as_subjects)
@@ -61,9 +63,7 @@ def run(work: Work, options: Options) -> None:
     work.quotes.sort(key=lambda q: q.start)
     quotes = work.quotes
     layout = Layout.of(work)
-    index = MentionIndex([m for m in _relatives_as_subjects(text, work.mentions) if m.character
-                          and m.kind in _INDEXED_KINDS and not layout.in_quote(m.start)
-                          and not _narrator_object(text, m)])
+    index = _narration_index(work, layout)
     # Tags may have a pronoun subject coreference left open ("returned she"): it still gives gender.
     # So may a description no character holds yet ('The Queen said severely "…"'): the stage gives it one.
     tag_index = MentionIndex([m for m in work.mentions if m.kind in NARRATION_KINDS
@@ -120,6 +120,8 @@ def run(work: Work, options: Options) -> None:
 
     _unlink_epithets_beside_their_holder(work, tags, para)
     described = _give_descriptions_a_character(work, tags, index)
+    if give_newcomers_their_pronouns(work, described, layout):
+        index = _narration_index(work, layout)
     turns = _turns(quotes, para)
     for turn in turns:
         turn.last_paragraph = layout.paragraph_index(max(quotes[turn.quotes[-1]].end - 1, 0))
@@ -133,6 +135,7 @@ def run(work: Work, options: Options) -> None:
     resolve_unnamed_tags(work, turns, runs, tags, decided, index, addressed)
     spoken_to_self(turns, runs, tags, decided, addressed)
     _named_after_scene_opening(work, turns, layout, index, decided)
+    reveal_voices(work, tags, decided, index, layout, addressed)
     _share_within_utterances(quotes, tags, decided, {c.id: c.gender for c in work.characters})
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context
@@ -145,6 +148,7 @@ def run(work: Work, options: Options) -> None:
     merge_addressed_descriptions(work, context, decided, described)
     merge_called_names(work, context, decided)
     link_epithets_by_beats(work, context, decided, described)
+    link_epithets_by_address(work, context, decided, described)
     _sync_turns(turns, decided)
 
     group_tag = {q.group: tags[qi] for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}
@@ -164,6 +168,13 @@ def run(work: Work, options: Options) -> None:
     _pronouns_in_speech(work)
     count_mentions(work.characters, work.mentions)  # tags and quotes added mentions here
     _count_speech(work)
+
+
+def _narration_index(work: Work, layout: Layout) -> MentionIndex:
+    """The narration's mentions of characters, the beats and subjects the stage reads."""
+    return MentionIndex([m for m in _relatives_as_subjects(work.text, work.mentions) if m.character
+                         and m.kind in _INDEXED_KINDS and not layout.in_quote(m.start)
+                         and not _narrator_object(work.text, m)])
 
 
 # a colon right after the tag: it introduces what follows ('Aziz explained: yes, a black cobra')

@@ -44,7 +44,9 @@ def merge_called_names(work: Work, ctx, decided: dict[int, tuple[str | None, str
     for name, counter in answers.items():
         if not counter:
             continue
-        who, n = counter.most_common(1)[0]
+        (who, n), *rest = counter.most_common(2)
+        if rest and rest[0][1] == n:
+            continue  # two neighbours answer equally often: no evidence for either
         if who not in by_id or who in called_only or n < _MIN_CALLS or 3 * n < 2 * calls[name]:
             continue
         if genders_clash(genders, who, name) or _has_first_name(by_id[who]):

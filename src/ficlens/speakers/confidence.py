@@ -17,6 +17,7 @@ DEFAULTS: dict[str, float] = {
     "vocative_previous": 0.6, "next_paragraph": 0.45, "alternation": 0.6, "other_party": 0.55,
     "fallback": 0.2, "narrator_only": 0.5,
     "scene_opening": 0.6,   # no PDNC quote opens a scene this way, so no measured figure: a beat's
+    "voice": 0.6,   # '"…," called a voice. It was Miss Abbott': few PDNC quotes, no measured figure
 }
 
 

@@ -82,6 +82,67 @@ def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None,
         fold_characters(work, decided, merged)
 
 
+# A role said bare in address ("Yes, Captain.", "Come here, angel."): the word the text's
+# epithet for that person uses ("the captain", "the angel")
+_ADDRESS_RE = re.compile(r"(?<=[,“\"‘'—–]) ?(?:my )?([A-Za-z]+)(?=[,.!?;—–…]|[”\"’]|$)")
+
+
+# what a servant calls whoever employs them: not the one "the master" of the narration is
+_SERVANTS_SAY = frozenset({"master", "mistress", "lord", "king", "queen", "prince", "princess"})
+
+
+def link_epithets_by_address(work: Work, ctx, decided: dict[int, tuple[str | None, str]],
+                             described: set[str] = frozenset()) -> None:
+    """An office or role the lines use in address ("Wait, angel—", "Yes, Detective.") is,
+    as "the angel" or "the detective" in narration, the one they address: the other party of
+    the exchange, when at least two such calls agree and none goes to anyone else. Fan
+    fiction's leads are called by the same word in speech and in narration; a role held by
+    co-occurrence, or made a character of its own by a tag, moves to that person with its lines."""
+    text, layout = work.text, ctx.layout
+    by_phrase: dict[str, list] = {}
+    for m in work.mentions:
+        if m.kind == "epithet" and not layout.in_quote(m.start):
+            phrase = _phrase(text[m.start:m.end])
+            if phrase in ROLES and phrase not in _SERVANTS_SAY:
+                by_phrase.setdefault(phrase, []).append(m)
+    if not by_phrase:
+        return
+    # the tag-made "the angel" answering calls of "angel" is the one in question: not counted
+    made_by = {phrase: {m.character for m in mentions} & described for phrase, mentions in by_phrase.items()}
+    calls: dict[str, Counter] = {}
+    for qi, q in enumerate(work.quotes):
+        speaker = decided[qi][0]
+        for call in _ADDRESS_RE.finditer(text, q.start, q.end):
+            word = call.group(1).lower()
+            if word not in by_phrase:
+                continue
+            run, i = ctx.run_pos[ctx.turn_of[qi]]
+            others = {decided[other][0] for j in (i - 1, i + 1) if 0 <= j < len(run)
+                      for other in ctx.turns[run[j]].quotes} - {speaker, None} - made_by[word]
+            if len(others) == 1:
+                calls.setdefault(word, Counter())[next(iter(others))] += 1
+    by_id = {c.id: c for c in work.characters}
+    merged: dict[str, str] = {}
+    for phrase, counter in calls.items():
+        mentions = by_phrase[phrase]
+        holders = {m.character for m in mentions if m.character}
+        if len(counter) != 1 or len(holders) > 1:
+            continue
+        (who, n), = counter.items()
+        held = next(iter(holders), None)
+        if n < 2 or who == held or who not in by_id or not _fits(phrase, by_id[who].gender):
+            continue
+        for m in mentions:
+            m.character = who
+        by_id[who].epithets.append("the " + phrase)
+        if held in described:
+            merged[held] = who
+        elif held is not None:
+            by_id[held].epithets = [e for e in by_id[held].epithets if e.lower() != "the " + phrase]
+    if merged:
+        fold_characters(work, decided, merged)
+
+
 def _answer_each_other(ctx, decided: dict[int, tuple[str | None, str]], a: str, b: str) -> bool:
     """Does a line of ``a`` stand next to a line of ``b`` in an exchange (two people talking)?"""
     for qi, (speaker, _) in decided.items():

@@ -38,7 +38,8 @@ FEATURES: tuple[str, ...] = (
     "prev_narration_subject", "prev_narration_last", "prev_turn_beat",
     "tag_description", "tag_coref", "earlier_speaker", "quotes_since_named",
 )
-SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family", "scene_opening")
+SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family", "scene_opening",
+           "voice")
 
 
 def settled(evidence: str, tag) -> bool:

@@ -382,6 +382,8 @@ sentence
 """)
 # '"…," the worthy woman finally concluded', 'The jury all wrote': the description ends before them
 _TRAILING_NOT_DESCRIPTION = words("all both only too alone")
+# 'The bookseller rose and began': a second verb joined to the subject's first
+_JOINING_VERBS = words("and then but")
 # '"…," the men would tell her': the description ends before its auxiliary
 _AUXILIARIES = words("would will could should might must can did does do had has have was were is")
 
@@ -411,6 +413,14 @@ def _described_subject(text: str, verb: re.Match, start: int, clause_end: int,
     phrase = m.group(1)  # "the turnkey", "the old pauper", "the Duchess", "a girl opposite"
     words = phrase.split()
     end = m.end(1)
+    joined = next((i for i, w in enumerate(words) if w in _JOINING_VERBS), None)
+    if joined is not None and joined >= 3:
+        # "The bookseller rose and began …": the subject ends before its first verb
+        words = words[:joined - 1]
+        end = m.start(1) + len(" ".join(words))
+        if text[m.start(1):end] != " ".join(words):
+            return None
+        phrase = " ".join(words)
     lyish = _LY_ADJECTIVE_RE.match(text, end)
     if lyish and len(words) < 4 and lyish.group(2).lower() in PERSON_NOUNS:
         end = lyish.end()  # "a great lubberly fellow", "the burly man": an adjective, not an adverb

@@ -1,0 +1,97 @@
+"""A voice, then who it was: '"Where are you?" called a voice. It was Miss Abbott, …', '"What is
+your remarkable little friend doing?" asked a voice behind me, and I turned to find Mary
+Cavendish at my elbow', '“Aziraphale! A word!” boomed a voice from the front. Gabriel strode
+between the shelves …'.
+
+A line tagged by "a voice" has no speaker in its tag: the narration names them next, as the one
+the listener turns to find, or as the one who walks in. The listener ("Syme knew", "Winterbourne,
+turning, perceived") and whoever the line calls by name are not the speaker. When one character
+is left, the line is theirs; else the scorer decides as before."""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.characters.layout import Layout
+from ficlens.model import Work
+from ficlens.speakers.tags import EXPLICIT_KINDS, MentionIndex
+
+_VERBS = (r"said|cried|called|shouted|boomed|asked|whispered|drawled|snapped|murmured|answered|"
+          r"replied|exclaimed|demanded|barked|growled|sang|spoke|came|rang out|piped")
+_VOICE = r"(?:a|an)\s+(?:[a-z-]+\s+){0,2}voice\b"
+_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:{_VERBS})\s+{_VOICE}")
+# "A voice called, / "Len?"": the tag before the line, at the end of what comes before it
+_BEFORE_RE = re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}voice\s+(?:{_VERBS})[^.!?\"“”]{{0,40}}[,:]?\s*$")
+# the one who hears it: "Syme knew", "Winterbourne, turning, perceived", "Mr. Bumble raised his head"
+_LISTENER_RE = re.compile(r"(?:['’]s\b)?\s*(?:,\s*[a-z]+ing,)?\s*(?:turned|turning|looked|glanced|saw|"
+                          r"perceived|descried|knew|heard|raised|started|spun|froze|jumped|whirled|"
+                          r"stiffened|flew|sprang|listened)\b")
+# the one found: "to find Mary Cavendish", "It was Miss Abbott", "she saw … Edmund"
+_FOUND_RE = re.compile(r"\b(?:find|found|saw|see|perceived|beheld|descried|was)\s+[^.!?]{0,60}$")
+# where the voice is: "cried a shrill voice in Mr. Bumble's ear", "close behind Philip"
+_PLACE_RE = re.compile(r"\b(?:in|into|at|behind|beside|near|to|towards?)\s+$")
+_WINDOW = 400
+
+
+def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, str]], index: MentionIndex,
+                  layout: Layout, addressed: dict[int, set[str]]) -> None:
+    """Give each untagged line spoken by "a voice" to the one character the narration right
+    after it brings on (evidence ``voice``)."""
+    text, quotes = work.text, work.quotes
+    for qi, q in enumerate(quotes):
+        if tags[qi] is not None or decided.get(qi, (None, ""))[1].endswith(":explicit"):
+            continue
+        after = _AFTER_RE.match(text, q.end)
+        if after is None and not _voice_before(text, q.start, layout) and not _startles(text, q, layout):
+            continue
+        lo = after.end() if after else q.end
+        hi = min(len(text), lo + _WINDOW, quotes[qi + 1].start if qi + 1 < len(quotes) else len(text))
+        p = layout.paragraph_index(lo)
+        if p is not None and p + 1 < len(layout.paragraphs):
+            hi = min(hi, layout.paragraphs[p + 1][1])
+        found, named, listeners = set(), set(), set()
+        for m in index.within(lo, hi):
+            if m.kind not in EXPLICIT_KINDS or m.character is None or m.character in addressed.get(qi, ()):
+                continue
+            if _LISTENER_RE.match(text, m.end) or _PLACE_RE.search(text, max(lo, m.start - 12), m.start):
+                listeners.add(m.character)
+            named.add(m.character)
+            if _FOUND_RE.search(text, max(lo, m.start - 80), m.start):
+                found.add(m.character)
+        pick = (found or named) - listeners
+        if len(pick) == 1:
+            who = next(iter(pick))
+            group = q.group
+            for qj, other in enumerate(quotes):
+                if qj == qi or (group is not None and other.group == group and tags[qj] is None):
+                    decided[qj] = (who, "voice")
+
+
+# the listeners, named or many, start at it: "The three of them froze.", "Izuku spun around"
+_STARTLE_RE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|They|Everyone|Everybody|Both(?:\s+of\s+them)?|"
+                         r"(?:All|The)\s+[a-z]+\s+of\s+them)\s+(?:[a-z]+\s+)?(?:froze|spun|whirled|stiffened)\b")
+
+
+def _startles(text: str, q, layout: Layout) -> bool:
+    """Does the line stand alone in its paragraph, and the next one open by startling its
+    listeners ("The three of them froze.", "Izuku spun around so fast …")?"""
+    p = layout.paragraph_index(q.start)
+    if p is None or p + 1 >= len(layout.paragraphs):
+        return False
+    lo, hi = layout.paragraphs[p]
+    if text[lo:q.start].strip() or text[q.end:hi].strip():
+        return False
+    nxt = layout.paragraphs[p + 1][0]
+    return _STARTLE_RE.match(text, nxt) is not None
+
+
+def _voice_before(text: str, start: int, layout: Layout) -> bool:
+    """Does "a voice called," end the narration just before the line (its own paragraph or the
+    one before)?"""
+    p = layout.paragraph_index(start)
+    if p is None:
+        return False
+    lo = layout.paragraphs[p][0]
+    if not text[lo:start].strip() and p:
+        lo = layout.paragraphs[p - 1][0]
+    return _BEFORE_RE.search(text, max(lo, start - 200), start) is not None
