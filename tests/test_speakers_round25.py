@@ -6,6 +6,7 @@ its first verb; and a tie between two answers to a called name decides nothing."
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from ficlens import analyze
@@ -133,3 +134,14 @@ def test_two_neighbours_answering_a_called_name_equally_decide_nothing():
     decided = {i: (s, "scorer") for i, s in enumerate(speakers)}
     merge_called_names(work, ctx, decided)
     assert "Mlud" in [c.name for c in work.characters]
+
+
+def test_the_lines_before_a_newcomer_alternate_among_those_already_talking():
+    """In the blind-written story, "Finish that sentence and die, Deku." startles the kitchen and
+    Bakugou is found in the doorway: the three lines before it stay Midoriya's and Todoroki's."""
+    work = analyze(Path(__file__).parent / "fixtures" / "fanfic" / "bnha-dorm-night.txt")
+    assert quote(work, "Finish that sentence").evidence == "voice"
+    assert speaker(work, "Finish that sentence") == "Bakugou Katsuki"
+    assert speaker(work, "Can I have some anyway") == "Midoriya Izuku"
+    assert speaker(work, "If you want to risk it") == "Todoroki Shouto"
+    assert speaker(work, "eaten worse. Kacchan") == "Midoriya Izuku"

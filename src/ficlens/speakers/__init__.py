@@ -45,7 +45,7 @@ from ficlens.speakers.tags import (
     tag_after,
     tag_before,
 )
-from ficlens.speakers.voices import reveal_voices
+from ficlens.speakers.voices import open_exchanges_at, reveal_voices
 
 NARRATION_KINDS = frozenset({"name", "title", "nickname", "epithet", "pronoun", "narrator", "reader"})
 _INDEXED_KINDS = NARRATION_KINDS | {"relation"}   # "Her father" opening a sentence (_relatives_as_subjects)
@@ -135,7 +135,8 @@ def run(work: Work, options: Options) -> None:
     resolve_unnamed_tags(work, turns, runs, tags, decided, index, addressed)
     spoken_to_self(turns, runs, tags, decided, addressed)
     _named_after_scene_opening(work, turns, layout, index, decided)
-    reveal_voices(work, tags, decided, index, layout, addressed)
+    voiced = reveal_voices(work, tags, decided, index, layout, addressed)
+    runs = open_exchanges_at(runs, turns, voiced)
     _share_within_utterances(quotes, tags, decided, {c.id: c.gender for c in work.characters})
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context

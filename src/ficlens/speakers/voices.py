@@ -34,10 +34,11 @@ _WINDOW = 400
 
 
 def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, str]], index: MentionIndex,
-                  layout: Layout, addressed: dict[int, set[str]]) -> None:
+                  layout: Layout, addressed: dict[int, set[str]]) -> set[int]:
     """Give each untagged line spoken by "a voice" to the one character the narration right
-    after it brings on (evidence ``voice``)."""
+    after it brings on (evidence ``voice``); the lines so given."""
     text, quotes = work.text, work.quotes
+    voiced: set[int] = set()
     for qi, q in enumerate(quotes):
         if tags[qi] is not None or decided.get(qi, (None, ""))[1].endswith(":explicit"):
             continue
@@ -65,6 +66,25 @@ def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, s
             for qj, other in enumerate(quotes):
                 if qj == qi or (group is not None and other.group == group and tags[qj] is None):
                     decided[qj] = (who, "voice")
+                    voiced.add(qj)
+    return voiced
+
+
+def open_exchanges_at(runs: list[list[int]], turns, voiced: set[int]) -> list[list[int]]:
+    """A voice from outside the exchange opens a new one: the lines before it alternate among
+    those who were talking, not with the newcomer."""
+    if not voiced:
+        return runs
+    out = []
+    for run in runs:
+        piece: list[int] = []
+        for t in run:
+            if piece and voiced.intersection(turns[t].quotes):
+                out.append(piece)
+                piece = []
+            piece.append(t)
+        out.append(piece)
+    return out
 
 
 # the listeners, named or many, start at it: "The three of them froze.", "Izuku spun around"
