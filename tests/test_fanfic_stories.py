@@ -1,9 +1,11 @@
-"""Regression floors on seven short fan fiction stories written for ficlens (tests/fixtures/fanfic):
+"""Regression floors on nine short fan fiction stories written for ficlens (tests/fixtures/fanfic):
 Harry Potter with epithets and pet names, British single-quote Sherlock with a first-person
 narrator, a second-person Y/N reader story, Supernatural with a clipped name ("Cas") and a role
-("the angel"), Naruto with Japanese honorifics, and two written blind, by a writer who had not
+("the angel"), Naruto with Japanese honorifics, and four written blind, by a writer who had not
 seen the code, before any rule was changed for them: Good Omens (a role said in address, "a
-voice", an unnamed customer) and My Hero Academia (nicknames, a line before its speaker enters).
+voice", an unnamed customer), My Hero Academia (nicknames, a line before its speaker enters),
+Percy Jackson (a first-person narrator in the present tense) and Harry Potter (Drarry: epithets,
+surnames in address, a speech over two paragraphs).
 Each ``.speakers`` file lists, in order, a fragment of every line and a word of its speaker's
 name, as a reader would attribute it.
 
@@ -29,6 +31,8 @@ FLOORS = {
     "naruto-training-ground": 28,    # 30 of 30 (27 before round 25)
     "goodomens-bookshop": 74,        # 76 of 83 (63 when first written, blind)
     "bnha-dorm-night": 59,           # 61 of 70 (56 when first written, blind)
+    "pjo-camp-firstperson": 60,      # 62 of 73 (26 when first written, blind)
+    "drarry-eighth-year": 51,        # 53 of 56 (53 when first written, blind)
 }
 
 

@@ -145,3 +145,58 @@ def test_the_lines_before_a_newcomer_alternate_among_those_already_talking():
     assert speaker(work, "Can I have some anyway") == "Midoriya Izuku"
     assert speaker(work, "If you want to risk it") == "Todoroki Shouto"
     assert speaker(work, "eaten worse. Kacchan") == "Midoriya Izuku"
+
+
+CAMP = ("Characters: Percy Jackson, Grover Underwood, Chiron\n\n"
+        "The first thing I notice is that Grover Underwood is sitting on my bunk, and he is chewing "
+        "my pillowcase.\n\n"
+        '"Grover, buddy," I say. "That\'s mine."\n\n'
+        '"Sorry." He spits it out. "Chiron wants you. Right now, Percy."\n\n'
+        '"What time is it?"\n\n'
+        '"Early. Come on, Percy."\n\n'
+        "Chiron clears his throat on the porch. He has a look. \"Thank you for coming, Percy.\"\n\n"
+        '"Dying how?" I ask.\n\n'
+        '"Strawberries don\'t get tired, Percy," Grover says.\n\n'
+        '"Some do," I tell him.\n')
+
+
+def test_a_first_person_narrator_is_named_by_the_name_others_call_out():
+    """Lines told in the present tense ("I say", "I tell him") and mostly untagged: the name the
+    others call out, never used by the narration, is the narrator's."""
+    work = analyze(CAMP)
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name == "Percy Jackson"
+    assert speaker(work, "What time is it") == "Percy Jackson"
+
+
+def test_a_tagged_name_is_a_name_wherever_the_text_says_it():
+    """"Chiron", listed in the work's character tags, is named once, at a sentence start: still
+    a mention, and the pronouns after it are his."""
+    work = analyze(CAMP)
+    chiron = next(c for c in work.characters if c.name == "Chiron")
+    narrated = [m for m in work.mentions if m.character == chiron.id and m.kind == "name"
+                and "clears" in work.text[m.end:m.end + 8]]
+    assert narrated
+    throat = work.text.index("his throat")
+    assert next(m for m in work.mentions if m.start == throat).character == chiron.id
+
+
+def test_a_voice_in_the_present_tense_goes_on_in_its_paragraph():
+    text = ("Percy Jackson and Annabeth Chase stood by the porch. Annabeth frowned at the field, and "
+            "she sighed.\n\n"
+            '"Something is wrong with the soil," said Annabeth.\n\n'
+            '"Don\'t look at me," says a voice from the dark. "I just got here."\n\n'
+            "Nico di Angelo steps out of the shadow like he is walking through a curtain.\n\n"
+            '"You came out of a shadow," said Percy.\n\n'
+            '"Nico, be nice," said Annabeth.\n')
+    work = analyze(text)
+    assert quote(work, "Don't look at me").evidence == "voice"
+    assert speaker(work, "Don't look at me") == "Nico di Angelo"
+    assert speaker(work, "I just got here") == "Nico di Angelo"
+
+
+def test_a_fandom_named_with_and_is_one_fandom():
+    work = analyze("Title: Strawberries\nFandom: Percy Jackson and the Olympians\n"
+                   "Characters: Percy Jackson and Annabeth Chase\n\nPercy Jackson slept.\n")
+    assert work.metadata["fandoms"] == ["Percy Jackson and the Olympians"]
+    assert work.metadata["characters"] == ["Percy Jackson", "Annabeth Chase"]

@@ -14,7 +14,7 @@ from collections import Counter
 
 from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
 from ficlens.characters.article_names import merge_article_names
-from ficlens.characters.cluster import Cluster, FormKey, build_clusters
+from ficlens.characters.cluster import Cluster, FormKey, build_clusters, parse_seed
 from ficlens.characters.coref import resolve_pronouns
 from ficlens.characters.epithets import GENERIC, UNLINKED, by_looks, find_epithets, link_epithets, title_links
 from ficlens.characters.gender import decide, name_gender, pronoun_votes
@@ -44,6 +44,8 @@ def run(work: Work, options: Options) -> None:
     occurrences = find_occurrences(text, layout)
     evidence = pool_evidence(text, occurrences)
     forms = accepted_forms(occurrences, evidence)
+    seeds = _seeds(work, options)
+    _accept_seeded_forms(forms, occurrences, seeds)
     form_votes = pronoun_votes(text, [(o.start, o.end, (o.title, o.tokens)) for o in occurrences
                                       if (o.title, o.tokens) in forms], layout.in_quote)
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
@@ -61,7 +63,7 @@ def run(work: Work, options: Options) -> None:
             i = bisect_right(full_stops, o.start)
             sentences.setdefault((o.title, o.tokens), set()).add(
                 max(layout.paragraphs[p][0], full_stops[i - 1] if i else 0))
-    clusters = people_only(build_clusters(forms, _seeds(work, options), form_gender, paragraphs, sentences),
+    clusters = people_only(build_clusters(forms, seeds, form_gender, paragraphs, sentences),
                            occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
     clusters = merge_stated_aliases(clusters, occurrences, text)
@@ -172,6 +174,23 @@ def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False
         return False
     needed = LISTED_NAME_OVERRULE if listed else 2
     return votes.get(lexical, 0) == 0 and sum(votes.values()) >= needed
+
+
+def _accept_seeded_forms(forms: dict[FormKey, int], occurrences, seeds: list[tuple[str, str]]) -> None:
+    """A name the work's tags or the user list ("Chiron", "Annabeth Chase") is a name wherever
+    the text says it, and so is its first word alone, however little else the text gives it
+    (seen once, at a sentence start)."""
+    wanted: set[FormKey] = set()
+    for name, _ in seeds:
+        title, tokens = parse_seed(name)
+        if tokens:
+            wanted.add((title, tokens))
+            if title is None and len(tokens) > 1:
+                wanted.add((None, tokens[:1]))
+    for o in occurrences:
+        key = (o.title, o.tokens)
+        if key in wanted and key not in forms:
+            forms[key] = sum(1 for x in occurrences if (x.title, x.tokens) == key)
 
 
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:
@@ -532,7 +551,16 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
     # others calling out to the narrator, in paragraph after paragraph
     only_addressed = [c for c, paragraphs in addressed.items()
                       if c not in narrated and len(paragraphs) >= _NARRATOR_ADDRESSED and votes[c]]
-    return by_id[only_addressed[0]] if len(only_addressed) == 1 else None
+    if len(only_addressed) == 1:
+        return by_id[only_addressed[0]]
+    # a story told in untagged lines ('"How early?" / "The naiads aren't even up yet, Percy."'):
+    # the name others call out most, never in the narration, clearly ahead of any other
+    calls = sorted(((len(paragraphs), c) for c, paragraphs in addressed.items() if c not in narrated),
+                   reverse=True)
+    if calls and calls[0][0] >= _NARRATOR_CALLED and (len(calls) == 1 or calls[0][0] >= 2 * calls[1][0]):
+        return by_id[calls[0][1]]
+    return None
 
 
 _NARRATOR_ADDRESSED = 3   # paragraphs calling the narrator by a name the narration never uses
+_NARRATOR_CALLED = 4      # the same without a narrator's tag beside any of them

@@ -12,8 +12,10 @@ READER_RE = re.compile(r"\(?\b[Yy]/[Nn]\b\)?")
 NAME_GIVEN_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|I am|I'm|I’m|I called myself"
                            r"|I (?:was|am) (?:called|named)|came to be called"
                            r"|(?:[Tt]hey|[Ee]veryone) call(?:ed)? me)\s+((?:[A-Z][a-z]+\s?){1,3})")
+# "…," I said / "…," said I; in fan fiction's present tense too ("…," I say, "…," I tell her)
 SAID_I_RE = re.compile(r"^\W{0,4}(?:said|asked|replied|answered|cried|whispered|called|added|went on)\s+I\b"
-                       r"|^\W{0,4}I\s+(?:said|asked|replied|answered|cried|whispered|called|added)\b")
+                       r"|^\W{0,4}I\s+(?:said|asked|replied|answered|cried|whispered|called|added|muttered|"
+                       r"say|ask|reply|answer|whisper|call|add|mutter|tell|groan|sigh|mumble|snap)\b")
 
 
 def count_person(text: str, paragraphs: list[tuple[int, int]], in_quote) -> Counter:

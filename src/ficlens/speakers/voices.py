@@ -17,7 +17,8 @@ from ficlens.model import Work
 from ficlens.speakers.tags import EXPLICIT_KINDS, MentionIndex
 
 _VERBS = (r"said|cried|called|shouted|boomed|asked|whispered|drawled|snapped|murmured|answered|"
-          r"replied|exclaimed|demanded|barked|growled|sang|spoke|came|rang out|piped")
+          r"replied|exclaimed|demanded|barked|growled|sang|spoke|came|rang out|piped|"
+          r"says|calls|shouts|booms|asks|whispers|drawls|snaps|murmurs|answers|replies|comes|rings out")
 _VOICE = r"(?:a|an)\s+(?:[a-z-]+\s+){0,2}voice\b"
 _AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:{_VERBS})\s+{_VOICE}")
 # "A voice called, / "Len?"": the tag before the line, at the end of what comes before it
@@ -46,8 +47,12 @@ def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, s
         if after is None and not _voice_before(text, q.start, layout) and not _startles(text, q, layout):
             continue
         lo = after.end() if after else q.end
-        hi = min(len(text), lo + _WINDOW, quotes[qi + 1].start if qi + 1 < len(quotes) else len(text))
+        # the rest of its paragraph (the voice may go on: '"…," says a voice. "I just got here."')
+        # and the next one, up to the next line of another paragraph
         p = layout.paragraph_index(lo)
+        p_end = layout.paragraphs[p][1] if p is not None else q.end
+        following = next((o.start for o in quotes[qi + 1:] if o.start >= p_end), len(text))
+        hi = min(len(text), p_end + _WINDOW, following)
         if p is not None and p + 1 < len(layout.paragraphs):
             hi = min(hi, layout.paragraphs[p + 1][1])
         found, named, listeners = set(), set(), set()

@@ -21,6 +21,7 @@ _FIELDS = {
 }
 _LISTS = {"authors", "fandoms", "relationships", "characters", "warnings", "categories", "genres"}
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_SPLIT_NO_AND = re.compile(r"\s*[,;]\s*")
 _DISAMBIGUATOR = re.compile(r"\s*\([^)]*\)\s*$")
 _BYLINE = re.compile(r"^\s*(?:written\s+)?by\s+(?P<names>\S.{0,80}?)\s*$", re.IGNORECASE)
 _TITLE_DECOR = "#*_~=-[] \t\r"
@@ -78,7 +79,9 @@ def _value(name: str, raw: str) -> Any:
         return raw
     if name == "relationships":
         return [_relationship(x.strip()) for x in re.split(r"[,;]", raw) if x.strip()]
-    items = [x for x in _SPLIT.split(raw) if x]
+    # "Harry and Ron", "by Ann and Bo"; but "Percy Jackson and the Olympians" is one fandom
+    splitter = _SPLIT if name in ("authors", "characters") else _SPLIT_NO_AND
+    items = [x for x in splitter.split(raw) if x]
     if name == "characters":
         return [_DISAMBIGUATOR.sub("", x) for x in items]
     return items
