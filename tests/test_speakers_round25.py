@@ -200,3 +200,31 @@ def test_a_fandom_named_with_and_is_one_fandom():
                    "Characters: Percy Jackson and Annabeth Chase\n\nPercy Jackson slept.\n")
     assert work.metadata["fandoms"] == ["Percy Jackson and the Olympians"]
     assert work.metadata["characters"] == ["Percy Jackson", "Annabeth Chase"]
+
+
+def test_began_with_a_gerund_is_no_speech_unless_the_gerund_speaks():
+    from ficlens.speakers.tags import _speaks
+    assert not _speaks("straightening") and not _speaks("walking")
+    assert _speaks("scolding") and _speaks("singing") and _speaks("muttering")
+    text = ("Aziraphale kept the shop, and Crowley visited it. Aziraphale was fussy, and he "
+            "dusted. Crowley lounged, and he yawned.\n\n"
+            "\u201cYou will do no such thing.\u201d The bookseller rose and began straightening the "
+            "atlases.\n")
+    work = analyze(text)
+    assert (quote(work, "You will do no such").tag or {}).get("verb") != "began"
+
+
+def test_the_pieces_of_one_utterance_have_one_speaker():
+    """The scorer decodes the two pieces of '"I was only—" he began, …, "—hoping you might
+    stay."' one by one; they share the tag between them, so they are the speaker the scorer was
+    surest of. Two pieces each with a tag of their own may be two speakers, and stay as decoded."""
+    from ficlens.speakers import _one_speaker_per_utterance
+
+    pieces = [SimpleNamespace(group=g) for g in (0, 0, 1, 1)]
+    began, said, cried = object(), object(), object()
+    tags = [began, None, said, cried]
+    decided = {0: ("c1", "scorer"), 1: ("c0", "scorer"), 2: ("c1", "scorer"), 3: ("c0", "scorer")}
+    scored = {0: 0.8, 1: 0.6, 2: 0.9, 3: 0.7}
+    _one_speaker_per_utterance(pieces, tags, decided, scored)
+    assert decided[0] == decided[1] == ("c1", "scorer") and scored[1] == 0.8
+    assert decided[2][0] == "c1" and decided[3][0] == "c0"

@@ -146,6 +146,7 @@ def run(work: Work, options: Options) -> None:
         for qi, (speaker, probability) in decode_work(context, model).items():
             decided[qi] = (speaker, "scorer")
             scored[qi] = probability
+        _one_speaker_per_utterance(quotes, tags, decided, scored)
     merge_addressed_descriptions(work, context, decided, described)
     merge_called_names(work, context, decided)
     link_epithets_by_beats(work, context, decided, described)
@@ -509,6 +510,24 @@ def _share_within_utterances(quotes, tags: list[Tag | None], decided, genders: d
             continue
         decided[qi] = decided[source]
         tags[qi] = tags[qi] or tags[source]
+
+
+def _one_speaker_per_utterance(quotes, tags: list[Tag | None], decided, scored: dict[int, float]) -> None:
+    """The scorer decodes the pieces of one utterance one by one; pieces that share the tag
+    between them ('"I was only—" he began, …, "—hoping you might stay."') are one speaker's,
+    the one the scorer was surest of."""
+    pieces: dict[int, list[int]] = {}
+    for qi, q in enumerate(quotes):
+        if q.group is not None:
+            pieces.setdefault(q.group, []).append(qi)
+    for group in pieces.values():
+        own_tags = {id(tags[qi]) for qi in group if tags[qi] is not None}
+        if len({decided[qi][0] for qi in group}) < 2 or len(own_tags) != 1 \
+                or any(qi not in scored or decided[qi][1] != "scorer" for qi in group):
+            continue   # one speaker already, a rule's piece, no tag, or two (two speakers may answer)
+        best = max(group, key=lambda qi: scored[qi])
+        for qi in group:
+            decided[qi], scored[qi] = decided[best], scored[best]
 
 
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|mine|myself)\b")

@@ -80,6 +80,16 @@ def _tags_alone(verb: str) -> bool:
 _ASPECT_VERBS = frozenset({"began", "begun", "begins", "begin", "started", "starts", "continued",
                            "continues", "commenced", "ceased"})
 _INFINITIVE_RE = re.compile(r"\s+to\s+[a-z]")
+_GERUND_RE = re.compile(r"\s+([a-z]+ing)\b")   # "began straightening the atlases": no speech
+_SPOKEN_GERUNDS = frozenset({"singing", "saying", "talking", "speaking", "reading", "laughing", "sobbing",
+                             "crying", "chanting", "reciting", "praying", "swearing", "chattering"})
+
+
+def _speaks(gerund: str) -> bool:
+    """Is "scolding", "singing", "muttering" a way of speaking (a tag verb's -ing form)?"""
+    stem = gerund[:-3]
+    return gerund in _SPOKEN_GERUNDS or any(form in TAG_VERBS for form in (
+        stem + "ed", stem + "d", stem[:-1] + "ed" if len(stem) > 2 and stem[-1] == stem[-2] else ""))
 _TO_BEFORE_RE = re.compile(r"\bto\s+$")
 # "in a whisper", "with a sigh", "made no answer": the noun, not the verb
 _NOUN_BEFORE_RE = re.compile(r"\b(?:a|an|no)\s+(?:(?!later\b|after\b)[a-z]+(?<!ly)\s+)?$")
@@ -101,7 +111,9 @@ def _is_speech_verb(text: str, w: re.Match) -> bool:
     not 'began to think' (neither verb is a tag there), nor a speech denied ('did not speak',
     'said nothing', 'instead of answering')."""
     verb = w.group().lower()
-    if (verb in _ASPECT_VERBS and _INFINITIVE_RE.match(text, w.end())) \
+    gerund = _GERUND_RE.match(text, w.end())
+    if (verb in _ASPECT_VERBS and (_INFINITIVE_RE.match(text, w.end())
+                                   or (gerund and not _speaks(gerund.group(1))))) \
             or _TO_BEFORE_RE.search(text, max(0, w.start() - 6), w.start()) \
             or _NOUN_BEFORE_RE.search(text, max(0, w.start() - 20), w.start()) \
             or _NEGATED_RE.search(text, max(0, w.start() - 20), w.start()) \
