@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from ficlens import analyze
 from ficlens.characters.epithets import Epithet, title_links
 from ficlens.characters.names import SEQUENCE_RE
@@ -16,24 +18,24 @@ from ficlens.model import Character, Work
 from ficlens.speakers.called_names import merge_called_names
 from test_speakers import quote, speaker
 
+VOICES = [
+    # the one the narration then names
+    ("Philip Herriton walked down the dark lane to the inn, and Caroline Abbott stayed behind with "
+     "the carriage.\n\n"
+     '"Where are you?" called a voice. It was Caroline Abbott, with a lamp in her hand.\n\n'
+     '"Here," said Philip.\n', "Where are you", "Caroline Abbott"),
+    # the one the listener turns to find
+    ("Arthur Hastings stood in the hall, and Mary Cavendish came down the stairs.\n\n"
+     '"What is your friend doing?" asked a voice behind me, and I turned to find Mary '
+     "Cavendish at my elbow.\n", "What is your friend", "Mary Cavendish"),
+]
 
-def test_a_voice_is_the_one_the_narration_then_finds():
-    text = ("Philip Herriton walked down the dark lane to the inn, and Caroline Abbott stayed behind "
-            "with the carriage.\n\n"
-            '"Where are you?" called a voice. It was Caroline Abbott, with a lamp in her hand.\n\n'
-            '"Here," said Philip.\n')
+
+@pytest.mark.parametrize(("text", "fragment", "who"), VOICES)
+def test_a_voice_is_the_one_the_narration_then_finds(text: str, fragment: str, who: str):
     work = analyze(text)
-    assert speaker(work, "Where are you") == "Caroline Abbott"
-    assert quote(work, "Where are you").evidence == "voice"
-
-
-def test_a_voice_finds_the_one_the_listener_turns_to_find():
-    text = ("Arthur Hastings stood in the hall, and Mary Cavendish came down the stairs.\n\n"
-            '"What is your friend doing?" asked a voice behind me, and I turned to find Mary '
-            "Cavendish at my elbow.\n")
-    work = analyze(text)
-    assert speaker(work, "What is your friend") == "Mary Cavendish"
-    assert quote(work, "What is your friend").evidence == "voice"
+    assert speaker(work, fragment) == who
+    assert quote(work, fragment).evidence == "voice"
 
 
 def test_the_one_a_voice_speaks_to_is_not_the_voice():

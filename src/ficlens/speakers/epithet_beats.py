@@ -67,13 +67,8 @@ def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None,
         if held is not None and (who in described or n < 2 or (
                 held in described and _answer_each_other(ctx, decided, held, who))):
             continue
-        for m in mentions:
-            m.character = who
-        by_id[who].epithets.append("the " + phrase)
-        if held in described:
-            merged[held] = who
-        elif held is not None:
-            by_id[held].epithets = [e for e in by_id[held].epithets if e.lower() != "the " + phrase]
+        _move_epithet(phrase, mentions, held, who, by_id, described, merged)
+        if held is not None and held not in described:
             groups = {work.quotes[qi].group for qi in own_tags} - {None}
             for qi, q in enumerate(work.quotes):   # the tagged lines, and the rest of their utterances
                 if (qi in own_tags or q.group in groups) and decided[qi][0] == held:
@@ -132,15 +127,22 @@ def link_epithets_by_address(work: Work, ctx, decided: dict[int, tuple[str | Non
         held = next(iter(holders), None)
         if n < 2 or who == held or who not in by_id or not _fits(phrase, by_id[who].gender):
             continue
-        for m in mentions:
-            m.character = who
-        by_id[who].epithets.append("the " + phrase)
-        if held in described:
-            merged[held] = who
-        elif held is not None:
-            by_id[held].epithets = [e for e in by_id[held].epithets if e.lower() != "the " + phrase]
+        _move_epithet(phrase, mentions, held, who, by_id, described, merged)
     if merged:
         fold_characters(work, decided, merged)
+
+
+def _move_epithet(phrase: str, mentions: list, held: str | None, who: str, by_id: dict,
+                  described: set[str], merged: dict[str, str]) -> None:
+    """Give "the <phrase>" and its mentions to ``who``: a tag-made holder is to be folded into
+    them (``merged``), any other holder loses the epithet."""
+    for m in mentions:
+        m.character = who
+    by_id[who].epithets.append("the " + phrase)
+    if held in described:
+        merged[held] = who
+    elif held is not None:
+        by_id[held].epithets = [e for e in by_id[held].epithets if e.lower() != "the " + phrase]
 
 
 def _answer_each_other(ctx, decided: dict[int, tuple[str | None, str]], a: str, b: str) -> bool:
