@@ -187,10 +187,8 @@ def _accept_seeded_forms(forms: dict[FormKey, int], occurrences, seeds: list[tup
             wanted.add((title, tokens))
             if title is None and len(tokens) > 1:
                 wanted.add((None, tokens[:1]))
-    for o in occurrences:
-        key = (o.title, o.tokens)
-        if key in wanted and key not in forms:
-            forms[key] = sum(1 for x in occurrences if (x.title, x.tokens) == key)
+    seen = Counter(key for o in occurrences if (key := (o.title, o.tokens)) in wanted and key not in forms)
+    forms.update(seen)
 
 
 def _seeds(work: Work, options: Options) -> list[tuple[str, str]]:

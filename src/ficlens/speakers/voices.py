@@ -4,7 +4,9 @@ Cavendish at my elbow', '“Aziraphale! A word!” boomed a voice from the front
 between the shelves …'.
 
 A line tagged by "a voice" has no speaker in its tag: the narration names them next, as the one
-the listener turns to find, or as the one who walks in. The listener ("Syme knew", "Winterbourne,
+the listener turns to find, or as the one who walks in. So does a line alone in its paragraph
+whose next paragraph startles its listeners ('"What is the meaning of this?" / The three of them
+froze. Iida Tenya stood at the bottom of the stairs'). The listener ("Syme knew", "Winterbourne,
 turning, perceived") and whoever the line calls by name are not the speaker. When one character
 is left, the line is theirs; else the scorer decides as before."""
 
