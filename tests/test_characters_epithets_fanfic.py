@@ -1,7 +1,10 @@
 """Fan fiction's epithets: looks ("the raven-haired boy"), capitalised offices ("the Potions
-Master", "the Dark Lord") and its creatures ("the vampire"), on texts written for these tests."""
+Master", "the Dark Lord"), its creatures ("the vampire") and roles ("the witcher", "the
+sorceress"), on texts written for these tests."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +27,17 @@ def test_fan_fiction_descriptions_are_epithets_with_their_head_gender():
     assert _phrases("Then the matron smiled.") == [("matron", "female")]
     assert _phrases("Then the Marquis bowed.") == [("marquis", "male")]
     assert _phrases("Then the knight bowed.") == [("knight", "male")]
+    # fantasy and space fandoms' roles: the witcher, the bard, the sorceress, the pilot
+    assert _phrases("Then the sorceress smiled.") == [("sorceress", "female")]
+    assert _phrases("And the bard sang while the witcher ate.") == [("bard", None), ("witcher", None)]
+    assert _phrases("The scavenger glared at the stormtrooper.") == [
+        ("scavenger", None), ("stormtrooper", None)]
+
+
+def test_the_sorceress_is_the_one_woman_in_the_scene():
+    work = analyze(Path(__file__).parent / "fixtures" / "fanfic" / "witcher-inn-singlequotes.txt")
+    yennefer = next(c for c in work.characters if c.name == "Yennefer")
+    assert "the sorceress" in yennefer.epithets
 
 
 def test_a_capitalised_epithet_keeps_the_boy_who_lived_whole():

@@ -18,11 +18,12 @@ from ficlens.characters.lexicon import words
 _MALE = words("""
 man boy gentleman fellow lad guy king prince lord duke headmaster wizard monk priest vicar
 curate rector clergyman butler landlord policeman cabman sailor count earl baron marquess
-signor husband boyfriend brunet marquis knight
+signor husband boyfriend brunet marquis knight sorcerer
 """)
 _FEMALE = words("""
 woman girl lady maid landlady headmistress witch queen princess nun housekeeper governess widow
 actress waitress countess duchess baroness marchioness signora wife girlfriend heiress matron
+sorceress
 """)
 _NEUTRAL = words("""
 detective doctor inspector captain professor colonel sergeant lieutenant major general
@@ -33,6 +34,7 @@ painter poet guard doctor's superintendent magistrate judge robber thief burglar
 prisoner
 vampire werewolf demon angel archangel hunter mechanic billionaire genius assassin spy hybrid
 mutant hero villain elf dwarf hobbit ghost alpha omega heir seeker
+bard witcher mage jedi scavenger stormtrooper ranger smuggler
 """)
 # Roles that name a different minor person each time: kept as mentions, never linked.
 UNLINKED = words("""
