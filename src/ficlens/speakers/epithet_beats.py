@@ -36,10 +36,7 @@ def link_epithets_by_beats(work: Work, ctx, decided: dict[int, tuple[str | None,
         p = layout.paragraph_index(q.start)
         if p is not None:
             speakers_of.setdefault(p, set()).add(decided[qi][0])
-    by_phrase: dict[str, list] = {}
-    for m in work.mentions:
-        if m.kind == "epithet" and not layout.in_quote(m.start):
-            by_phrase.setdefault(_phrase(text[m.start:m.end]), []).append(m)
+    by_phrase = _narration_epithets(work, layout)
     tagged_by = {t.mention.start: qi for qi, t in enumerate(ctx.tags) if t is not None}
     lines = _Lines(text, work.quotes)
     by_id = {c.id: c for c in work.characters}
@@ -93,13 +90,9 @@ def link_epithets_by_address(work: Work, ctx, decided: dict[int, tuple[str | Non
     the exchange, when at least two such calls agree and none goes to anyone else. Fan
     fiction's leads are called by the same word in speech and in narration; a role held by
     co-occurrence, or made a character of its own by a tag, moves to that person with its lines."""
-    text, layout = work.text, ctx.layout
-    by_phrase: dict[str, list] = {}
-    for m in work.mentions:
-        if m.kind == "epithet" and not layout.in_quote(m.start):
-            phrase = _phrase(text[m.start:m.end])
-            if phrase in ROLES and phrase not in _SERVANTS_SAY:
-                by_phrase.setdefault(phrase, []).append(m)
+    text = work.text
+    by_phrase = {phrase: mentions for phrase, mentions in _narration_epithets(work, ctx.layout).items()
+                 if phrase in ROLES and phrase not in _SERVANTS_SAY}
     if not by_phrase:
         return
     # the tag-made "the angel" answering calls of "angel" is the one in question: not counted
@@ -111,9 +104,7 @@ def link_epithets_by_address(work: Work, ctx, decided: dict[int, tuple[str | Non
             word = call.group(1).lower()
             if word not in by_phrase:
                 continue
-            run, i = ctx.run_pos[ctx.turn_of[qi]]
-            others = {decided[other][0] for j in (i - 1, i + 1) if 0 <= j < len(run)
-                      for other in ctx.turns[run[j]].quotes} - {speaker, None} - made_by[word]
+            others = _neighbours(ctx, decided, qi) - {speaker, None} - made_by[word]
             if len(others) == 1:
                 calls.setdefault(word, Counter())[next(iter(others))] += 1
     by_id = {c.id: c for c in work.characters}
@@ -147,14 +138,22 @@ def _move_epithet(phrase: str, mentions: list, held: str | None, who: str, by_id
 
 def _answer_each_other(ctx, decided: dict[int, tuple[str | None, str]], a: str, b: str) -> bool:
     """Does a line of ``a`` stand next to a line of ``b`` in an exchange (two people talking)?"""
-    for qi, (speaker, _) in decided.items():
-        if speaker != a:
-            continue
-        run, i = ctx.run_pos[ctx.turn_of[qi]]
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(run) and any(decided[q][0] == b for q in ctx.turns[run[j]].quotes):
-                return True
-    return False
+    return any(speaker == a and b in _neighbours(ctx, decided, qi) for qi, (speaker, _) in decided.items())
+
+
+def _neighbours(ctx, decided: dict[int, tuple[str | None, str]], qi: int) -> set[str | None]:
+    """The speakers of the turns just before and after the one of line ``qi`` in its exchange."""
+    run, i = ctx.run_pos[ctx.turn_of[qi]]
+    return {decided[q][0] for j in (i - 1, i + 1) if 0 <= j < len(run) for q in ctx.turns[run[j]].quotes}
+
+
+def _narration_epithets(work: Work, layout) -> dict[str, list]:
+    """The epithet mentions of the narration (not the quotes), by phrase as the cast stores it."""
+    by_phrase: dict[str, list] = {}
+    for m in work.mentions:
+        if m.kind == "epithet" and not layout.in_quote(m.start):
+            by_phrase.setdefault(_phrase(work.text[m.start:m.end]), []).append(m)
+    return by_phrase
 
 
 class _Lines:
