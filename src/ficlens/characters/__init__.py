@@ -383,7 +383,8 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
         return []
     named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]
     sentence_of = _sentence_bounds(text)
-    links = link_epithets(epithets, named, genders, layout.scene_index, sentence_of)
+    links = link_epithets(epithets, named, genders, layout.scene_index, sentence_of,
+                          _called_by_their_lines(text, epithets, mentions, layout))
     # An office ("the professor") names its holder ("Professor X"), not whoever is near it.
     links = {p: cid for p, cid in links.items() if p not in TITLES}
     links.update(title_links(epithets, title_holders))
@@ -419,6 +420,38 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
             if cid is not None and "the " + ep.phrase not in by_id[cid].epithets:
                 by_id[cid].epithets.append("the " + ep.phrase)
         out.append(Mention(ep.start, ep.end, cid, "epithet"))
+    return out
+
+
+# Between a line and the description tagging it: "’ the bard", "’ said the bard", "’, the bard".
+_TAG_GAP_RE = re.compile(r"[\s,]*(?:[a-z]+\s+)?")
+
+
+def _called_by_their_lines(text: str, epithets: list, mentions: list[Mention],
+                           layout) -> dict[int, set[str]]:
+    """Epithet start -> the characters called by name in the line the epithet tags ("‘…which
+    were calfskin, Geralt, …’ the bard was saying, ‘…’"): no one calls himself by name, so the
+    bard is not Geralt. Only an epithet right after a line's close, and the vocatives of that
+    line and of its continuation in the same paragraph."""
+    calls: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.kind == "vocative" and m.character:
+            qi = layout.quote_index(m.start)
+            if qi is not None:
+                calls.setdefault(qi, set()).add(m.character)
+    out: dict[int, set[str]] = {}
+    if not calls:
+        return out
+    for ep in epithets:
+        i = layout.quote_before(ep.start)
+        if i is None or not _TAG_GAP_RE.fullmatch(text, layout.quotes[i][1], ep.start):
+            continue
+        para = layout.paragraph_index(ep.start)
+        named = set(calls.get(i, ()))
+        if i + 1 < len(layout.quotes) and layout.paragraph_index(layout.quotes[i + 1][0]) == para:
+            named |= calls.get(i + 1, set())
+        if named and layout.paragraph_index(layout.quotes[i][0]) == para:
+            out[ep.start] = named
     return out
 
 

@@ -114,6 +114,7 @@ class Epithet:
     gender: str | None
     generic: bool
     possessive: bool = False   # "the robber's grasp": a re-description, seldom a second person
+    pronoun: str | None = None  # "The bard opened his mouth": the gender its own sentence gives it
 
 
 def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> list[Epithet]:
@@ -130,28 +131,59 @@ def find_epithets(text: str, paragraphs: list[tuple[int, int]], in_quote) -> lis
                 continue
             generic = described and phrase in GENERIC
             possessive = re.match(r"['’]s\b| s\b", text[m.end():m.end() + 3]) is not None
-            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase), generic, possessive))
+            out.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase), generic, possessive,
+                               _own_pronoun(text, m.end(), p_end)))
     return out
 
 
+# The rest of an epithet's clause up to its first pronoun, with no name or line in between.
+_OWN_PRONOUN_RE = re.compile(r"[^.!?;:‘“\"A-Z]{0,60}?\b(he|him|his|himself|she|her|hers|herself)\b")
+
+
+def _own_pronoun(text: str, end: int, limit: int) -> str | None:
+    """"The bard opened his mouth": the gender of the first pronoun after an epithet in its own
+    clause, when nothing that may be another person (a capitalised word, a line) comes first."""
+    m = _OWN_PRONOUN_RE.match(text, end, limit)
+    if m is None:
+        return None
+    return "male" if m.group(1) in ("he", "him", "his", "himself") else "female"
+
+
+def _pronoun_genders(epithets: list[Epithet]) -> dict[str, str]:
+    """phrase -> the gender its own pronouns agree on, for epithets whose noun has none ("the
+    bard" … his mouth): never when they disagree."""
+    votes: dict[str, set[str]] = defaultdict(set)
+    for ep in epithets:
+        if ep.gender is None and ep.pronoun:
+            votes[ep.phrase].add(ep.pronoun)
+    return {phrase: next(iter(g)) for phrase, g in votes.items() if len(g) == 1}
+
+
 def link_epithets(epithets: list[Epithet], named: list[tuple[int, int, str]], genders: dict[str, str],
-                  scene_of, sentence_bounds) -> dict[str, str]:
-    """phrase -> character id for distinctive epithets, by scene co-occurrence."""
+                  scene_of, sentence_bounds, not_them: dict[int, set[str]] | None = None) -> dict[str, str]:
+    """phrase -> character id for distinctive epithets, by scene co-occurrence. ``not_them``:
+    epithet start -> characters it cannot be there (those its own line calls by name)."""
     by_scene: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for start, _, cid in named:
         by_scene[scene_of(start)].append((start, cid))
     scores: dict[str, Counter] = defaultdict(Counter)
     beside: dict[str, Counter] = defaultdict(Counter)   # same-sentence co-occurrences
     seen: Counter = Counter()
+    by_pronoun = _pronoun_genders(epithets)
     for ep in epithets:
+        gender = ep.gender or by_pronoun.get(ep.phrase)
         if ep.generic or ep.phrase.split()[-1] in UNLINKED:
             continue
         seen[ep.phrase] += 1
+        for cid in (not_them or {}).get(ep.start, ()):
+            beside[ep.phrase][cid] += 1   # "'…calfskin, Geralt…,' the bard was saying": not Geralt
         s_lo, s_hi = sentence_bounds(ep.start)
         near: Counter = Counter()
         for pos, cid in by_scene.get(scene_of(ep.start), ()):
             if ep.gender and genders.get(cid) != ep.gender:
                 continue  # a gendered head ("the old woman") needs a character known to match
+            if gender and genders.get(cid) in ("male", "female") and genders[cid] != gender:
+                continue  # "the bard … his": not the woman beside him
             if s_lo <= pos < s_hi and not ep.possessive:
                 beside[ep.phrase][cid] += 1  # "Harry glared at the potions master": someone else
             elif abs(pos - ep.start) <= _NEAR:

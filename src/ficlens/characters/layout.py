@@ -51,5 +51,10 @@ class Layout:
             return i
         return None
 
+    def quote_before(self, pos: int) -> int | None:
+        """Index of the last quote that starts before ``pos``."""
+        i = bisect_right(self._q_starts, pos - 1) - 1
+        return i if i >= 0 else None
+
     def in_quote(self, pos: int) -> bool:
         return self.quote_index(pos) is not None

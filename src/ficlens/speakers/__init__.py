@@ -33,7 +33,7 @@ from ficlens.speakers.decode import decode_work
 from ficlens.speakers.descriptions import merge_addressed_descriptions
 from ficlens.speakers.epithet_beats import link_epithets_by_address, link_epithets_by_beats
 from ficlens.speakers.exchange import Turn, build_runs, opens_paragraph, resolve_turns
-from ficlens.speakers.newcomers import give_newcomers_their_pronouns
+from ficlens.speakers.newcomers import give_newcomers_their_pronouns, say_descriptions_again
 from ficlens.speakers.scorer import load_model, settled
 from ficlens.speakers.tags import (
     EXPLICIT_KINDS,
@@ -120,7 +120,8 @@ def run(work: Work, options: Options) -> None:
 
     _unlink_epithets_beside_their_holder(work, tags, para)
     described = _give_descriptions_a_character(work, tags, index)
-    if give_newcomers_their_pronouns(work, described, layout):
+    said_again = say_descriptions_again(work, described, layout)
+    if give_newcomers_their_pronouns(work, described, layout) or said_again:
         index = _narration_index(work, layout)
     turns = _turns(quotes, para)
     for turn in turns:

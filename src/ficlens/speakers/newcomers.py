@@ -8,10 +8,13 @@ others'."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
+from ficlens.characters.appositives import NamedSpans
+from ficlens.characters.epithets import GENERIC, PERSON_NOUNS
 from ficlens.characters.layout import Layout
-from ficlens.model import Work
+from ficlens.model import Mention, Work
 
 _PRONOUNS = {"female": frozenset({"she", "her", "hers", "herself"}),
              "male": frozenset({"he", "him", "his", "himself"})}
@@ -50,3 +53,26 @@ def give_newcomers_their_pronouns(work: Work, made: set[str], layout: Layout) ->
                     m.character = who
                     changed = True
     return changed
+
+
+def say_descriptions_again(work: Work, made: set[str], layout: Layout) -> bool:
+    """'"We're full," the innkeeper said.' / … / 'The innkeeper looked at the coins, then…': a
+    tag made "the innkeeper" a character, and the narration's "The innkeeper" elsewhere is a
+    mention of them, though the epithet finder does not know the word. Only a description of one
+    person ("the turnkey", not "the man") whose head is a word for a person. True when any
+    mention was added."""
+    taken = NamedSpans([(m.start, m.end, m.character or "") for m in work.mentions])
+    added: list[Mention] = []
+    for c in work.characters:
+        words_ = c.name.split()
+        if c.id not in made or len(words_) < 2 or words_[0].lower() != "the" \
+                or words_[-1].lower() not in PERSON_NOUNS or words_[-1].lower() in GENERIC:
+            continue
+        said = re.compile(r"\b[Tt]he\s+" + r"\s+".join(map(re.escape, words_[1:])) + r"\b(?![-\w])")
+        for m in said.finditer(work.text):
+            if not layout.in_quote(m.start()) and not taken.overlaps(m.start(), m.end()):
+                added.append(Mention(m.start(), m.end(), c.id, "epithet"))
+    if added:
+        work.mentions.extend(added)
+        work.mentions.sort(key=lambda m: (m.start, m.end))
+    return bool(added)

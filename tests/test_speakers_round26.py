@@ -1,0 +1,60 @@
+"""Round 26, on small texts written for these tests: an epithet is not anyone its own line calls
+by name, nor anyone of the other sex than its own pronouns ("The bard opened his mouth"); and a
+description a tag made a character ("the innkeeper") is that character wherever the narration
+says it again, so its beats give it its lines."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from ficlens.characters.epithets import Epithet, find_epithets, link_epithets
+from test_speakers import speaker
+
+
+def _link(epithets: list[Epithet], named: list[tuple[int, int, str]], not_them=None) -> dict[str, str]:
+    genders = {"jaskier": "male", "geralt": "male", "yennefer": "female"}
+    return link_epithets(epithets, named, genders, lambda pos: 0, lambda pos: (pos, pos + 1), not_them)
+
+
+def test_an_epithet_is_not_the_one_its_own_line_calls_by_name():
+    # Jaskier and Geralt are each near "the bard" as often; the bard's line calls Geralt by name
+    named = [(10, 17, "jaskier"), (30, 36, "geralt"), (900, 907, "jaskier"), (930, 936, "geralt")]
+    epithets = [Epithet(100, 108, "bard", None, False), Epithet(1000, 1008, "bard", None, False)]
+    assert _link(epithets, named) == {}
+    assert _link(epithets, named, {100: {"geralt"}}) == {"bard": "jaskier"}
+
+
+def test_an_epithet_keeps_to_the_sex_of_its_own_pronouns():
+    # Yennefer is named near "the bard" more often than Jaskier, but "the bard … his mouth"
+    named = [(10, 17, "jaskier"), (20, 27, "yennefer"), (40, 47, "yennefer"), (60, 67, "yennefer"),
+             (910, 917, "jaskier"), (920, 927, "yennefer"), (940, 947, "yennefer"), (960, 967, "yennefer")]
+    plain = [Epithet(100, 108, "bard", None, False), Epithet(1000, 1008, "bard", None, False)]
+    assert _link(plain, named) == {"bard": "yennefer"}
+    his = [Epithet(100, 108, "bard", None, False, pronoun="male"), Epithet(1000, 1008, "bard", None, False)]
+    assert _link(his, named) == {"bard": "jaskier"}
+
+
+def test_the_pronoun_of_an_epithet_is_the_first_in_its_own_clause():
+    text = ("The bard opened his mouth and closed it. The bard looked at Yennefer and her wine. "
+            "The bard sighed. She laughed.")
+    found = find_epithets(text, [(0, len(text))], lambda pos: False)
+    assert [ep.pronoun for ep in found] == ["male", None, None]
+
+
+INN = ("Rain at the Heron\n\n"
+       "Jaskier and Geralt came in out of the rain, and a bald man with a rag over one shoulder "
+       "watched them from behind the counter.\n\n"
+       "'We're full,' the innkeeper said before they reached him.\n\n"
+       "'You can't be full,' Jaskier said. 'It's a Tuesday.'\n\n"
+       "Geralt set a coin on the counter. Then another.\n\n"
+       "The innkeeper looked at the coins, then at the swords, and visibly reconsidered. "
+       "'There's the one room up top. Only I promised it to a lady.'\n\n"
+       "'A lady. Of course,' Geralt said.\n")
+
+
+def test_a_description_a_tag_made_a_character_is_them_where_the_narration_says_it_again():
+    work = analyze(INN)
+    innkeeper = next(c for c in work.characters if c.name == "the innkeeper")
+    beat = INN.index("The innkeeper looked")
+    assert any(m.start == beat and m.character == innkeeper.id for m in work.mentions)
+    assert speaker(work, "There's the one room") == "the innkeeper"
+
