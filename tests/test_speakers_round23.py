@@ -149,21 +149,23 @@ def test_a_line_opening_a_scene_is_spoken_by_the_one_brought_on_next():
     assert speaker(work, "You came") == "Draco Malfoy"
 
 
+# Slughorn, not Snape: the fandom canon (characters/canon.py) knows Snape as "the potions
+# master" and would decide these tests without the rules they test.
 _DETENTION = ('"Shut up, Malfoy," said Harry Potter.\n\n'
-              '"Make me," said Draco Malfoy. "Snape said you would."\n\n'
-              "The door banged open. Severus Snape swept in, robes billowing.\n\n"
+              '"Make me," said Draco Malfoy. "Slughorn said you would."\n\n'
+              "The door banged open. Horace Slughorn swept in, robes billowing.\n\n"
               '"Detention," the potions master said silkily. "Both of you."\n\n"But sir," said Harry.\n')
 
 
 def test_an_office_right_after_a_newcomer_is_the_newcomer():
     work = analyze(_DETENTION)
-    assert speaker(work, "Detention") == "Severus Snape"
-    snape = next(c for c in work.characters if c.name == "Severus Snape")
-    assert "the potions master" in snape.epithets
+    assert speaker(work, "Detention") == "Horace Slughorn"
+    slughorn = next(c for c in work.characters if c.name == "Horace Slughorn")
+    assert "the potions master" in slughorn.epithets
 
 
 def test_an_office_after_two_people_stays_someone_of_its_own():
-    text = _DETENTION.replace("Severus Snape swept in", "Severus Snape swept in. Ron Weasley followed") \
+    text = _DETENTION.replace("Horace Slughorn swept in", "Horace Slughorn swept in. Ron Weasley followed") \
         .replace('"But sir,"', '"Ron said so," said Harry. "But sir,"')
     work = analyze(text)
     assert speaker(work, "Detention") == "the potions master"

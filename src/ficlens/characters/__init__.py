@@ -14,9 +14,25 @@ from collections import Counter
 
 from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
 from ficlens.characters.article_names import merge_article_names
+from ficlens.characters.canon import (
+    accept_canon_forms,
+    active_fandoms,
+    canon_epithets,
+    epithet_pattern,
+    join_canon_names,
+)
 from ficlens.characters.cluster import Cluster, FormKey, build_clusters, parse_seed
 from ficlens.characters.coref import resolve_pronouns
-from ficlens.characters.epithets import GENERIC, UNLINKED, by_looks, find_epithets, link_epithets, title_links
+from ficlens.characters.epithets import (
+    GENERIC,
+    UNLINKED,
+    Epithet,
+    by_looks,
+    find_epithets,
+    head_gender,
+    link_epithets,
+    title_links,
+)
 from ficlens.characters.gender import decide, name_gender, pronoun_votes
 from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
@@ -46,6 +62,8 @@ def run(work: Work, options: Options) -> None:
     forms = accepted_forms(occurrences, evidence)
     seeds = _seeds(work, options)
     _accept_seeded_forms(forms, occurrences, seeds)
+    fandoms = active_fandoms(list((work.metadata or {}).get("fandoms") or []), forms, evidence.lower)
+    accept_canon_forms(forms, occurrences, fandoms)
     form_votes = pronoun_votes(text, [(o.start, o.end, (o.title, o.tokens)) for o in occurrences
                                       if (o.title, o.tokens) in forms], layout.in_quote)
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
@@ -67,6 +85,7 @@ def run(work: Work, options: Options) -> None:
                            occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
     clusters = merge_stated_aliases(clusters, occurrences, text)
+    clusters, canon_of = join_canon_names(clusters, fandoms)
 
     counts = count_person(text, layout.paragraphs, layout.in_quote)
     reader_spans = [m.span() for s, e in layout.paragraphs for m in READER_RE.finditer(text, s, e)]
@@ -124,6 +143,10 @@ def run(work: Work, options: Options) -> None:
     named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
     votes = pronoun_votes(text, named, layout.in_quote)   # once: genders and leanings both read it
     genders = _genders(clusters, ids, votes)
+    for c in clusters:   # the canon's gender, unless the text's pronouns clearly say another
+        canon, cid = canon_of.get(id(c)), ids[id(c)]
+        if canon is not None and canon.gender and not _pronouns_overrule(canon.gender, votes.get(cid), True):
+            genders[cid] = canon.gender
     for ch in characters:
         ch.gender = genders.get(ch.id, "unknown")
         ch.pronouns = PRONOUN_LABEL.get(ch.gender)
@@ -135,7 +158,8 @@ def run(work: Work, options: Options) -> None:
                 title_holders.setdefault(title, Counter())[ids[id(c)]] += max(n, 1)
     leanings = _leanings(votes)
     link_genders = _with_name_genders(genders, clusters, ids, leanings)
-    mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders)
+    mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders,
+                                  canon_epithets(canon_of, ids))
     mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
@@ -374,11 +398,16 @@ _RANKS = frozenset({"count", "countess", "duke", "duchess", "prince", "princess"
                     "marquis", "baron", "baroness"})
 
 
-def _epithet_mentions(text, layout, mentions, genders, characters, title_holders) -> list[Mention]:
+def _epithet_mentions(text, layout, mentions, genders, characters, title_holders,
+                      canon: dict[str, str] | None = None) -> list[Mention]:
+    """Mentions by description ("the potions master"), each linked to the character it stands
+    for where one can be told. ``canon``: the fandom's own epithets (phrase -> character id)."""
     # A capitalised description the name finder took for a name ("the Magistrate") stays a name.
     names = NamedSpans([(m.start, m.end, m.character) for m in mentions])
     epithets = [ep for ep in find_epithets(text, layout.paragraphs, layout.in_quote)
                 if not names.overlaps(ep.start, ep.end)]
+    if canon:
+        epithets = _with_canon_epithets(text, layout, epithets, names, canon)
     if not epithets:
         return []
     named = [(m.start, m.end, m.character) for m in mentions if m.character and not layout.in_quote(m.start)]
@@ -388,6 +417,7 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
     # An office ("the professor") names its holder ("Professor X"), not whoever is near it.
     links = {p: cid for p, cid in links.items() if p not in TITLES}
     links.update(title_links(epithets, title_holders))
+    links.update({ep.phrase: canon[ep.phrase] for ep in epithets if canon and ep.phrase in canon})
     appositions = NamedSpans(named)
     partners = [appositive_partner(text, ep.start, ep.end, appositions) for ep in epithets]
     links.update(_appositive_links(epithets, partners, genders))
@@ -425,6 +455,23 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
 
 # Between a line and the description tagging it: "’ the bard", "’ said the bard", "’, the bard".
 _TAG_GAP_RE = re.compile(r"[\s,]*(?:[a-z]+\s+)?")
+
+
+def _with_canon_epithets(text: str, layout, epithets: list[Epithet], names: NamedSpans,
+                         canon: dict[str, str]) -> list[Epithet]:
+    """The epithets found, and the fandom's own the lexicon does not know ("the waterbender",
+    "the Fire Lord") wherever the narration says them."""
+    pattern = epithet_pattern(canon)
+    found = NamedSpans([(ep.start, ep.end, "") for ep in epithets])
+    extra = []
+    for p_start, p_end in layout.paragraphs:
+        for m in pattern.finditer(text, p_start, p_end):
+            if layout.in_quote(m.start()) or names.overlaps(m.start(), m.end()) \
+                    or found.overlaps(m.start(), m.end()):
+                continue
+            phrase = " ".join(m.group("phrase").split()).lower()
+            extra.append(Epithet(m.start(), m.end(), phrase, head_gender(phrase), False))
+    return sorted([*epithets, *extra], key=lambda ep: ep.start) if extra else epithets
 
 
 def _called_by_their_lines(text: str, epithets: list, mentions: list[Mention],
