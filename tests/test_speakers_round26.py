@@ -1,7 +1,8 @@
-"""Round 26, on small texts written for these tests: an epithet is not anyone its own line calls
-by name, nor anyone of the other sex than its own pronouns ("The bard opened his mouth"); and a
-description a tag made a character ("the innkeeper") is that character wherever the narration
-says it again, so its beats give it its lines."""
+"""Round 26, on small texts written for these tests: a name shouted in capitals ("ZUKO!") is a
+vocative; an epithet is not anyone its own line calls by name, nor anyone of the other sex than
+its own pronouns ("The bard opened his mouth"); and a description a tag made a character ("the
+innkeeper") is that character wherever the narration says it again, so its beats give it its
+lines."""
 
 from __future__ import annotations
 
@@ -58,3 +59,15 @@ def test_a_description_a_tag_made_a_character_is_them_where_the_narration_says_i
     assert any(m.start == beat and m.character == innkeeper.id for m in work.mentions)
     assert speaker(work, "There's the one room") == "the innkeeper"
 
+
+
+def test_a_name_shouted_in_capitals_is_a_vocative():
+    text = ("Sokka and Zuko had not met for a year, and Katara had missed Zuko too.\n\n"
+            '"ZUKO! Buddy!" Sokka yelled.\n\n'
+            'Zuko turned. "Sokka."\n')
+    work = analyze(text)
+    shout = text.index("ZUKO")
+    zuko = next(c for c in work.characters if c.name == "Zuko")
+    assert any(m.start == shout and m.kind == "vocative" and m.character == zuko.id for m in work.mentions)
+    first = next(q for q in work.quotes if q.start <= shout < q.end)
+    assert first.addressees == [zuko.id]

@@ -37,7 +37,13 @@ from ficlens.characters.gender import decide, name_gender, pronoun_votes
 from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
-from ficlens.characters.names import accepted_forms, find_occurrences, group_occurrences, pool_evidence
+from ficlens.characters.names import (
+    accepted_forms,
+    find_occurrences,
+    group_occurrences,
+    looks_vocative,
+    pool_evidence,
+)
 from ficlens.characters.persons import (
     NAME_GIVEN_RE,
     READER_RE,
@@ -47,7 +53,7 @@ from ficlens.characters.persons import (
 )
 from ficlens.characters.places import people_only
 from ficlens.characters.stated_aliases import merge_stated_aliases
-from ficlens.characters.vocatives import pet_names_in
+from ficlens.characters.vocatives import pet_names_in, shouted_names
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
 
@@ -139,6 +145,7 @@ def run(work: Work, options: Options) -> None:
         mentions.append(Mention(occ.start, occ.end, ids[id(cluster)], kind))
     if reader_id:
         mentions += [Mention(s, e, reader_id, "reader") for s, e in reader_spans]
+    mentions += _shouted_mentions(text, layout, form_cluster, ids)
 
     named = [(m.start, m.end, m.character) for m in mentions if m.kind in ("name", "title", "nickname")]
     votes = pronoun_votes(text, named, layout.in_quote)   # once: genders and leanings both read it
@@ -455,6 +462,18 @@ def _epithet_mentions(text, layout, mentions, genders, characters, title_holders
 
 # Between a line and the description tagging it: "’ the bard", "’ said the bard", "’, the bard".
 _TAG_GAP_RE = re.compile(r"[\s,]*(?:[a-z]+\s+)?")
+
+
+def _shouted_mentions(text: str, layout: Layout, form_cluster: dict[FormKey, Cluster],
+                      ids: dict[int, str]) -> list[Mention]:
+    """Names shouted in capitals inside lines ("ZUKO! Buddy!"), which the name finder, reading
+    capitalised words, does not see: vocatives where they stand as one, else names."""
+    out = []
+    for q_start, q_end in layout.quotes:
+        for s, e, tokens in shouted_names(text, q_start, q_end, lambda t: (None, t) in form_cluster):
+            kind = "vocative" if looks_vocative(text, s, e) else "name"
+            out.append(Mention(s, e, ids[id(form_cluster[(None, tokens)])], kind))
+    return out
 
 
 def _with_canon_epithets(text: str, layout, epithets: list[Epithet], names: NamedSpans,

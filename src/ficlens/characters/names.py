@@ -217,13 +217,13 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                 if occ.in_quote:
                     # "Snape said", not "Kept thinking about that kid": a finite verb, not an -ing
                     occ.quoted_tag = after in TAG_VERBS and not after.endswith("ing")
-                    occ.vocative = _looks_vocative(text, start, end)
+                    occ.vocative = looks_vocative(text, start, end)
                     occ.person += occ.vocative
                 out.append(occ)
     return out
 
 
-def _looks_vocative(text: str, start: int, end: int) -> bool:
+def looks_vocative(text: str, start: int, end: int) -> bool:
     suffix = HONORIFIC_SUFFIX_RE.match(text, end)
     end = suffix.end() if suffix else end   # "Sakura-chan, you're so smart"
     left = text[max(0, start - 3):start].rstrip()

@@ -24,3 +24,21 @@ def pet_names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+# A name shouted in capitals inside a line: "ZUKO!", "SHERLOCK HOLMES, get down here".
+_SHOUTED_RE = re.compile(r"(?<![\w'’])[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})?(?![\w'’])")
+
+
+def shouted_names(text: str, start: int, end: int, known) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, name words as the cast writes them) of each name shouted in capitals inside
+    the quote text[start:end]; ``known(words)`` says whether the cast has that name ("Zuko")."""
+    out = []
+    for m in _SHOUTED_RE.finditer(text, start, end):
+        tokens = tuple(w.capitalize() for w in m.group().split())
+        if known(tokens):
+            out.append((m.start(), m.end(), tokens))
+        elif len(tokens) > 1 and known(tokens[:1]):
+            first = m.group().split()[0]
+            out.append((m.start(), m.start() + len(first), tokens[:1]))
+    return out
