@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ficlens import analyze
 from ficlens.characters.epithets import Epithet, find_epithets, link_epithets
-from test_speakers import speaker
+from test_speakers import quote, speaker
 
 
 def _link(epithets: list[Epithet], named: list[tuple[int, int, str]], not_them=None) -> dict[str, str]:
@@ -71,3 +71,27 @@ def test_a_name_shouted_in_capitals_is_a_vocative():
     assert any(m.start == shout and m.kind == "vocative" and m.character == zuko.id for m in work.mentions)
     first = next(q for q in work.quotes if q.start <= shout < q.end)
     assert first.addressees == [zuko.id]
+
+
+KITCHEN = ("The kitchen was warm, and Bucky Barnes was eating the chocolate chips again. You "
+           "were still looking for the whisk when the door swung open.\n\n"
+           "“I knew it.”\n\n"
+           "Sam Wilson strides in wearing a bathrobe, pointing a finger. “I knew I smelled butter.”\n\n"
+           "“Nobody invited you,” Bucky said.\n")
+
+
+def test_a_line_heard_before_its_speaker_walks_in_is_theirs():
+    work = analyze(KITCHEN)
+    assert speaker(work, "I knew it.") == "Sam Wilson"
+    assert quote(work, "I knew it.").evidence == "voice"
+
+
+def test_one_who_walks_in_after_an_answer_interrupts_it():
+    # the line answers the one before it: whoever walks in next did not say it
+    text = ("Emma Woodhouse and Harriet Smith sat by the fire.\n\n"
+            "“Will you not write it out?” said Emma.\n\n"
+            "“Oh! no, I hope I shall not be ridiculous about it.”\n\n"
+            "Mr. Woodhouse came in, and asked “Well, my dears, how does your book go on?”\n")
+    work = analyze(text)
+    assert quote(work, "Oh! no").evidence != "voice"
+    assert speaker(work, "Oh! no") != "Mr. Woodhouse"

@@ -6,7 +6,9 @@ between the shelves …'.
 A line tagged by "a voice" has no speaker in its tag: the narration names them next, as the one
 the listener turns to find, or as the one who walks in. So does a line alone in its paragraph
 whose next paragraph startles its listeners ('"What is the meaning of this?" / The three of them
-froze. Iida Tenya stood at the bottom of the stairs'). The listener ("Syme knew", "Winterbourne,
+froze. Iida Tenya stood at the bottom of the stairs'), and one whose next paragraph opens with
+someone walking in and speaking ('…the door swings open again. / “I knew it.” / Sam Wilson strides
+in… “I knew I smelled butter.”'): that one spoke it. The listener ("Syme knew", "Winterbourne,
 turning, perceived") and whoever the line calls by name are not the speaker. When one character
 is left, the line is theirs; else the scorer decides as before."""
 
@@ -46,6 +48,13 @@ def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, s
         if tags[qi] is not None or decided.get(qi, (None, ""))[1].endswith(":explicit"):
             continue
         after = _AFTER_RE.match(text, q.end)
+        entrant = _walks_in(text, q, layout, index)
+        if entrant is not None and tags[qi] is None and entrant not in addressed.get(qi, ()):
+            # '“I knew it.” / Sam Wilson strides in, pointing a finger.': the line heard before
+            # its speaker is seen
+            decided[qi] = (entrant, "voice")
+            voiced.add(qi)
+            continue
         if after is None and not _voice_before(text, q.start, layout) and not _startles(text, q, layout):
             continue
         lo = after.end() if after else q.end
@@ -110,6 +119,41 @@ def _startles(text: str, q, layout: Layout) -> bool:
         return False
     nxt = layout.paragraphs[p + 1][0]
     return _STARTLE_RE.match(text, nxt) is not None
+
+
+# "strides in", "appeared in the doorway", "burst into the room", "poked his head round the door"
+_ENTERS_RE = re.compile(
+    r"(?:\s*,[^,.!?]{1,40},)?\s+(?:(?:suddenly|finally|then)\s+)?(?:"
+    r"(?:strides?|strode|walks?|walked|comes?|came|steps?|stepped|bursts?|storms?|stormed|sweeps?|swept|"
+    r"marche[sd]|march|wanders?|wandered|saunters?|sauntered|stalks?|stalked|hurrie[sd]|hurry|rushe[sd]|rush|"
+    r"barges?|barged|slips?|slipped|shuffles?|shuffled|strolls?|strolled|pads?|padded|trudges?|trudged)"
+    r"\s+(?:back\s+)?(?:in\b|into\s+(?:the|a|an|his|her|their)\b|through\b)"
+    r"|(?:appears?|appeared|enters?|entered|emerges?|emerged|arrives?|arrived)\b"
+    r"|(?:pokes?|poked|sticks?|stuck)\s+(?:his|her|their)\s+head\s+(?:in|into|through|round|around)\b"
+    r"|(?:stands?|stood|leans?|leaned|leant|lounges?|lounged)\s+in\s+the\s+doorway)")
+
+
+def _walks_in(text: str, q, layout: Layout, index: MentionIndex) -> str | None:
+    """The one who walks in and speaks at the start of the paragraph after a line that stands
+    alone in its own and opens an exchange ('…the door swings open again. / “I knew it.” / Sam
+    Wilson strides in, pointing a finger. “I knew I smelled butter.”'), by name or by an epithet
+    the cast has linked; else None. Not when the line answers one before it: then the one who
+    walks in interrupts ('"Oh! no…" / Mr. Woodhouse came in').'"""
+    p = layout.paragraph_index(q.start)
+    if p is None or p == 0 or p + 1 >= len(layout.paragraphs):
+        return None
+    lo, hi = layout.paragraphs[p]
+    if text[lo:q.start].strip() or text[q.end:hi].strip():
+        return None
+    before, (nxt, nxt_end) = layout.paragraphs[p - 1], layout.paragraphs[p + 1]
+    if layout.quote_before(lo) is not None and layout.quotes[layout.quote_before(lo)][0] >= before[0]:
+        return None   # the paragraph before has a line: this one answers it
+    if not any(nxt <= start < nxt_end for start, _ in layout.quotes):
+        return None   # the one who walks in says nothing there
+    first = next(iter(index.within(nxt, nxt + 200)), None)
+    if first is None or first.start != nxt or first.character is None or first.kind == "pronoun":
+        return None
+    return first.character if _ENTERS_RE.match(text, first.end) else None
 
 
 def _voice_before(text: str, start: int, layout: Layout) -> bool:
