@@ -41,7 +41,7 @@ FLOORS = {
     "starwars-falcon-repairs": 65,   # 67 of 70 (blind, after round 25: 60; 60 before it too)
     "witcher-inn-singlequotes": 49,  # 51 of 66 (blind, after round 25: 44; 42 before it)
     "atla-teashop-singlequotes": 57,   # 59 of 88 (blind: 55 at fb9c2c7, 52 with round 25's code)
-    "haikyuu-gym-honorifics": 89,      # 91 of 130 (blind: 95 at fb9c2c7 and with round 25's code)
+    "haikyuu-gym-honorifics": 92,      # 94 of 130 (blind: 95 at fb9c2c7 and with round 25's code)
     "marvel-reader-insert": 92,        # 94 of 114 (blind: 78 at fb9c2c7 and with round 25's code)
 }
 

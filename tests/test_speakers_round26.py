@@ -1,6 +1,7 @@
-"""Round 26, on small texts written for these tests: a name shouted in capitals ("ZUKO!") is a
-vocative; an epithet is not anyone its own line calls by name, nor anyone of the other sex than
-its own pronouns ("The bard opened his mouth"); and a description a tag made a character ("the
+"""Round 26, on small texts written for these tests: a beat's subject may follow "But"; a name
+shouted in capitals ("ZUKO!") is a vocative; a line heard before its speaker walks in is theirs;
+an epithet is not anyone its own line calls by name, nor anyone of the other sex than its own
+pronouns ("The bard opened his mouth"); and a description a tag made a character ("the
 innkeeper") is that character wherever the narration says it again, so its beats give it its
 lines."""
 
@@ -95,3 +96,14 @@ def test_one_who_walks_in_after_an_answer_interrupts_it():
     work = analyze(text)
     assert quote(work, "Oh! no").evidence != "voice"
     assert speaker(work, "Oh! no") != "Mr. Woodhouse"
+
+
+def test_a_beat_subject_may_follow_a_conjunction():
+    from ficlens.characters.coref import is_subject, speaking_subject
+
+    text = "“Good.” But Tsukishima stood up anyway. “Fine.”"
+    at = text.index("Tsukishima")
+    assert speaking_subject(text, at)
+    assert not is_subject(text, at)   # coreference keeps its plain rule
+    other = "He looked at But Tsukishima."   # an opener word that opens no sentence
+    assert not speaking_subject(other, other.index("Tsukishima"))

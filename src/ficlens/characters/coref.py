@@ -98,11 +98,24 @@ _WINDOW = 1500
 _LEANING_WEIGHT = 0.8   # unknown gender whose few pronouns lean to this one, against 1 known, 0.6 unknown
 
 
-def is_subject(text: str, pos: int) -> bool:
-    """Does the mention open a sentence or clause (a cheap stand-in for 'is the subject')?"""
+# A word that may open a sentence before its subject: "But Tsukishima stood up anyway".
+_OPENERS = frozenset({"But", "And", "Then", "So", "Still", "Yet", "Instead", "Meanwhile", "Finally",
+                      "Suddenly", "Slowly", "Quietly"})
+
+
+def is_subject(text: str, pos: int, after_opener: bool = False) -> bool:
+    """Does the mention open a sentence or clause (a cheap stand-in for 'is the subject')?
+    With ``after_opener``, a conjunction or adverb may come first ("But Tsukishima stood up")."""
     i = pos - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
+    j = i
+    while after_opener and j >= 0 and text[j].isalpha():
+        j -= 1
+    if j < i and text[j + 1:i + 1] in _OPENERS:
+        i = j
+        while i >= 0 and text[i] in " \t":
+            i -= 1
     if i > 0 and text[i] in "'’" and text[i - 1] in ".!?,…—-":
         return True   # a single quote closing a line ("'I know.' Sherlock stood."), not an apostrophe
     return i < 0 or text[i] in ".!?\n;”\"—:"
@@ -131,7 +144,7 @@ def is_silent(text: str, pos: int) -> bool:
 def speaking_subject(text: str, pos: int) -> bool:
     """A sentence subject, unless the sentence says they keep silent ("He made no answer."): a
     subject that points to the next line's speaker."""
-    return is_subject(text, pos) and not is_silent(text, pos)
+    return is_subject(text, pos, after_opener=True) and not is_silent(text, pos)
 
 
 _PREPOSITION_BEFORE_RE = re.compile(
