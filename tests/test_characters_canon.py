@@ -82,3 +82,14 @@ def test_a_novel_that_shares_a_first_name_is_not_fan_fiction():
             "'The boy who lived next door has gone,' said Harry.\n")
     work = analyze(text)
     assert all(not c.epithets for c in work.characters)
+
+
+def test_a_fandom_hair_colour_epithet_is_its_character():
+    # the company "the brunet" keeps is Draco's (his point of view), but the fandom knows it is Harry
+    text = ("Draco Malfoy found Harry Potter in the empty Potions classroom.\n\n"
+            "Draco set down his bag and sneered. 'Lost, Potter?' Draco said.\n\n"
+            "The brunet didn't look up. Draco waited. Draco hated waiting.\n\n"
+            "'Slughorn sent me,' Harry said.\n")
+    work = analyze(text)
+    brunet = next(m for m in work.mentions if work.text[m.start:m.end] == "The brunet")
+    assert work.character(brunet.character).name == "Harry Potter"

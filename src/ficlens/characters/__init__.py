@@ -70,6 +70,7 @@ def run(work: Work, options: Options) -> None:
     _accept_seeded_forms(forms, occurrences, seeds)
     fandoms = active_fandoms(list((work.metadata or {}).get("fandoms") or []), forms, evidence.lower)
     accept_canon_forms(forms, occurrences, fandoms)
+    work.runtime["characters.fandoms"] = [f.name for f in fandoms]
     form_votes = pronoun_votes(text, [(o.start, o.end, (o.title, o.tokens)) for o in occurrences
                                       if (o.title, o.tokens) in forms], layout.in_quote)
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}

@@ -23,6 +23,7 @@ from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
+from ficlens.speakers.action_beats import settle_action_beats
 from ficlens.speakers.address import addressed_by_quote, addressed_in_narration
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve_unnamed_tags, spoken_to_self
@@ -139,6 +140,7 @@ def run(work: Work, options: Options) -> None:
     voiced = reveal_voices(work, tags, decided, index, layout, addressed)
     runs = open_exchanges_at(runs, turns, voiced)
     _share_within_utterances(quotes, tags, decided, {c.id: c.gender for c in work.characters})
+    settle_action_beats(work, turns, tags, decided, layout, index, addressed)
     context = Context(work, turns, runs, tags, decided, layout, index)
     work.runtime["speakers.context"] = context
     model = load_model(options)

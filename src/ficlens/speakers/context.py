@@ -10,7 +10,7 @@ from collections import Counter
 from ficlens.characters.coref import is_subject, speaking_subject
 from ficlens.characters.epithets import head_gender
 from ficlens.characters.lexicon import PRONOUN_GENDER
-from ficlens.model import Work
+from ficlens.model import Mention, Work
 from ficlens.speakers.anaphora import opening_owner
 from ficlens.speakers.exchange import opens_paragraph
 from ficlens.speakers.scorer import settled
@@ -214,19 +214,10 @@ class Context:
         return here, prev, nxt
 
     def _subjects_around(self, qi: int) -> tuple[str | None, str | None]:
-        """The last sentence subject of the paragraph's narration before the quote ('Poirot
-        hurried to explain himself. "…"') and the first one after it ('"…" He turned away.')."""
-        p = self.turns[self.turn_of[qi]].paragraph
-        if p is None:
-            return None, None
-        lo, hi = self.layout.paragraphs[p]
-        quote = self.work.quotes[qi]
-        text = self.work.text
-        before = [m for m in self.index.within(lo, quote.start) if speaking_subject(text, m.start)]
-        following = self.work.quotes[qi + 1].start if qi + 1 < len(self.work.quotes) else hi
-        after = [m for m in self.index.within(quote.end, min(hi, following))
-                 if speaking_subject(text, m.start)]
-        return (before[-1].character if before else None), (after[0].character if after else None)
+        quotes = self.work.quotes
+        following = quotes[qi + 1].start if qi + 1 < len(quotes) else len(self.work.text)
+        return subjects_around(self.work, self.layout, self.index, self.turns[self.turn_of[qi]].paragraph,
+                               quotes[qi], following)
 
     def narration_before(self, qi: int) -> tuple[str | None, str | None]:
         return self._cached("narration_before", qi, self._narration_before)
@@ -344,3 +335,24 @@ class Context:
                 or self.work.text[tag.mention.start:tag.mention.end].split()[-1].lower() in TITLE_FORMS:
             return None   # "her ladyship" is herself
         return opening_owner(tag, self.index)
+
+
+def subjects_around(work: Work, layout, index, paragraph: int | None, quote,
+                    following: int) -> tuple[str | None, str | None]:
+    """The last sentence subject of the paragraph's narration before the quote ('Poirot
+    hurried to explain himself. "…"') and the first one after it and before the ``following``
+    quote ('"…" He turned away.')."""
+    lead, beat = subject_mentions_around(work, layout, index, paragraph, quote, following)
+    return (lead.character if lead else None), (beat.character if beat else None)
+
+
+def subject_mentions_around(work: Work, layout, index, paragraph: int | None, quote,
+                            following: int) -> tuple[Mention | None, Mention | None]:
+    """The mentions ``subjects_around`` reads its characters from."""
+    if paragraph is None:
+        return None, None
+    lo, hi = layout.paragraphs[paragraph]
+    text = work.text
+    before = [m for m in index.within(lo, quote.start) if speaking_subject(text, m.start)]
+    after = [m for m in index.within(quote.end, min(hi, following)) if speaking_subject(text, m.start)]
+    return (before[-1] if before else None), (after[0] if after else None)
