@@ -41,8 +41,8 @@ FLOORS = {
     "starwars-falcon-repairs": 66,    # 68 of 70 (blind, after round 25: 60; 60 before it too)
     "witcher-inn-singlequotes": 56,   # 58 of 66 (blind, after round 25: 44; 42 before it; 51 before round 27)
     "atla-teashop-singlequotes": 57,  # 59 of 88 (blind: 55 at fb9c2c7, 52 with round 25's code)
-    "haikyuu-gym-honorifics": 109,    # 111 of 130 (blind: 95 at fb9c2c7; 94 before round 27)
-    "marvel-reader-insert": 101,      # 103 of 114 (blind: 78 at fb9c2c7; 94 before round 27)
+    "haikyuu-gym-honorifics": 110,    # 112 of 130 (blind: 95 at fb9c2c7; 94 before round 27)
+    "marvel-reader-insert": 100,      # 102 of 114 (blind: 78 at fb9c2c7; 94 before round 27)
 }
 
 

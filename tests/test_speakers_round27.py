@@ -95,3 +95,18 @@ So when his aunt Benedetta said, “Open up, the bread will not sell itself,” 
 """
     work = analyze(text)
     assert _speaker_of(work, "Open up, the bread")[1] != "action_beat"
+
+
+def test_an_unusual_name_doing_something_to_her_own_is_a_character() -> None:
+    # "Marisol" is in no name list and is seen twice, never beside a speech verb
+    text = ("Coach Ferreira looked up from her clipboard when Marisol came in.\n\n"
+            "“You’re late again.”\n\n“The bus was late.”\n\n"
+            "Marisol dropped her bag onto the bench. “Then maybe I should take a different bus.”\n")
+    assert "Marisol" in {c.name for c in analyze(text).characters}
+
+
+def test_a_capitalised_common_noun_doing_something_to_its_own_is_not() -> None:
+    text = ("Femininity wore her colours proudly in those days, and Femininity kept her secrets.\n\n"
+            "The Scotchmen raised their glasses. “To the king,” said Hamish.\n")
+    names = {c.name for c in analyze(text).characters}
+    assert "Femininity" not in names and "Scotchmen" not in names

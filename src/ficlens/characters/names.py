@@ -87,6 +87,7 @@ class Occurrence:
     place: bool = False        # after "at", "in", "to"...
     vocative: bool = False
     quoted_tag: bool = False   # '"Snape said eight," Harry said': a speech verb after it, inside a quote
+    acts: bool = False         # "Marisol dropped her bag": see _ACTS_ON_OWN_RE
 
 
 @dataclass
@@ -109,6 +110,7 @@ class NameEvidence:
     # followed by a place word ("Howards End", "Oniton Grange", "Cissie Villa"): part of a place name
     before_place: Counter = field(default_factory=Counter)
     quoted_tag: Counter = field(default_factory=Counter)   # see Occurrence.quoted_tag
+    acts: Counter = field(default_factory=Counter)         # see Occurrence.acts
 
 
 def title_key(token: str) -> str | None:
@@ -152,6 +154,16 @@ def _after_place_preposition(text: str, start: int, floor: int) -> bool:
     if prev not in PLACE_PREPOSITIONS:
         return False
     return not _LOOK_VERB_RE.search(text[max(floor, start - 30):start])
+
+
+# "Marisol dropped her bag", "Nico shakes his head": a subject doing something to his or her own
+# (a place or a company does it to "its" or "their"): a person, in narration
+_ACTS_ON_OWN_RE = re.compile(r" (?:[a-z]{3,}(?:ed|es|s)|took|shook|held|threw|bit|hid|lost|kept|let|put|set)"
+                             r" (?:his|her) ")
+
+
+# "Femininity", "Scotchmen", "Jewess": a personified or capitalised common noun, not a name
+_COMMON_NOUN_END_RE = re.compile(r"\w{3,}(?:ity|ness|ism|ship|hood|men|ess)$")
 
 
 def _next_word(text: str, end: int, ceil: int) -> str:
@@ -213,6 +225,8 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                 before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
                 if not occ.in_quote and (after in TAG_VERBS or before in TAG_VERBS):
                     occ.person += 1
+                occ.acts = not occ.in_quote and before not in ("the", "this", "that", "every") \
+                    and _ACTS_ON_OWN_RE.match(text, end) is not None
                 occ.place = title is None and _after_place_preposition(text, start, p_start)
                 if occ.in_quote:
                     # "Snape said", not "Kept thinking about that kid": a finite verb, not an -ing
@@ -258,6 +272,7 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
             ev.titled[word] += occ.title is not None
             ev.firm_person[word] += occ.person - (occ.vocative and occ.initial) + (occ.title is not None)
             ev.quoted_tag[word] += occ.quoted_tag
+            ev.acts[word] += occ.acts and not determined
             wanted.add(word.lower())
         if len(occ.tokens) == 1 and occ.in_quote and occ.initial and _ALONE_AFTER_RE.match(text, occ.end):
             ev.alone[occ.tokens[0]] += 1
@@ -308,6 +323,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False  # "a Christian", "an Englishman": never called a person's name here
     if person >= 1 and cap == 1 and ev.firm_person[word] == 0 and not _is_given_name(word):
         return False  # '"Bossy, doll."': once, and only as a line's first word before a comma
+    if lower == 0 and ev.acts[word] and not ev.determined[word] and not _COMMON_NOUN_END_RE.search(word):
+        return True   # "Marisol dropped her bag", and never "marisol": an unusual name, not a word
     if person >= 1 or (lower == 0 and (_is_given_name(word) or ev.quoted_tag[word])):
         return True   # a speech verb after it in someone's line ("Snape said eight") is weaker
     if cap <= 2 and not in_accepted_multiword:

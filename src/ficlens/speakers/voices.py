@@ -103,9 +103,13 @@ def open_exchanges_at(runs: list[list[int]], turns, voiced: set[int]) -> list[li
     return out
 
 
-# the listeners, named or many, start at it: "The three of them froze.", "Izuku spun around"
-_STARTLE_RE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|They|Everyone|Everybody|Both(?:\s+of\s+them)?|"
-                         r"(?:All|The)\s+[a-z]+\s+of\s+them)\s+(?:[a-z]+\s+)?(?:froze|spun|whirled|stiffened)\b")
+# the listeners, named or many, start at it: "The three of them froze.", "Izuku spun around",
+# "Every head in the gym snapped toward the sound.", "Four heads whip around."
+_STARTLE_RE = re.compile(r"(?:(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|They|Everyone|Everybody"
+                         r"|Both(?:\s+of\s+them)?|(?:All|The)\s+[a-z]+\s+of\s+them)\s+(?:[a-z]+\s+)?(?:froze|spun|whirled|stiffened)"
+                         r"|(?:(?:Every|Each)\s+head|(?:(?:Two|Three|Four|Five|Six|All|Several)\s+)?[Hh]eads)"
+                         r"(?:\s+in\s+the\s+[a-z]+)?\s+(?:snap|turn|jerk|whip|swing|swung)(?:s|ped|ed)?"
+                         r")\b")
 
 
 def _startles(text: str, q, layout: Layout) -> bool:
