@@ -93,3 +93,24 @@ def test_a_fandom_hair_colour_epithet_is_its_character():
     work = analyze(text)
     brunet = next(m for m in work.mentions if work.text[m.start:m.end] == "The brunet")
     assert work.character(brunet.character).name == "Harry Potter"
+
+
+DORM = ("Bakugou Katsuki was already at the stove when Midoriya Izuku came down. Todoroki Shouto "
+        "followed him, and Iida Tenya after that.\n\n"
+        "\"Move, Icyhot,\" Bakugou said. \"You too, Four-Eyes.\"\n\n"
+        "Round Face padded in from the girls' side, blinking.\n\n"
+        "\"Having a party without me?\" Uraraka asked.\n\n"
+        "\"Go back to bed, Round Face,\" Bakugou said.\n")
+
+
+def test_a_fandom_nickname_spelt_another_way_is_still_its_character():
+    work = analyze(DORM)
+    by_alias = {a: c.name for c in work.characters for a in c.aliases}
+    assert by_alias["Icyhot"] == "Todoroki Shouto"    # the canon writes "Icy-Hot"
+    assert by_alias["Four-Eyes"] == "Iida Tenya"      # and "Four Eyes"
+
+
+def test_a_character_is_named_by_a_name_not_by_a_nickname():
+    work = analyze(DORM)
+    uraraka = next(c for c in work.characters if "Round Face" in c.aliases)
+    assert uraraka.name == "Uraraka" and "Uraraka" in uraraka.aliases

@@ -266,12 +266,13 @@ def _article_forms(text: str, grouped, display) -> dict[FormKey, str]:
 
 def _canonical(c: Cluster, display: dict[FormKey, str], with_article: dict[FormKey, str]) -> str:
     """The longest name the text uses often enough; a description read after 'the' ("the Jew")
-    only when the character has no other name."""
+    or a nickname only when the character has no other name."""
     if c.seed_name:
         return c.seed_name
     top = max(c.forms.values()) if c.forms else 0
     usable = [k for k, n in c.forms.items() if n >= max(1, 0.05 * top) and k in display]
     usable = [k for k in usable if k not in with_article] or usable
+    usable = [k for k in usable if k not in c.nickname_forms] or usable   # "Uraraka", not "Round Face"
     if not usable:
         return next(iter(display.get(k, " ".join(k[1])) for k in c.forms))
     best = max(usable, key=lambda k: (len(k[1]), k[0] is None, c.forms[k]))

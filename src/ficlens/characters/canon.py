@@ -153,20 +153,31 @@ def join_canon_names(clusters: list[Cluster],
                 owner[ch.name] = target
     folded: set[int] = set()
     identifying = {key: ch.name for fandom in fandoms for key, ch in _identifying(fandom).items()}
+    spelt: dict[tuple, list[FormKey]] = {}   # "Icyhot", "Four-Eyes": the canon's "Icy-Hot", "Four Eyes"
+    for f in form_cluster:
+        spelt.setdefault(_spelling(f), []).append(f)
     for target in owner.values():
         ch = canon_of[id(target)]
         # its names, its nicknames, and each word of its name that is no one else's ("Kei")
         own = set(ch.names) | set(ch.nicknames) | {k for k, who in identifying.items() if who == ch.name}
+        nicknames = {f for k in ch.nicknames for f in spelt.get(_spelling(k), ())}
+        own |= nicknames
+        target.nickname_forms |= set(target.forms) & nicknames
         for key in sorted(own, key=lambda k: (k[0] or "", k[1])):
             c = form_cluster.get(key)
             if c is not None and c is not target and id(c) not in canon_of and id(c) not in folded \
                     and all(f in own for f in c.forms):
                 target.forms.update(c.forms)
-                target.nickname_forms |= set(c.forms) & set(ch.nicknames)
+                target.nickname_forms |= set(c.forms) & nicknames
                 folded.add(id(c))
                 for f in c.forms:
                     form_cluster[f] = target
     return [c for c in clusters if id(c) not in folded], canon_of
+
+
+def _spelling(key: FormKey) -> tuple[str | None, str]:
+    """A name form as fans spell it variously: case, spaces and hyphens aside."""
+    return key[0], "".join(key[1]).replace("-", "").casefold()
 
 
 def canon_epithets(canon_of: dict[int, CanonCharacter], ids: dict[int, str]) -> dict[str, str]:
