@@ -110,3 +110,15 @@ def test_a_capitalised_common_noun_doing_something_to_its_own_is_not() -> None:
             "The Scotchmen raised their glasses. “To the king,” said Hamish.\n")
     names = {c.name for c in analyze(text).characters}
     assert "Femininity" not in names and "Scotchmen" not in names
+
+
+def test_the_one_another_line_of_the_paragraph_calls_by_name_is_not_its_beat_speaker() -> None:
+    text = _NOTE + """\
+Priya and Declan waited by the lockers.
+
+“Are you coming?”
+
+“There are people waiting, Declan.” Declan checked his phone. “Real people!”
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "Real people!")[1] != "action_beat"

@@ -45,7 +45,7 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
                         index: MentionIndex, addressed: dict[int, set[str]]) -> int:
     """Give each untagged line of a fan fiction work the one character its paragraph's narration
     has as sentence subject beside it (the last before the line, the first after it), when those
-    agree and the line does not call that character by name. Returns how many lines it settled."""
+    agree and no line of the paragraph calls that character by name. Returns how many lines it settled."""
     if not is_fan_fiction(work):
         return 0
     quotes = work.quotes
@@ -70,8 +70,8 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
                 or any(_perceives(work.text, m) or _anyone(work.text, m) for m in subjects):
             continue   # two people act in the paragraph, or someone only perceives, or "the man"
         actor = who.pop()
-        if actor in addressed.get(qi, ()):
-            continue
+        if any(actor in addressed.get(qj, ()) for qj in turn.quotes):
+            continue   # a line of the paragraph calls them by name: they listen
         decided[qi] = (actor, "action_beat")
         if turn.quotes[0] == qi:
             turn.speaker, turn.evidence = actor, "action_beat"
