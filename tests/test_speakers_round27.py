@@ -122,3 +122,18 @@ Priya and Declan waited by the lockers.
 """
     work = analyze(text)
     assert _speaker_of(work, "Real people!")[1] != "action_beat"
+
+
+def test_an_unnamed_speaker_a_tag_made_a_character_has_her_beats() -> None:
+    text = _NOTE + """\
+The bell over the door rang, and a young woman came in out of the rain. Anthony looked up from his ledger.
+
+“We’re closed,” Anthony said.
+
+“I only need a minute,” the young woman said.
+
+“Closed means closed.”
+
+The young woman pulled a photograph from her bag. “Please. It was my grandfather’s.”
+"""
+    assert _speaker_of(analyze(text), "Please.") == ("the young woman", "action_beat")

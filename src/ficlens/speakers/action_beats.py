@@ -51,6 +51,7 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
     quotes = work.quotes
     tagged_groups = {q.group for qi, q in enumerate(quotes) if q.group is not None and tags[qi]}
     turn_of = {qi: turn for turn in turns for qi in turn.quotes}
+    unnamed = {c.id for c in work.characters if c.name[:4].lower() == "the "}
     done = 0
     for qi, q in enumerate(quotes):
         if tags[qi] is not None or q.group in tagged_groups or settled(decided[qi][1], None):
@@ -67,7 +68,7 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
         subjects = [m for m in index.within(lo, hi) if speaking_subject(work.text, m.start)]
         who = {m.character for m in subjects}
         if len(who) != 1 or None in who \
-                or any(_perceives(work.text, m) or _anyone(work.text, m) for m in subjects):
+                or any(_perceives(work.text, m) or _anyone(work.text, m, unnamed) for m in subjects):
             continue   # two people act in the paragraph, or someone only perceives, or "the man"
         actor = who.pop()
         if any(actor in addressed.get(qj, ()) for qj in turn.quotes):
@@ -79,9 +80,11 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
     return done
 
 
-def _anyone(text: str, m: Mention) -> bool:
-    """A word for anyone ("the man", "the girl"): coreference guessed who, which a beat cannot settle."""
-    return m.kind == "epithet" and text[m.start:m.end].split()[-1].lower() in GENERIC
+def _anyone(text: str, m: Mention, unnamed: set[str]) -> bool:
+    """A word for anyone ("the man", "the girl") that coreference gave a named character: a
+    guess a beat cannot settle. The young woman a tag made a character of her own is herself."""
+    return m.kind == "epithet" and m.character not in unnamed \
+        and text[m.start:m.end].split()[-1].lower() in GENERIC
 
 
 def _perceives(text: str, m: Mention) -> bool:
