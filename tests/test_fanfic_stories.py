@@ -31,7 +31,7 @@ STORIES = Path(__file__).parent / "fixtures" / "fanfic"
 FLOORS = {
     "hp-the-rain": 28,                # 29 of 30
     "sherlock-nobodys": 19,           # 20 of 20 (16 before round 27's action beats)
-    "mcu-corner-booth": 7,            # 8 of 11
+    "mcu-corner-booth": 10,           # 11 of 11 (8 before round 27)
     "spn-salt-lines": 58,             # 60 of 61
     "naruto-training-ground": 28,     # 30 of 30 (27 before round 25)
     "goodomens-bookshop": 77,         # 79 of 83 (63 when first written, blind)

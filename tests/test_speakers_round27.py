@@ -137,3 +137,11 @@ The bell over the door rang, and a young woman came in out of the rain. Anthony 
 The young woman pulled a photograph from her bag. “Please. It was my grandfather’s.”
 """
     assert _speaker_of(analyze(text), "Please.") == ("the young woman", "action_beat")
+
+
+def test_a_reader_insert_is_fan_fiction() -> None:
+    text = ("You push open the door of the café. Marco Santangelo is in the corner booth.\n\n"
+            "\"Y/N,\" he says. \"You came.\"\n\n"
+            "\"I said I would.\" You slide into the seat across from him. \"So talk.\"\n")
+    work = analyze(text)
+    assert _speaker_of(work, "I said I would") == ("Y/N", "action_beat")

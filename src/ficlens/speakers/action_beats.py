@@ -6,8 +6,8 @@ The nineteenth-century novels the scorer learned from do not (there, "Syme sudde
 hat." after a line is as often the listener's reaction; on PDNC such a subject is the speaker of
 58 % of the untagged lines, and where it and the scorer disagree the scorer is right 90 times to
 20). So the beat settles a line only in a work that shows it is fan fiction (a fan fiction
-site's download, AO3 tags, an author's note or disclaimer, or a fandom's canon cast), and it does
-so before decoding, so the exchange around it is counted from it like a tag."""
+site's download, AO3 tags, an author's note or disclaimer, a "Y/N" reader, or a fandom's canon
+cast), and it does so before decoding, so the exchange around it is counted from it like a tag."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def is_fan_fiction(work: Work) -> bool:
         return True
     if any(work.metadata.get(key) for key in _FAN_METADATA):
         return True
+    if any(c.name == "Y/N" for c in work.characters):
+        return True   # a reader-insert: "Y/N" is written nowhere else
     return any(n.kind in _FAN_NOTES for n in work.notes) or bool(work.runtime.get("characters.fandoms"))
 
 
