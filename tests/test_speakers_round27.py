@@ -145,3 +145,13 @@ def test_a_reader_insert_is_fan_fiction() -> None:
             "\"I said I would.\" You slide into the seat across from him. \"So talk.\"\n")
     work = analyze(text)
     assert _speaker_of(work, "I said I would") == ("Y/N", "action_beat")
+
+
+def test_a_name_said_less_often_than_its_nickname_joins_the_nickname() -> None:
+    # "Lizzy" is said more often than "Elizabeth", so it was clustered first
+    text = ("\"Lizzy, pass the bread.\" Jane held out her hand.\n\n\"Here.\" I pass it.\n\n"
+            "\"Lizzy, you're glaring,\" Charlotte says.\n\n\"I'm not, Charlotte.\"\n\n"
+            "\"You are, Lizzy.\"\n\n\"Elizabeth,\" Darcy says from across the table. \"Good evening.\"\n")
+    work = analyze(text)
+    lizzy = next(c for c in work.characters if "Lizzy" in c.aliases)
+    assert "Elizabeth" in lizzy.aliases and lizzy.name == "Elizabeth"

@@ -385,6 +385,11 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             parts = word.split("-")[1:]
             target = _pick([c for c in clusters if any(
                 ("-" in f and word in f.split("-")[1:]) or f in parts for f in c.given_names())])
+        if target is None:   # "Elizabeth", said less often than the "Lizzy" already clustered
+            target = _pick([c for c in clusters if c.forms and all(
+                t is None and len(toks) == 1 and is_nickname_of(toks[0], word) for t, toks in c.forms)])
+            if target is not None:
+                target.nickname_forms |= set(target.forms)
         target = target or new_cluster()
         target.forms[key] += n
         if nickname:
