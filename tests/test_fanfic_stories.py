@@ -1,4 +1,4 @@
-"""Regression floors on fourteen short fan fiction stories written for ficlens (tests/fixtures/fanfic):
+"""Regression floors on seventeen short fan fiction stories written for ficlens (tests/fixtures/fanfic):
 Harry Potter with epithets and pet names, British single-quote Sherlock with a first-person
 narrator, a second-person Y/N reader story, Supernatural with a clipped name ("Cas") and a role
 ("the angel"), Naruto with Japanese honorifics, four written blind, by a writer who had not
@@ -10,7 +10,10 @@ after round 25's changes, which nothing was changed for: Star Wars (said-bookism
 before its speaker is named) and The Witcher (British single quotes, an unnamed innkeeper); and
 three written blind in round 26 and measured before the fandom canon was written: Avatar (single
 quotes, fandom nicknames and epithets, an unnamed customer), Haikyuu!! (honorifics, four-way
-exchanges) and a Marvel second-person reader-insert.
+exchanges) and a Marvel second-person reader-insert; and three written blind during round 27
+and measured only at its end, held out: Stranger Things (an author's note, fandom nicknames, a
+line before its speaker is named), a modern Pride and Prejudice told in the first person present
+with straight quotes, and Dragon Age (an AO3 header pasted as text, present tense, nicknames).
 Each ``.speakers`` file lists, in order, a fragment of every line and a word of its speaker's
 name, as a reader would attribute it.
 
@@ -43,6 +46,9 @@ FLOORS = {
     "atla-teashop-singlequotes": 57,  # 59 of 88 (blind: 55 at fb9c2c7, 52 with round 25's code)
     "haikyuu-gym-honorifics": 110,    # 112 of 130 (blind: 95 at fb9c2c7; 94 before round 27)
     "marvel-reader-insert": 100,      # 102 of 114 (blind: 78 at fb9c2c7; 94 before round 27)
+    "strangerthings-blackout": 67,    # 69 of 80 (held out, round 27: 69; 68 at 0189193)
+    "pnp-modern-firstperson": 58,     # 60 of 75 (held out, round 27: 33; 28 at 0189193)
+    "dragonage-nameday": 83,          # 85 of 105 (held out, round 27: 85; 74 at 0189193)
 }
 
 
