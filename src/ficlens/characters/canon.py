@@ -18,7 +18,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ficlens.characters.cluster import Cluster, FormKey, parse_seed
@@ -41,6 +41,21 @@ class Fandom:
     tags: tuple[str, ...]
     characters: tuple[CanonCharacter, ...]
 
+    @cached_property
+    def identifying(self) -> dict[FormKey, CanonCharacter]:
+        """Form -> the one canon character it names in this fandom: each full name, and each word
+        of a full name no other character of the fandom shares ("Potter" is Harry's and James's:
+        neither). Built once per process, as the fandoms are: every work asks for it."""
+        owners: dict[FormKey, set[str]] = {}
+        for ch in self.characters:
+            for title, tokens in ch.names:
+                owners.setdefault((title, tokens), set()).add(ch.name)
+                for word in tokens:
+                    if len(word) > 2 and word[:1].isupper():
+                        owners.setdefault((None, (word,)), set()).add(ch.name)
+        by_name = {ch.name: ch for ch in self.characters}
+        return {key: by_name[next(iter(who))] for key, who in owners.items() if len(who) == 1}
+
 
 @lru_cache(maxsize=1)
 def load_canon() -> tuple[Fandom, ...]:
@@ -61,20 +76,6 @@ def _character(entry: dict) -> CanonCharacter:
             nicknames.append(parse_seed(bare))   # "the White Wolf" reads as a name, "White Wolf"
     return CanonCharacter(entry["name"], entry.get("gender"), names,
                           tuple(dict.fromkeys(k for k in nicknames if k[1])), tuple(dict.fromkeys(epithets)))
-
-
-def _identifying(fandom: Fandom) -> dict[FormKey, CanonCharacter]:
-    """Form -> the one canon character it names in this fandom: each full name, and each word of
-    a full name no other character of the fandom shares ("Potter" is Harry's and James's: neither)."""
-    owners: dict[FormKey, set[str]] = {}
-    for ch in fandom.characters:
-        for title, tokens in ch.names:
-            owners.setdefault((title, tokens), set()).add(ch.name)
-            for word in tokens:
-                if len(word) > 2 and word[:1].isupper():
-                    owners.setdefault((None, (word,)), set()).add(ch.name)
-    by_name = {ch.name: ch for ch in fandom.characters}
-    return {key: by_name[next(iter(who))] for key, who in owners.items() if len(who) == 1}
 
 
 def _rare(word: str, lowercase: Counter) -> bool:
@@ -111,7 +112,7 @@ def active_fandoms(fandom_tags: list[str], forms: dict[FormKey, int], lowercase:
             out.append(fandom)
             continue
         strength: dict[str, int] = {}
-        for key, ch in _identifying(fandom).items():
+        for key, ch in fandom.identifying.items():
             if forms.get(key, 0) > 0:
                 strength[ch.name] = max(strength.get(ch.name, 0), _naming_strength(key, ch, lowercase))
         strong, rare = sum(v == 2 for v in strength.values()), sum(v > 0 for v in strength.values())
@@ -125,7 +126,7 @@ def accept_canon_forms(forms: dict[FormKey, int], occurrences, fandoms: list[Fan
     however little else the text gives them ("Katara", once, at a sentence start)."""
     if not fandoms:
         return
-    wanted = {key for fandom in fandoms for key in _identifying(fandom)}
+    wanted = {key for fandom in fandoms for key in fandom.identifying}
     wanted |= {key for fandom in fandoms for ch in fandom.characters for key in ch.nicknames}
     seen = Counter(key for o in occurrences if (key := (o.title, o.tokens)) in wanted and key not in forms)
     forms.update(seen)
@@ -142,7 +143,7 @@ def join_canon_names(clusters: list[Cluster],
     canon_of: dict[int, CanonCharacter] = {}
     owner: dict[str, Cluster] = {}
     for fandom in fandoms:
-        identifying = _identifying(fandom)
+        identifying = fandom.identifying
         for ch in fandom.characters:
             holders = [form_cluster[k] for k, who in identifying.items() if who is ch and k in form_cluster]
             if not holders or ch.name in owner:
@@ -152,7 +153,7 @@ def join_canon_names(clusters: list[Cluster],
                 canon_of[id(target)] = ch
                 owner[ch.name] = target
     folded: set[int] = set()
-    identifying = {key: ch.name for fandom in fandoms for key, ch in _identifying(fandom).items()}
+    identifying = {key: ch.name for fandom in fandoms for key, ch in fandom.identifying.items()}
     spelt: dict[tuple, list[FormKey]] = {}   # "Icyhot", "Four-Eyes": the canon's "Icy-Hot", "Four Eyes"
     for f in form_cluster:
         spelt.setdefault(_spelling(f), []).append(f)
