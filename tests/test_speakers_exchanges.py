@@ -197,7 +197,7 @@ def test_a_long_relative_clause_still_names_its_antecedent():
                    "Lady Middleton proposed a rubber of Casino. No one objected but Marianne, who "
                    "with her usual inattention to the forms of civility, exclaimed, "
                    '"Excuse me, I detest cards."\n')
-    assert speaker(work, "I detest cards") == "Marianne"
+    assert speaker(work, "I detest cards") in ("Marianne", "Marianne Dashwood")
 
 
 def test_possessed_speech_with_a_lost_apostrophe():

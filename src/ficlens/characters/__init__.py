@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from ficlens.characters.appositives import NamedSpans, appositive_partner, clear_winner
+from ficlens.characters.arrivals import introduce_arrivals
 from ficlens.characters.article_names import merge_article_names
 from ficlens.characters.canon import (
     accept_canon_forms,
@@ -169,6 +170,7 @@ def run(work: Work, options: Options) -> None:
     mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders,
                                   canon_epithets(canon_of, ids))
     mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
+    genders.update(introduce_arrivals(text, layout, characters, mentions))
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
     named_counts = Counter(m.character for m in mentions if m.character)

@@ -148,8 +148,9 @@ def speaking_subject(text: str, pos: int) -> bool:
 
 
 _PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:to|with|on|at|for|from|by|of|upon|towards?|into|about|after|before|behind|beside|near"
+    r"\b(?:to|on|at|for|from|by|of|upon|towards?|into|about|after|before|behind|beside|near"
     r"|than|like|against|among|between|without)\s+$", re.IGNORECASE)
+# "with" is left out: "I end up under the awning with Darcy" brings a companion on stage
 _PREPOSITION_WEIGHT = 0.6   # the object of a preposition, against 1 for a plain mention, 2 for a subject
 _VOCATIVE_WEIGHT = 0.5      # a name addressed inside a quote, for the pronouns of later paragraphs
 _WORD_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+\.?)*\s+([a-z]+)\b")

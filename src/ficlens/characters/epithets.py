@@ -64,10 +64,12 @@ messenger visitor newcomer neighbour neighbor bystander customer guest
 looker-on passer-by carpenter countryman countrywoman butcher baker waiter waitress turnkey jailer
 gaoler beggar peddler pedlar hawker watchman shopman housemaid cook groom blacksmith tailor
 innkeeper barman barmaid tradesman postman milkman ostler carter drover shepherd sweep
+deputy bartender barista receptionist paramedic cashier janitor librarian cop medic scout courier
+valet bouncer usher vendor merchant sentry herald bellhop concierge
 """))
 # Fan fiction's looks-based descriptions: "the raven-haired boy", "the green-eyed wizard".
 _LOOKS_RE = r"[a-z]+-(?:haired|eyed|skinned|faced|headed|blooded|born|looking)"
-_ADJ_RE = "|".join([*_ADJ, _LOOKS_RE])
+ADJ_RE = "|".join([*_ADJ, _LOOKS_RE])
 _NOUN_RE = "|".join(re.escape(n) for n in _NOUNS)
 # The head noun may be capitalised ("the Potions Master", "the Dark Lord", "the young Auror"):
 # a "the X Who Y" epithet and an office are tried first, so "the Boy Who Lived" stays whole.
@@ -75,7 +77,7 @@ EPITHET_RE = re.compile(
     r"\b[Tt]he\s+(?P<who>(?:[A-Z][a-z]+\s+)+(?:Who|That)\s+[A-Z][a-z]+)"
     r"|\b[Tt]he\s+(?P<office>Doctor|Professor|Colonel|Captain|Inspector|Major|General|Sergeant|Lieutenant"
     r"|Marquis)\b"
-    rf"|\b[Tt]he\s+(?P<description>(?:(?:{_ADJ_RE})\s+){{0,2}}(?:[A-Za-z]+\s+)?(?i:{_NOUN_RE}))\b")
+    rf"|\b[Tt]he\s+(?P<description>(?:(?:{ADJ_RE})\s+){{0,2}}(?:[A-Za-z]+\s+)?(?i:{_NOUN_RE}))\b")
 
 
 _LOOKS = words("""blond blonde brunet brunette redhead ginger""")

@@ -28,10 +28,35 @@ def pronoun_votes(text: str, spans: list[tuple[int, int, str]], in_quote) -> dic
             if s >= limit or is_subject(text, s):
                 limit = min(limit, s)
                 break
-        m = _NEXT_PRONOUN_RE.search(text, end, max(end, limit))
-        if m and not in_quote(m.start()):
-            votes.setdefault(cid, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
+        # another name before the pronoun may own it ("Sera drops down beside Varric to slosh his
+        # ale. She grins"): then only a pronoun opening a sentence is surely the subject's
+        other = next((s for s, _, c in ordered[i + 1:i + 4] if c != cid and s < limit), limit)
+        for m in _NEXT_PRONOUN_RE.finditer(text, end, max(end, limit)):
+            if _someone_else(text, end, m):
+                continue
+            if m.start() < other or is_subject(text, m.start()):
+                if not in_quote(m.start()):
+                    votes.setdefault(cid, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
+                break
     return votes
+
+
+# "Teodor sat beside her", "Marco looked at him": an object of the subject's own clause is
+# someone else (the subject would be "herself"), so it says nothing of the subject's gender
+_OBJECT_BEFORE_RE = re.compile(r"\b(?:beside|with|at|to|for|from|behind|toward|towards|near|on|over"
+                               r"|around|past|by|against|after|kissed|hugged|watched|told|asked|thanked"
+                               r"|followed|helped|pulled|pushed|held|met|saw|heard|let|made)\s+$")
+
+
+def _someone_else(text: str, end: int, m: re.Match) -> bool:
+    word = m.group(1).lower()
+    if word not in ("him", "her") or re.search(r"[.!?;]", text[end:m.start()]):
+        return False
+    if word == "her" and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]) \
+            and not re.match(r"\s+(?:with|and|to|for|at|in|on|from|by|as|that|again|back|up|down|off|away)\b",
+                             text[m.end():m.end() + 12]):
+        return False   # "with her legs dangling": her own
+    return _OBJECT_BEFORE_RE.search(text, max(end, m.start() - 12), m.start()) is not None
 
 
 def decide(title_gender: str | None, votes: Counter | None) -> str:

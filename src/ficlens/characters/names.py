@@ -16,6 +16,8 @@ from ficlens.characters.gender import name_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import (
     CALENDAR,
+    FEMALE_NAMES,
+    MALE_NAMES,
     NOT_NAMES,
     PLACE_PREPOSITIONS,
     PLACES_AND_FAITHS,
@@ -234,7 +236,35 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                     occ.vocative = looks_vocative(text, start, end)
                     occ.person += occ.vocative
                 out.append(occ)
+        out += _capitals(text, p_start, p_end, layout)
     return out
+
+
+# A name written in capitals ("EDI", "JARVIS", "JJ"): alone, not inside a shouted run of them
+_CAPITALS_RE = re.compile(
+    r"(?<![\w’'-])(?<![A-Z][!?.,]\s)[A-Z]{2,6}(?![\w-])(?![’'](?!s\b))(?!\s+[A-Z]{2,}\b)")
+_POSSESSIVE_RE = re.compile(r"[’']s\b")
+
+
+def _capitals(text: str, p_start: int, p_end: int, layout: Layout) -> list[Occurrence]:
+    out = []
+    for m in _CAPITALS_RE.finditer(text, p_start, p_end):
+        start, end = m.span()
+        occ = Occurrence(start, end, None, (m.group(),), _initial(text, start, p_start),
+                         layout.in_quote(start))
+        before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
+        occ.vocative = occ.in_quote and looks_vocative(text, start, end)
+        occ.person = int(occ.vocative or (not occ.in_quote and (after in TAG_VERBS or before in TAG_VERBS)))
+        occ.acts = _POSSESSIVE_RE.match(text, end) is not None   # "EDI's optics sweep the kitchen"
+        out.append(occ)
+    return out
+
+
+def capitals_name(word: str, ev: NameEvidence) -> bool:
+    """A word in capitals is a name only when the text never writes it otherwise ("edi",
+    "Edi") and treats it as someone more than once: addressed, tagged, owning something."""
+    return ev.lower[word.lower()] == 0 and ev.total[word.capitalize()] == 0 and ev.total[word] >= 2 \
+        and ev.person[word] + ev.acts[word] >= 2 and not _is_stop(word)
 
 
 def looks_vocative(text: str, start: int, end: int) -> bool:
@@ -286,11 +316,14 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
 def _is_given_name(word: str) -> bool:
     from ficlens.characters.nicknames import nickname_groups
 
-    return word.lower() in nickname_groups()
+    low = word.lower()
+    return low in nickname_groups() or low in FEMALE_NAMES or low in MALE_NAMES
 
 
 def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = False) -> bool:
     """Does this capitalised word behave like a (character) name across the work?"""
+    if word.isupper() and len(word) > 1:
+        return capitals_name(word, ev)
     if _is_stop(word):
         return False
     cap, non_initial, person = ev.total[word], ev.noninitial[word], ev.person[word]

@@ -52,6 +52,10 @@ tutted whined whines tittered corroborated acknowledged admonished advised affir
 apologised boomed booms chided coaxed confided mocked ranted reiterated scolded snickered taunted
 vowed wheezed slurred exploded acquiesced quavered questioned quoted enunciated
 hooted jeered interpreted yawned proclaimed proclaims
+acknowledges acquiesces admonishes advises affirms apologizes apologises blusters chides coaxes
+confides consoles counters hoots interposes jeers mocks quavers quips rants reiterates scolds
+shrills slurs snarls snickers sniggers splutters sputters squeals supplies taunts titters
+wheezes deadpans deadpanned snarks snarked rumbles rumbled singsongs singsonged huffs
 """)
 
 # Verbs of a thought tag. Narrow on purpose: "remembered", "hoped" are mostly plain narration.

@@ -247,6 +247,10 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(_WORD_RE.findall(text, a, b)) if b > a else 0
 
 
+# '"Bosh'tet," the quarian mutters, but I can hear her laugh': "I" opens a clause of its own
+_NEW_CLAUSE_RE = re.compile(r"\b(?:but|and|so|yet|or|while|because|though|although|when|until|if)\b")
+
+
 def _gap_ok(text: str, a: int, b: int, max_words: int) -> bool:
     if b < a:
         return False
@@ -328,6 +332,7 @@ def tag_after(text: str, end: int, hi: int, index: MentionIndex) -> Tag | None:
         verb = w.group().lower()
         after = [m for m in mentions if m.start >= w.end() and (
             not _after_preposition(text, m) or _BY_AGENT_RE.fullmatch(text, w.end(), m.start)) and (
+            not _NEW_CLAUSE_RE.search(text, w.end(), m.start)) and (
             _gap_ok(text, w.end(), m.start, 1) or _VOICE_OF_RE.fullmatch(text, w.end(), m.start)
             or (m.kind in EXPLICIT_KINDS and _QUALIFIED_NAME_RE.fullmatch(text, w.end(), m.start)))]
         inverted_beat = verb in BEAT_ONLY and wi == 0 and bool(after) and after[0].kind in EXPLICIT_KINDS

@@ -1,0 +1,126 @@
+"""Arrivals: an unnamed person a story brings on stage with an indefinite description and who
+then speaks ("A nurse in purple scrubs rounded the corner. She took one look at them." /
+"Visiting hours ended at eight.").
+
+Such a person becomes a character of their own, named by the description ("the nurse"), so that
+the next "she" and the lines that follow have someone to go to instead of the nearest named
+woman. Later "the nurse" in the same scene is the same person. Only a word for a role ("nurse",
+"scout", "waiter"), not a word for anyone ("a woman"), and only when a line follows at once: a
+passer-by who never speaks stays out of the cast.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ficlens.characters.coref import is_subject
+from ficlens.characters.epithets import ADJ_RE, GENERIC, PERSON_NOUNS, head_gender
+from ficlens.characters.layout import Layout
+from ficlens.model import Character, Mention
+
+_ROLE_NOUNS = sorted(PERSON_NOUNS - GENERIC - {"stranger", "child", "kid", "teen", "teenager", "youth",
+                                               "female", "male", "newcomer", "visitor"},
+                     key=len, reverse=True)
+_ROLE_RE = "|".join(map(re.escape, _ROLE_NOUNS))
+_ARRIVAL_RE = re.compile(
+    rf"\b(?:A|An|(?<=[a-z], )an?)\s+(?:(?:{ADJ_RE})\s+){{0,2}}(?P<noun>{_ROLE_RE})\b(?![-'’])")
+# the next sentence's subject pronoun, for the arrival's gender ("… rounded the corner. She took")
+_NEXT_SUBJECT_RE = re.compile(r"[^.!?“”\"]*[.!?]\s+(He|She)\b")
+_OWN_PRONOUN_RE = re.compile(r"[^.!?;:‘“\"A-Z]{0,80}?\b(he|him|his|himself|she|her|hers|herself)\b")
+
+
+def introduce_arrivals(text: str, layout: Layout, characters: list[Character],
+                       mentions: list[Mention]) -> dict[str, str]:
+    """Add a character for each arrival that speaks next, its mentions (the arrival and the
+    same description later in its scene), and return their genders (id -> gender)."""
+    taken = {a.lower() for c in characters for a in [c.name, *c.aliases, *c.epithets]}
+    made: dict[str, Character] = {}
+    genders: dict[str, str] = {}
+    arrivals: list[tuple[int, int, str, int]] = []   # start, end, character id, scene
+    for p, (lo, hi) in enumerate(layout.paragraphs):
+        for m in _ARRIVAL_RE.finditer(text, lo, hi):
+            if layout.in_quote(m.start()) or not _opens_clause(text, m, hi):
+                continue
+            if not _speaks_next(layout, p, m.end()):
+                continue
+            noun = m.group("noun").lower()
+            name = "the " + noun
+            if name in taken and name not in made:
+                continue   # someone the story already calls "the nurse"
+            character = made.get(name)
+            if character is None:
+                character = Character(f"c{len(characters)}", name, [name], origin="text")
+                characters.append(character)
+                made[name] = character
+            gender = head_gender(noun) or _pronoun_gender(text, m.end(), hi)
+            if gender and genders.get(character.id, gender) == gender:
+                genders[character.id] = gender
+            elif gender:
+                genders[character.id] = "unknown"   # a male and a female guard: no one gender
+            arrivals.append((m.start(), m.end(), character.id, layout.scene_index(m.start())))
+    if not arrivals:
+        return {}
+    for c in made.values():
+        c.gender = genders.setdefault(c.id, "unknown")
+    _add_mentions(text, layout, mentions, arrivals, made)
+    return genders
+
+
+def _opens_clause(text: str, m: re.Match, limit: int) -> bool:
+    """A sentence subject ("A scout skids to a stop"), or the subject of the clause after a
+    subordinate one ("Before they could ask, a nurse rounded the corner"): not an apposition
+    ("Mary, a nurse at the hospital, said"), which a comma closes."""
+    if m.group(0)[0] == "A":
+        return is_subject(text, m.start(), after_opener=True)
+    rest = _CLAUSE_RE.match(text, m.end(), limit)
+    return rest is not None and rest.group(1) != ","
+
+
+_CLAUSE_RE = re.compile(r"[^,.;!?“”\"]*([,.;!?])")
+
+
+def _speaks_next(layout: Layout, p: int, after: int) -> bool:
+    """A line follows the arrival in its own paragraph or opens the next one."""
+    hi = layout.paragraphs[p][1]
+    q = layout.quote_before(hi)
+    if q is not None and layout.quotes[q][0] >= after:
+        return True
+    if p + 1 < len(layout.paragraphs):
+        n_lo, n_hi = layout.paragraphs[p + 1]
+        q = layout.quote_index(n_lo)
+        if q is None:
+            q = layout.quote_before(n_hi)
+            return q is not None and layout.quotes[q][0] >= n_lo and layout.quotes[q][0] - n_lo < 3
+        return True
+    return False
+
+
+def _pronoun_gender(text: str, end: int, limit: int) -> str | None:
+    """'A scout … corrects herself' / '… rounded the corner. She took one look'."""
+    m = _OWN_PRONOUN_RE.match(text, end, limit) or _NEXT_SUBJECT_RE.match(text, end, limit)
+    if m is None:
+        return None
+    return "female" if m.group(1).lower() in ("she", "her", "hers", "herself") else "male"
+
+
+def _add_mentions(text: str, layout: Layout, mentions: list[Mention],
+                  arrivals: list[tuple[int, int, str, int]], made: dict[str, Character]) -> None:
+    """The arrival itself, and "the nurse" after it in the same scene (taking over whatever the
+    epithet linker gave that description there)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for start, end, cid, scene in arrivals:
+        mentions.append(Mention(start, end, cid, "epithet"))
+        name = next(n for n, c in made.items() if c.id == cid)
+        s_hi = layout.scenes[scene][1]
+        said = re.compile(r"\b[Tt]he\s+" + re.escape(name.split()[-1]) + r"\b(?![-'’])")
+        for m in said.finditer(text, end, s_hi):
+            if layout.in_quote(m.start()):
+                continue
+            i = bisect_right(starts, m.start()) - 1
+            existing = ordered[i] if i >= 0 and ordered[i].end > m.start() else None
+            if existing is None:
+                mentions.append(Mention(m.start(), m.end(), cid, "epithet"))
+            elif existing.kind == "epithet":
+                existing.character = cid

@@ -1,0 +1,160 @@
+"""Round 28: people fan fiction brings on stage without a name ("A nurse rounded the corner"),
+names written in capitals ("EDI"), speech verbs in the present tense, and the pronoun evidence
+that decides who "he" and "she" are."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ficlens import analyze
+from ficlens.characters.gender import pronoun_votes
+from ficlens.model import Work
+
+_NOTE = "A/N: thanks to my beta for reading this twice! Comments make my day.\n\n"
+
+
+def _speaker_of(work: Work, needle: str) -> str | None:
+    at = work.text.index(needle)
+    quote = next(q for q in work.quotes if q.start <= at < q.end)
+    character = work.character(quote.speaker)
+    return character.name if character else None
+
+
+def _character(work: Work, name: str):
+    return next((c for c in work.characters if c.name == name), None)
+
+
+# One paragraph per line, as fan fiction is written (no hard line breaks inside a paragraph).
+_WARD = _NOTE + (
+    "Imogen had been reading the same poster about hand hygiene for twenty minutes. "
+    "Teodor sat beside her with his knees bouncing.\n") + """
+
+“They said an hour,” he said.
+
+“They said an hour an hour ago.”
+
+""" + (
+    "Before Teodor could answer that, a nurse in green scrubs came through the swing doors with a "
+    "tablet under her arm. She looked at the two of them and sighed.\n") + """
+
+“Visiting hours are over.”
+
+“We’re his cousins,” Teodor said at once.
+
+“Of course you are. Everyone tonight is somebody’s cousin.”
+
+Imogen stood up. “Please. Just tell us if he’s awake.”
+
+The nurse glanced down the corridor. “He’s awake. Five minutes, and you did not hear it from me.”
+"""
+
+
+def test_an_arrival_who_speaks_becomes_a_character_of_her_own() -> None:
+    work = analyze(_WARD)
+    nurse = _character(work, "the nurse")
+    assert nurse is not None and nurse.gender == "female"
+    assert _speaker_of(work, "Visiting hours are over") == "the nurse"
+    assert _speaker_of(work, "Everyone tonight is somebody") == "the nurse"
+    assert _speaker_of(work, "Five minutes, and you") == "the nurse"
+    assert _speaker_of(work, "Just tell us if") == "Imogen"
+    # the "She" after the arrival is the nurse, not the named woman on stage
+    she = work.text.index("She looked at the two")
+    assert next(m.character for m in work.mentions if m.start == she) == nurse.id
+
+
+def test_an_apposition_or_a_silent_passer_by_is_no_arrival() -> None:
+    text = _NOTE + """\
+Imogen, a nurse at the county hospital, came home at six.
+
+“You look tired,” Teodor said.
+
+A porter wheeled a trolley past the window, whistling.
+
+Imogen shrugged. “It was a long shift.”
+"""
+    work = analyze(text)
+    assert _character(work, "the nurse") is None   # "Imogen, a nurse …," is Imogen
+    assert _character(work, "the porter") is None   # he never speaks
+    assert _speaker_of(work, "It was a long shift") == "Imogen"
+
+
+def test_a_name_in_capitals_is_a_character_when_the_text_treats_it_as_one() -> None:
+    text = """\
+The ship’s voice came on before Marguerite had her boots off. ORLA’s lights dimmed to amber.
+
+“You are late, Captain.”
+
+“Thank you, ORLA. I had noticed.”
+
+“ORLA, put the kettle on,” Desmond called from the galley. The TV in the corner was still on.
+
+“The kettle is on,” ORLA said. “It has been on for an hour.”
+"""
+    work = analyze(text)
+    orla = _character(work, "ORLA")
+    assert orla is not None
+    assert _speaker_of(work, "It has been on") == "ORLA"
+    assert _character(work, "TV") is None
+
+
+def test_shouting_in_capitals_is_no_name() -> None:
+    text = """\
+“GET OUT,” Marguerite shouted. “GET OUT NOW.”
+
+Desmond did not get out. “No.”
+
+“NO?” She threw the cup. “NO, he says.”
+"""
+    work = analyze(text)
+    assert {c.name for c in work.characters} <= {"Marguerite", "Desmond"}
+
+
+def test_a_present_tense_bookism_is_a_tag() -> None:
+    text = _NOTE + """\
+Bartholomew leaned against the hatch and Priya kept working.
+
+“Nice weather for it,” Priya quips.
+
+“It’s raining.”
+
+“That’s what I said.”
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "Nice weather for it") == "Priya"
+
+
+def test_a_clause_after_the_tag_does_not_give_the_line_to_its_subject() -> None:
+    text = """\
+I found Priya on the hangar floor under the engine, and Bartholomew above her on the ladder.
+
+“Hand me the spanner.”
+
+“Which one?”
+
+“The big one,” Priya mutters, but I can hear her laughing under there.
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "The big one") == "Priya"
+
+
+def test_a_companion_after_with_is_no_background_for_the_next_he() -> None:
+    text = (
+        "Tobias hailed a cab within a minute and bundled his sister into it with her flowers and "
+        "her cake. Everyone else drifted off toward the bus, waving.\n") + """
+
+Which is how I end up under the awning with Marcus and one very large umbrella.
+
+He opens the umbrella. I step under it.
+"""
+    work = analyze(text)
+    he = work.text.index("He opens")
+    marcus = _character(work, "Marcus")
+    assert next(m.character for m in work.mentions if m.start == he) == marcus.id
+
+
+def test_a_pronoun_another_name_may_own_votes_only_when_it_opens_a_sentence() -> None:
+    text = ("Sera drops onto the bench beside Varric, hard enough to slosh his ale over the rim. "
+            "She grins at him.")
+    names = [(0, 4, "sera"), (text.index("Varric"), text.index("Varric") + 6, "varric")]
+    votes = pronoun_votes(text, names, lambda pos: False)
+    assert votes["sera"] == Counter({"female": 1})
