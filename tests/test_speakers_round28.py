@@ -158,3 +158,46 @@ def test_a_pronoun_another_name_may_own_votes_only_when_it_opens_a_sentence() ->
     names = [(0, 4, "sera"), (text.index("Varric"), text.index("Varric") + 6, "varric")]
     votes = pronoun_votes(text, names, lambda pos: False)
     assert votes["sera"] == Counter({"female": 1})
+
+
+def test_a_trade_first_met_as_a_clause_subject_is_an_arrival_too() -> None:
+    text = _NOTE + (
+        "Marguerite had run the night desk long enough to know that nothing good came in after two, "
+        "and the young porter hovering at her elbow was holding a parcel like it might bite.\n") + """
+“Ma’am? This came for room nine.”
+
+“Room nine checked out on Tuesday.”
+
+The porter blinked at her. “Then who is knocking in there?”
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "This came for room nine") == "the porter"
+    assert _speaker_of(work, "Then who is knocking") == "the porter"
+
+
+def test_a_trade_whose_news_is_reported_is_no_arrival() -> None:
+    text = """\
+Margaret rang, and presently the butler came, and said that the carriage was ready.
+
+“I shall walk, thank you,” said Margaret.
+"""
+    work = analyze(text)
+    assert _character(work, "the butler") is None
+
+
+def test_a_voice_heard_before_its_owner_strolls_in() -> None:
+    text = _NOTE + """\
+The loft was cold, and Derwent was on his third attempt at the same page when the lift rattled open.
+
+“You’re sulking again. I could hear it from the stairs.”
+
+Perpetua never knocked. She strolled in like a woman personally invited, shaking rain off.
+
+“I’m reading,” Derwent said.
+
+“You’re sulking with a book as a prop,” Perpetua said.
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "You’re sulking again") == "Perpetua"
+    sulking = next(q for q in work.quotes if "sulking again" in work.text[q.start:q.end])
+    assert sulking.evidence == "voice"   # settled as the voice of the one who walks in

@@ -170,7 +170,9 @@ def run(work: Work, options: Options) -> None:
     mentions += _epithet_mentions(text, layout, mentions, link_genders, characters, title_holders,
                                   canon_epithets(canon_of, ids))
     mentions += _bare_title_mentions(text, layout, characters, Counter(m.character for m in mentions))
-    genders.update(introduce_arrivals(text, layout, characters, mentions))
+    arrivals = introduce_arrivals(text, layout, characters, mentions)
+    genders.update(arrivals)
+    work.runtime["characters.arrivals"] = set(arrivals)   # descriptions, as the tag-made ones
     for q_start, q_end in layout.quotes:
         mentions += [Mention(s, e, None, "pet_name") for s, e in pet_names_in(text, q_start, q_end)]
     named_counts = Counter(m.character for m in mentions if m.character)

@@ -15,8 +15,9 @@ import re
 from bisect import bisect_right
 
 from ficlens.characters.coref import is_subject
-from ficlens.characters.epithets import ADJ_RE, GENERIC, PERSON_NOUNS, head_gender
+from ficlens.characters.epithets import ADJ_RE, GENERIC, LOOKS, PERSON_NOUNS, ROLES, head_gender
 from ficlens.characters.layout import Layout
+from ficlens.language.verbs import TAG_VERBS
 from ficlens.model import Character, Mention
 
 _ROLE_NOUNS = sorted(PERSON_NOUNS - GENERIC - {"stranger", "child", "kid", "teen", "teenager", "youth",
@@ -25,6 +26,12 @@ _ROLE_NOUNS = sorted(PERSON_NOUNS - GENERIC - {"stranger", "child", "kid", "teen
 _ROLE_RE = "|".join(map(re.escape, _ROLE_NOUNS))
 _ARRIVAL_RE = re.compile(
     rf"\b(?:A|An|(?<=[a-z], )an?)\s+(?:(?:{ADJ_RE})\s+){{0,2}}(?P<noun>{_ROLE_RE})\b(?![-'’])")
+# "… and the young deputy hovering at the edge of his desk was holding a printout": a role met for
+# the first time in its scene, as a clause's subject, no one the cast already holds
+# Only trades a story does not call its named cast by ("the deputy", not "the detective").
+_TRADES = sorted(set(_ROLE_NOUNS) - ROLES - LOOKS, key=len, reverse=True)
+_FIRST_SEEN_RE = re.compile(rf"\b(?:The|(?<=\band )the)\s+(?:(?:{ADJ_RE})\s+){{0,2}}"
+                            rf"(?P<noun>{'|'.join(map(re.escape, _TRADES))})\b(?![-'’])")
 # the next sentence's subject pronoun, for the arrival's gender ("… rounded the corner. She took")
 _NEXT_SUBJECT_RE = re.compile(r"[^.!?“”\"]*[.!?]\s+(He|She)\b")
 _OWN_PRONOUN_RE = re.compile(r"[^.!?;:‘“\"A-Z]{0,80}?\b(he|him|his|himself|she|her|hers|herself)\b")
@@ -38,11 +45,15 @@ def introduce_arrivals(text: str, layout: Layout, characters: list[Character],
     made: dict[str, Character] = {}
     genders: dict[str, str] = {}
     arrivals: list[tuple[int, int, str, int]] = []   # start, end, character id, scene
+    held = _held_spans(mentions)
     for p, (lo, hi) in enumerate(layout.paragraphs):
-        for m in _ARRIVAL_RE.finditer(text, lo, hi):
+        first_seen = (m for m in _FIRST_SEEN_RE.finditer(text, lo, hi)
+                      if _first_in_scene(text, layout, m, held))
+        found = [*_ARRIVAL_RE.finditer(text, lo, hi), *first_seen]
+        for m in sorted(found, key=lambda m: m.start()):
             if layout.in_quote(m.start()) or not _opens_clause(text, m, hi):
                 continue
-            if not _speaks_next(layout, p, m.end()):
+            if not _speaks_next(text, layout, p, m.end()):
                 continue
             noun = m.group("noun").lower()
             name = "the " + noun
@@ -67,12 +78,27 @@ def introduce_arrivals(text: str, layout: Layout, characters: list[Character],
     return genders
 
 
+def _held_spans(mentions: list[Mention]) -> dict[int, str | None]:
+    """start -> character of each epithet mention (None when the cast linked it to no one)."""
+    return {m.start: m.character for m in mentions if m.kind == "epithet"}
+
+
+def _first_in_scene(text: str, layout: Layout, m: re.Match, held: dict[int, str | None]) -> bool:
+    """The role's first mention in its scene, and not a description the cast linked to someone."""
+    if held.get(m.start()) is not None:
+        return False
+    lo = layout.scenes[layout.scene_index(m.start())][0]
+    return re.search(rf"\b{re.escape(m.group('noun'))}\b", text[lo:m.start()], re.IGNORECASE) is None
+
+
 def _opens_clause(text: str, m: re.Match, limit: int) -> bool:
     """A sentence subject ("A scout skids to a stop"), or the subject of the clause after a
     subordinate one ("Before they could ask, a nurse rounded the corner"): not an apposition
     ("Mary, a nurse at the hospital, said"), which a comma closes."""
-    if m.group(0)[0] == "A":
+    if m.group(0)[0] in "AT":
         return is_subject(text, m.start(), after_opener=True)
+    if m.group(0)[0] == "t":
+        return True   # "…, and the young deputy … was holding"
     rest = _CLAUSE_RE.match(text, m.end(), limit)
     return rest is not None and rest.group(1) != ","
 
@@ -80,20 +106,24 @@ def _opens_clause(text: str, m: re.Match, limit: int) -> bool:
 _CLAUSE_RE = re.compile(r"[^,.;!?“”\"]*([,.;!?])")
 
 
-def _speaks_next(layout: Layout, p: int, after: int) -> bool:
-    """A line follows the arrival in its own paragraph or opens the next one."""
+def _speaks_next(text: str, layout: Layout, p: int, after: int) -> bool:
+    """A line follows the arrival in its own paragraph or opens the next one, and no tag gives
+    it to someone named ('The butler came, and said that … / "I'll go," said Margaret')."""
     hi = layout.paragraphs[p][1]
-    q = layout.quote_before(hi)
-    if q is not None and layout.quotes[q][0] >= after:
-        return True
-    if p + 1 < len(layout.paragraphs):
-        n_lo, n_hi = layout.paragraphs[p + 1]
-        q = layout.quote_index(n_lo)
-        if q is None:
-            q = layout.quote_before(n_hi)
-            return q is not None and layout.quotes[q][0] >= n_lo and layout.quotes[q][0] - n_lo < 3
-        return True
-    return False
+    q = layout.quote_before(after)
+    q = 0 if q is None else q + 1
+    if not (q < len(layout.quotes) and layout.quotes[q][0] < hi):
+        if p + 1 >= len(layout.paragraphs):
+            return False
+        n_lo = layout.paragraphs[p + 1][0]
+        if not (q < len(layout.quotes) and layout.quotes[q][0] - n_lo < 3):
+            return False
+    return _NAMED_TAG_RE.match(text, layout.quotes[q][1]) is None
+
+
+# '"…," said Margaret' / '"…," Margaret said': a line a tag gives to a name
+_NAMED_TAG_RE = re.compile(rf"\s*(?:(?:{'|'.join(sorted(TAG_VERBS))})\s+(?:Mrs?\.\s+|Miss\s+)?[A-Z][a-z]+"
+                           rf"|(?:Mrs?\.\s+|Miss\s+)?[A-Z][a-z]+\s+(?:{'|'.join(sorted(TAG_VERBS))})\b)")
 
 
 def _pronoun_gender(text: str, end: int, limit: int) -> str | None:
@@ -111,7 +141,11 @@ def _add_mentions(text: str, layout: Layout, mentions: list[Mention],
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     for start, end, cid, scene in arrivals:
-        mentions.append(Mention(start, end, cid, "epithet"))
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and ordered[i].end > start and ordered[i].kind == "epithet":
+            ordered[i].character = cid   # the description the epithet finder saw, now someone
+        else:
+            mentions.append(Mention(start, end, cid, "epithet"))
         name = next(n for n, c in made.items() if c.id == cid)
         s_hi = layout.scenes[scene][1]
         said = re.compile(r"\b[Tt]he\s+" + re.escape(name.split()[-1]) + r"\b(?![-'’])")

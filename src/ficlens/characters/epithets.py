@@ -80,7 +80,7 @@ EPITHET_RE = re.compile(
     rf"|\b[Tt]he\s+(?P<description>(?:(?:{ADJ_RE})\s+){{0,2}}(?:[A-Za-z]+\s+)?(?i:{_NOUN_RE}))\b")
 
 
-_LOOKS = words("""blond blonde brunet brunette redhead ginger""")
+LOOKS = words("""blond blonde brunet brunette redhead ginger""")
 _COMPARED = words("""older younger elder taller shorter smaller bigger""")
 # Hair and eyes mark someone on stage; "sleepy-faced" or "hump-backed" may introduce a stranger.
 _HAIR_OR_EYES_RE = re.compile(r"[a-z]+-(?:haired|eyed)")
@@ -92,7 +92,7 @@ def by_looks(phrase: str) -> bool:
     words_ = phrase.lower().split()
     if len(words_) < 2 or words_[0] != "the":
         return False
-    return words_[-1] in _LOOKS or any(_HAIR_OR_EYES_RE.fullmatch(w) for w in words_[1:])
+    return words_[-1] in LOOKS or any(_HAIR_OR_EYES_RE.fullmatch(w) for w in words_[1:])
 
 
 def by_comparison(phrase: str) -> bool:

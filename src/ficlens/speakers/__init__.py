@@ -121,6 +121,7 @@ def run(work: Work, options: Options) -> None:
 
     _unlink_epithets_beside_their_holder(work, tags, para)
     described = _give_descriptions_a_character(work, tags, index)
+    described |= work.runtime.get("characters.arrivals", set())   # "A nurse rounded the corner."
     said_again = say_descriptions_again(work, described, layout)
     if give_newcomers_their_pronouns(work, described, layout) or said_again:
         index = _narration_index(work, layout)
@@ -266,9 +267,15 @@ def _just_introduced(work: Work, index: MentionIndex, since: int, tag: Tag, phra
     lo = max(since, tag.start - 600)
     gender = head_gender(phrase)
     genders = {c.id: c.gender for c in work.characters}
-    found = {m.character for m in index.within(lo, tag.mention.start)
-             if m.kind in EXPLICIT_KINDS and is_subject(work.text, m.start)
-             and (gender is None or genders.get(m.character) == gender)}
+    subjects = [m for m in index.within(lo, tag.mention.start)
+                if m.kind in EXPLICIT_KINDS and is_subject(work.text, m.start)
+                and (gender is None or genders.get(m.character) == gender)]
+    found = {m.character for m in subjects}
+    if len(found) > 1:
+        # "Stiles breathed." / "Scott's eyes flicked toward the doors…" / '"…," the werewolf
+        # said': the paragraph just before the line, when it has one subject, is the one meant
+        last = work.text.rfind("\n\n", lo, subjects[-1].start)
+        found = {m.character for m in subjects if m.start > last}
     return found.pop() if len(found) == 1 else None
 
 

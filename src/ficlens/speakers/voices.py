@@ -152,12 +152,23 @@ def _walks_in(text: str, q, layout: Layout, index: MentionIndex) -> str | None:
     before, (nxt, nxt_end) = layout.paragraphs[p - 1], layout.paragraphs[p + 1]
     if layout.quote_before(lo) is not None and layout.quotes[layout.quote_before(lo)][0] >= before[0]:
         return None   # the paragraph before has a line: this one answers it
-    if not any(nxt <= start < nxt_end for start, _ in layout.quotes):
-        return None   # the one who walks in says nothing there
+    speaks = any(nxt <= start < nxt_end for start, _ in layout.quotes)
     first = next(iter(index.within(nxt, nxt + 200)), None)
     if first is None or first.start != nxt or first.character is None or first.kind == "pronoun":
         return None
-    return first.character if _ENTERS_RE.match(text, first.end) else None
+    if speaks and _ENTERS_RE.match(text, first.end):
+        return first.character
+    # 'Peter never knocked. He strolled in with the air of a man invited': the name's sentence,
+    # then the same person walking in; the line was his voice before he came into view
+    then = _THEN_ENTERS_RE.match(text, first.end, nxt_end)
+    if then is not None:
+        he = next((m for m in index.within(then.start(1), then.end(1)) if m.kind == "pronoun"), None)
+        if he is not None and he.character == first.character and _ENTERS_RE.match(text, he.end):
+            return first.character
+    return None
+
+
+_THEN_ENTERS_RE = re.compile(r"[^.!?“”\"]{0,60}[.!?]\s+(He|She|They)\b")
 
 
 def _voice_before(text: str, start: int, layout: Layout) -> bool:
