@@ -201,3 +201,29 @@ Perpetua never knocked. She strolled in like a woman personally invited, shaking
     assert _speaker_of(work, "You’re sulking again") == "Perpetua"
     sulking = next(q for q in work.quotes if "sulking again" in work.text[q.start:q.end])
     assert sulking.evidence == "voice"   # settled as the voice of the one who walks in
+
+
+def test_prose_of_today_gets_the_fan_fiction_conventions_without_any_note() -> None:
+    from ficlens.speakers.action_beats import reads_as_contemporary
+
+    present = " ".join(["“Fine,” she says. He nods. “Okay.” I shrug."] * 6)
+    assert reads_as_contemporary(present)
+    assert not reads_as_contemporary(" ".join(["“Fine,” said she. He nodded. I shrugged."] * 6))
+    assert reads_as_contemporary("She checked her phone twice, then the TV, then the couch. " * 2)
+
+
+def test_a_species_word_in_a_tag_is_the_one_the_line_before_greets() -> None:
+    text = _NOTE + """\
+Brannoc fills the doorway like weather fills a sky. He is carrying a tarp that is still moving.
+
+“Brannoc. Good to see you. What is that?”
+
+“Dinner,” the varl rumbles, enormously pleased with himself. “Fresh from the hills.”
+
+“It has eyes?”
+
+“It has a lot of eyes,” Brannoc says.
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "Dinner") == "Brannoc"
+    assert _character(work, "the varl") is None

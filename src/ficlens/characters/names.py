@@ -72,7 +72,7 @@ def _is_stop(word: str) -> bool:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     low = word.lower().rstrip(".")
-    if low.endswith("ly") and len(low) > 5 and not _is_given_name(low):
+    if low.endswith("ly") and len(low) > 5 and not is_given_name(low):
         return True  # "Unluckily Aziz": an adverb opening the sentence
     return low in NOT_NAMES or low in STOP_WORDS
 
@@ -274,7 +274,10 @@ def looks_vocative(text: str, start: int, end: int) -> bool:
     right = text[end:end + 2]
     opened = not left or left[-1] in "\"“‘'"
     after_comma = bool(left) and left[-1] == ","
-    return (opened and right[:1] in (",", "!", "?")) or (after_comma and right[:1] in (",", ".", "!", "?"))
+    # '"Wrex. Good to see you."': a name alone as the line's first sentence greets its bearer
+    greeted = opened and re.match(r"\.\s+[A-Z]", text[end:end + 3]) is not None
+    return (opened and right[:1] in (",", "!", "?")) or greeted \
+        or (after_comma and right[:1] in (",", ".", "!", "?"))
 
 
 _ALONE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")
@@ -313,7 +316,8 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
     return ev
 
 
-def _is_given_name(word: str) -> bool:
+def is_given_name(word: str) -> bool:
+    """Is the word a given name of the nickname or gendered name lists ("Lizzy", "Imogen")?"""
     from ficlens.characters.nicknames import nickname_groups
 
     low = word.lower()
@@ -344,7 +348,7 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False  # "on Sunday", "last Thursday": a day, unless it talks or is addressed
     if word.lower() in PLACES_AND_FAITHS and ev.firm_person[word] < max(2, 0.1 * ev.total[word]):
         return False  # "India" said as a subject 140 times and "called" three: still a country
-    if not _is_given_name(word) and (
+    if not is_given_name(word) and (
             not re.search(r"[aeiouy]", word.lower())
             or (non_initial == 0 and ev.alone[word] == cap and ev.firm_person[word] == 0)
             or (lower > 0 and ev.firm_person[word] == 0 and non_initial < 3)):
@@ -354,11 +358,11 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return False
     if person == 0 and ev.determined[word] >= max(2, 0.25 * cap):
         return False  # "a Christian", "an Englishman": never called a person's name here
-    if person >= 1 and cap == 1 and ev.firm_person[word] == 0 and not _is_given_name(word):
+    if person >= 1 and cap == 1 and ev.firm_person[word] == 0 and not is_given_name(word):
         return False  # '"Bossy, doll."': once, and only as a line's first word before a comma
     if lower == 0 and ev.acts[word] and not ev.determined[word] and not _COMMON_NOUN_END_RE.search(word):
         return True   # "Marisol dropped her bag", and never "marisol": an unusual name, not a word
-    if person >= 1 or (lower == 0 and (_is_given_name(word) or ev.quoted_tag[word])):
+    if person >= 1 or (lower == 0 and (is_given_name(word) or ev.quoted_tag[word])):
         return True   # a speech verb after it in someone's line ("Snape said eight") is weaker
     if cap <= 2 and not in_accepted_multiword:
         return False  # seen once or twice, never named as a person ("Frustrated", "Chinatown")
@@ -376,17 +380,17 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
     for (title, tokens), n in counts.items():
         if len(tokens) < 2 or tokens[-1].lower() in _PLACE_HEADS or tokens[0].lower() in _PLACE_FIRST:
             continue
-        known = all(ev.lower[t.lower()] == 0 for t in tokens) and _is_given_name(tokens[0])
+        known = all(ev.lower[t.lower()] == 0 for t in tokens) and is_given_name(tokens[0])
         lower_first = ev.lower[tokens[0].lower()]
-        first_ok = _is_given_name(tokens[0]) or title is not None or lower_first == 0 or (
+        first_ok = is_given_name(tokens[0]) or title is not None or lower_first == 0 or (
             lower_first <= 0.25 * ev.total[tokens[0]] and ev.noninitial[tokens[0]] > 0)
-        if (title is None and n == 1 and ev.noninitial[tokens[0]] == 0 and not _is_given_name(tokens[0])
+        if (title is None and n == 1 and ev.noninitial[tokens[0]] == 0 and not is_given_name(tokens[0])
                 and not is_name_word(tokens[0], ev) and not is_name_word(tokens[-1], ev)):
             # "Unlike Sarah", once, and "Unlike" nowhere a name: no first name ("Unlike" is not
             # a name word at all); "Severus Snape swept in", once, and "Snape said" elsewhere: one
             continue
         # a given name seen twice before a common word is a surname ("Harvey Stone", "Tom Brown")
-        given_then_word = n >= 2 and (_is_given_name(tokens[0]) or name_gender(tokens[0]) is not None) \
+        given_then_word = n >= 2 and (is_given_name(tokens[0]) or name_gender(tokens[0]) is not None) \
             and lower_first <= 0.25 * ev.total[tokens[0]]
         evidence = sum(ev.person[t] + ev.quoted_tag[t] for t in tokens)
         if first_ok and (n >= 2 or title is not None or known or evidence) and all(

@@ -13,9 +13,8 @@ import re
 from collections import Counter
 
 from ficlens.characters.cluster import Cluster, FormKey
-from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, words
-from ficlens.characters.names import Occurrence
-from ficlens.characters.nicknames import nickname_groups
+from ficlens.characters.lexicon import words
+from ficlens.characters.names import Occurrence, is_given_name
 from ficlens.language.verbs import TAG_VERBS
 
 # Share of a cluster's occurrences after "at/in/to/from…" from which it reads as a place.
@@ -71,18 +70,13 @@ def looks_like_unacting_place(cluster: Cluster, usage: dict[FormKey, Counter],
         return False
     if any(word in titled_words for _, tokens in cluster.forms for word in tokens):
         return False
-    if any(_is_given_name(tokens[0]) for _, tokens in cluster.forms):
+    if any(is_given_name(tokens[0]) for _, tokens in cluster.forms):
         return False
     total = Counter()
     for key in cluster.forms:
         total.update(usage.get(key, Counter()))
     return (total["acts"] == 0 and total["person"] <= total["vocative"]
             and total["weak_place"] >= max(1, total["vocative"]))
-
-
-def _is_given_name(word: str) -> bool:
-    low = word.lower()
-    return low in FEMALE_NAMES or low in MALE_NAMES or low in nickname_groups()
 
 
 def looks_like_place(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
@@ -94,7 +88,7 @@ def looks_like_place(cluster: Cluster, usage: dict[FormKey, Counter]) -> bool:
         total.update(usage.get(key, Counter()))
     n = total["total"]
     # A known given name needs stronger evidence ("Kent" is both; "looked to Harry" is not a place).
-    share = 0.5 if any(_is_given_name(tokens[0]) for _, tokens in cluster.forms) else PLACE_SHARE
+    share = 0.5 if any(is_given_name(tokens[0]) for _, tokens in cluster.forms) else PLACE_SHARE
     return n > 0 and total["place"] >= share * n and total["person"] <= 0.05 * n + 1
 
 

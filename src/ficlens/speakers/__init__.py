@@ -20,10 +20,10 @@ from ficlens.characters.appositives import NamedSpans, appositive_votes, clear_w
 from ficlens.characters.coref import is_subject
 from ficlens.characters.epithets import PERSON_NOUNS, ROLES, by_comparison, by_looks, head_gender
 from ficlens.characters.layout import Layout
-from ficlens.characters.lexicon import PRONOUN_LABEL, TITLES, words
+from ficlens.characters.lexicon import PRONOUN_GENDER, PRONOUN_LABEL, TITLES, words
 from ficlens.model import Character, Mention, Work
 from ficlens.options import Options
-from ficlens.speakers.action_beats import settle_action_beats
+from ficlens.speakers.action_beats import is_fan_fiction, settle_action_beats
 from ficlens.speakers.address import addressed_by_quote, addressed_in_narration
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve_unnamed_tags, spoken_to_self
@@ -341,8 +341,12 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
             since = work.quotes[i - 1].end if 0 < i <= len(work.quotes) else 0
             newcomer = None if key in by_alias or not _office(phrase) else \
                 _just_introduced(work, index, since, tag, phrase)
+            if newcomer is None and key not in by_alias and i > 0 and _by_kind(phrase) \
+                    and is_fan_fiction(work):
+                newcomer = _the_one_called(work, i - 1, _tag_sentence_gender(work.text, tag))
             if newcomer is not None:
                 # "Severus Snape swept in, robes billowing. / "Detention," the potions master said.'
+                # '"Wrex. Good to see you. What is that?" / "Dinner," the krogan rumbles'
                 by_alias[key] = newcomer
                 work.character(newcomer).epithets.append(phrase.lower())
             if key not in by_alias:
@@ -422,6 +426,39 @@ def _open_description(text: str, m: Mention) -> bool:
         return False
     head = text[m.start:m.end].split()[-1]
     return _one_person(head) and (head[:1].isupper() or head.lower() in PERSON_NOUNS)
+
+
+def _by_kind(phrase: str) -> bool:
+    """"the krogan", "the quarian": a word for a kind of being no list of people has (a species,
+    a people), which fan fiction uses for someone on stage it also names."""
+    words_ = phrase.split()
+    head = words_[-1]
+    return len(words_) == 2 and words_[0].lower() == "the" and head.isalpha() and head.islower() \
+        and head not in PERSON_NOUNS and head not in RELATION_GENDER and head not in _GENERIC_PEOPLE
+
+
+def _the_one_called(work: Work, qi: int, gender: str | None) -> str | None:
+    """The one character the line ``qi`` calls by name, the gender allowing: the one who answers
+    it ('"Wrex. Good to see you. What is that?" / "Dinner," the krogan rumbles')."""
+    q = work.quotes[qi]
+    called = {m.character for m in work.mentions
+              if q.start <= m.start < q.end and m.kind == "vocative" and m.character}
+    if len(called) != 1:
+        return None
+    who = called.pop()
+    own = work.character(who).gender
+    return who if gender is None or own in (None, "unknown", gender) else None
+
+
+# the rest of a tag's sentence up to its first pronoun of the third person
+_SENTENCE_PRONOUN_RE = re.compile(r"[^.!?“”\"‘]{0,80}?\b(he|him|his|himself|she|her|hers|herself)\b")
+
+
+def _tag_sentence_gender(text: str, tag: Tag) -> str | None:
+    """'"Dinner," the krogan rumbles, enormously pleased with himself': the gender the tag's own
+    sentence gives a description whose noun has none."""
+    m = _SENTENCE_PRONOUN_RE.match(text, tag.end)
+    return PRONOUN_GENDER[m.group(1)] if m else None
 
 
 def _one_person(head: str) -> bool:
