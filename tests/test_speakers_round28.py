@@ -227,3 +227,32 @@ Brannoc fills the doorway like weather fills a sky. He is carrying a tarp that i
     work = analyze(text)
     assert _speaker_of(work, "Dinner") == "Brannoc"
     assert _character(work, "the varl") is None
+
+
+_CAMP = """\
+Brannagh was sharpening arrows outside the tent when Tamsin came up the slope with two mugs.
+
+‘You look like you’ve been up all night,’ Tamsin said.
+
+‘I have. Somebody’s got to keep watch,’ said Brannagh.
+
+‘Bran, the bowls are by the stream. ’Em won’t scrub themselves.’
+
+‘Don’t call me Bran.’
+
+‘Bran, Bran, Bran.’
+
+Brannagh threw a pine cone at her. ‘’Tis a wonder anyone puts up with you,’ Brannagh said.
+"""
+
+
+def test_an_elision_after_a_closing_quote_mark_is_no_name() -> None:
+    work = analyze(_CAMP)
+    names = {c.name for c in work.characters}
+    assert "Em" not in names and "Tis" not in names
+
+
+def test_a_clipped_name_said_more_often_gives_way_to_the_full_one() -> None:
+    work = analyze(_CAMP)
+    brannagh = _character(work, "Brannagh")
+    assert brannagh is not None and "Bran" in brannagh.aliases

@@ -381,6 +381,11 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             said = _known(form_gender.get(key))
             target = _pick([c for c in clusters if _short_form_fits(word, said, c)])
             nickname = target is not None
+            clipped = {k for k in target.forms if k[0] is None and len(k[1]) == 1
+                       and len(k[1][0]) < len(word) and word.startswith(k[1][0])} if target else set()
+            if clipped:   # "Brannagh" after her friends' "Bran": the fuller name is the name
+                target.nickname_forms |= clipped
+                nickname = False
         if target is None:
             parts = word.split("-")[1:]
             target = _pick([c for c in clusters if any(

@@ -42,9 +42,10 @@ _PARTICLE = r"(?:(?:de|van|von|der|den|du|da|di|del|della|des|le|la|ten|ter)[ \t
 # not the head of a contraction ("Don't" is no Don)
 # Not inside a word ("O'Hara" is one name, "x-Ray" no name), but a name may open a single-quoted
 # line ("'Sally Donovan,' I said.")
-# A stammer ("K-Kacchan!", "S-Sasuke") is the name after its first letter.
+# A stammer ("K-Kacchan!", "S-Sasuke") is the name after its first letter. A word after a
+# closing-quote mark that follows a space is an elision ("’Em won’t scrub themselves", "’Tis").
 _STAMMER = r"(?<=(?<![\w’'])(?P<stammer>[A-Z])-)(?=(?P=stammer))"
-SEQUENCE_RE = re.compile(rf"(?<!\w)(?:(?<!\w[’'])(?<![\w’']-)|{_STAMMER})"
+SEQUENCE_RE = re.compile(rf"(?<!\w)(?<!\s’)(?:(?<!\w[’'])(?<![\w’']-)|{_STAMMER})"
                          rf"{_TOKEN}(?:{_SEP}(?:{_PARTICLE})?{_TOKEN}){{0,4}}"
                          r"(?![\w])(?![’']t\b)")
 TOKEN_RE = re.compile(_TOKEN)
