@@ -256,3 +256,13 @@ def test_a_clipped_name_said_more_often_gives_way_to_the_full_one() -> None:
     work = analyze(_CAMP)
     brannagh = _character(work, "Brannagh")
     assert brannagh is not None and "Bran" in brannagh.aliases
+
+
+def test_a_saying_about_anyone_is_no_arrival() -> None:
+    text = """\
+Carrie watched the lights go by. A woman should some day write the philosophy of clothes.
+
+“Oh, do you?” Carrie said to the drummer at last.
+"""
+    work = analyze(text)
+    assert _character(work, "the woman") is None

@@ -4,9 +4,12 @@ then speaks ("A nurse in purple scrubs rounded the corner. She took one look at 
 
 Such a person becomes a character of their own, named by the description ("the nurse"), so that
 the next "she" and the lines that follow have someone to go to instead of the nearest named
-woman. Later "the nurse" in the same scene is the same person. Only a word for a role ("nurse",
-"scout", "waiter"), not a word for anyone ("a woman"), and only when a line follows at once: a
-passer-by who never speaks stays out of the cast.
+woman. Later "the nurse" in the same scene is the same person. An arrival is an indefinite
+description ("A scout skids to a stop", "a woman in a grey coat") or a trade its scene meets for
+the first time as a clause subject ("…, and the young deputy at his desk was holding a printout");
+never an office a story calls its named cast by ("the detective"), and only when a line follows
+at once that no tag gives to someone named: a passer-by who never speaks stays out of the cast.
+The speakers stage treats arrivals like the characters its tags make from descriptions.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ from ficlens.characters.layout import Layout
 from ficlens.language.verbs import TAG_VERBS
 from ficlens.model import Character, Mention
 
-_ROLE_NOUNS = sorted(PERSON_NOUNS - GENERIC - {"stranger", "child", "kid", "teen", "teenager", "youth",
-                                               "female", "male", "newcomer", "visitor"},
+# "a woman in a grey coat" is someone new too; "the woman" alone (_TRADES) may be anyone on stage
+_ROLE_NOUNS = sorted(PERSON_NOUNS - {"female", "male", "newcomer", "visitor", "stranger"},
                      key=len, reverse=True)
 _ROLE_RE = "|".join(map(re.escape, _ROLE_NOUNS))
 _ARRIVAL_RE = re.compile(
@@ -29,9 +32,12 @@ _ARRIVAL_RE = re.compile(
 # "… and the young deputy hovering at the edge of his desk was holding a printout": a role met for
 # the first time in its scene, as a clause's subject, no one the cast already holds
 # Only trades a story does not call its named cast by ("the deputy", not "the detective").
-_TRADES = sorted(set(_ROLE_NOUNS) - ROLES - LOOKS, key=len, reverse=True)
+_TRADES = sorted(set(_ROLE_NOUNS) - ROLES - LOOKS - GENERIC, key=len, reverse=True)
 _FIRST_SEEN_RE = re.compile(rf"\b(?:The|(?<=\band )the)\s+(?:(?:{ADJ_RE})\s+){{0,2}}"
                             rf"(?P<noun>{'|'.join(map(re.escape, _TRADES))})\b(?![-'’])")
+# "A woman should some day write the philosophy of clothes": a saying about anyone, no arrival
+_GENERIC_SAYING_RE = re.compile(r"\s+(?:should|would|could|might|must|can|cannot|may|will|ought|never|always"
+                                r"|needs|knows|is\s+(?:a|an|never|always))\b")
 # the next sentence's subject pronoun, for the arrival's gender ("… rounded the corner. She took")
 _NEXT_SUBJECT_RE = re.compile(r"[^.!?“”\"]*[.!?]\s+(He|She)\b")
 _OWN_PRONOUN_RE = re.compile(r"[^.!?;:‘“\"A-Z]{0,80}?\b(he|him|his|himself|she|her|hers|herself)\b")
@@ -51,9 +57,8 @@ def introduce_arrivals(text: str, layout: Layout, characters: list[Character],
                       if _first_in_scene(text, layout, m, held))
         found = [*_ARRIVAL_RE.finditer(text, lo, hi), *first_seen]
         for m in sorted(found, key=lambda m: m.start()):
-            if layout.in_quote(m.start()) or not _opens_clause(text, m, hi):
-                continue
-            if not _speaks_next(text, layout, p, m.end()):
+            if layout.in_quote(m.start()) or not _opens_clause(text, m, hi) \
+                    or _GENERIC_SAYING_RE.match(text, m.end()) or not _speaks_next(text, layout, p, m.end()):
                 continue
             noun = m.group("noun").lower()
             name = "the " + noun

@@ -314,7 +314,14 @@ def _give_descriptions_a_character(work: Work, tags: list[Tag | None], index: Me
                                      if m.kind in ("name", "title", "nickname") and m.character]))
         return spans[0]
 
+    arrived = {m.start: m.character for m in work.mentions
+               if m.kind == "epithet" and m.character in work.runtime.get("characters.arrivals", ())}
     for i, tag in enumerate(tags):
+        if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is None \
+                and tag.mention.start in arrived:   # "A man leaned over … and asked": the arrival
+            tag.mention.character = arrived[tag.mention.start]
+            tag.described = True
+            continue
         if tag is not None and tag.mention.kind == "epithet" and tag.mention.character is not None \
                 and not tag.relation:
             # "said the Professor" where the characters stage linked the office to its holder
