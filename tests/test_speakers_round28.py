@@ -266,3 +266,17 @@ Carrie watched the lights go by. A woman should some day write the philosophy of
 """
     work = analyze(text)
     assert _character(work, "the woman") is None
+
+
+def test_someone_in_a_tag_is_the_one_the_next_paragraph_opens_on() -> None:
+    text = _NOTE + """\
+Cassia and Hallam were arguing over the cake when the stairs creaked.
+
+“If we are discussing gifts,” someone drawls from the stairwell, “then I must insist on a veto.”
+
+Dorwin Pell descends the last few steps, Hallam’s brother ducking under the beam behind him.
+
+“Dorwin,” Cassia says. “Of course it’s you.”
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "If we are discussing gifts") == "Dorwin Pell"

@@ -24,7 +24,7 @@ _VERBS = (r"said|cried|called|shouted|boomed|asked|whispered|drawled|snapped|mur
           r"replied|exclaimed|demanded|barked|growled|sang|spoke|came|rang out|piped|"
           r"says|calls|shouts|booms|asks|whispers|drawls|snaps|murmurs|answers|replies|comes|rings out")
 _VOICE = r"(?:a|an)\s+(?:[a-z-]+\s+){0,2}voice\b"
-_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:{_VERBS})\s+{_VOICE}")
+_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_VERBS})\s+{_VOICE}|(?:someone|somebody)\s+(?:{_VERBS})\b)")
 # "A voice called, / "Len?"": the tag before the line, at the end of what comes before it
 _BEFORE_RE = re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}voice\s+(?:{_VERBS})[^.!?\"“”]{{0,40}}[,:]?\s*$")
 # the one who hears it: "Syme knew", "Winterbourne, turning, perceived", "Mr. Bumble raised his head"
@@ -76,6 +76,13 @@ def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, s
             if _FOUND_RE.search(text, max(lo, m.start - 80), m.start):
                 found.add(m.character)
         pick = (found or named) - listeners
+        if len(pick) > 1 and p is not None and p + 1 < len(layout.paragraphs):
+            # '"…," someone drawls from the stairwell. / Dorian Pavus descends the last few steps,
+            # the Iron Bull ducking under the beam behind him': the one the next paragraph opens on
+            n_lo, n_hi = layout.paragraphs[p + 1]
+            opener = next(iter(index.within(n_lo, n_hi)), None)
+            if opener is not None and opener.start == n_lo and opener.character in pick:
+                pick = {opener.character}
         if len(pick) == 1:
             who = next(iter(pick))
             group = q.group
