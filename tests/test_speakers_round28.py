@@ -280,3 +280,11 @@ Dorwin Pell descends the last few steps, Hallam’s brother ducking under the be
 """
     work = analyze(text)
     assert _speaker_of(work, "If we are discussing gifts") == "Dorwin Pell"
+
+
+def test_the_subject_of_a_sentence_that_ends_by_saying_a_line_is_a_name() -> None:
+    text = ("Marguerite and Desmond sat by the fire.\n\n"
+            "Desmond stood up, stretched, and said, “Time for bed.”\n\n"
+            "“Not yet,” Marguerite said.\n")
+    work = analyze(text)
+    assert _speaker_of(work, "Time for bed") == "Desmond"

@@ -24,7 +24,7 @@ from ficlens.characters.lexicon import (
     TITLES,
     words,
 )
-from ficlens.language.verbs import TAG_VERBS
+from ficlens.language.verbs import SPEECH_VERBS, TAG_VERBS
 
 _TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Mx|Dr|St|Mme|Mlle|Capt|Col|Lt|Sgt|Prof|Rev)\.?"
 # Japanese honorifics of anime fandoms ("Kakashi-sensei", "Sakura-chan", "Sasuke-teme") follow
@@ -226,7 +226,8 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                 occ = Occurrence(start, end, title, tuple(w for w, _, _ in names), initial,
                                  layout.in_quote(start))
                 before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
-                if not occ.in_quote and (after in TAG_VERBS or before in TAG_VERBS):
+                if not occ.in_quote and (after in TAG_VERBS or before in TAG_VERBS
+                                         or _TAG_SENTENCE_RE.match(text, end, p_end) is not None):
                     occ.person += 1
                 occ.acts = not occ.in_quote and before not in ("the", "this", "that", "every") \
                     and _ACTS_ON_OWN_RE.match(text, end) is not None
@@ -266,6 +267,12 @@ def capitals_name(word: str, ev: NameEvidence) -> bool:
     "Edi") and treats it as someone more than once: addressed, tagged, owning something."""
     return ev.lower[word.lower()] == 0 and ev.total[word.capitalize()] == 0 and ev.total[word] >= 2 \
         and ev.person[word] + ev.acts[word] >= 2 and not _is_stop(word)
+
+
+# "Desmond stood up, stretched, and said, “Time for bed.”": the subject of a sentence that ends
+# by saying a line
+_TAG_SENTENCE_RE = re.compile(r"[^.!?;“”\"‘’]{0,80}?\b(?:and|then)\s+(?:" + "|".join(sorted(SPEECH_VERBS))
+                              + r")[,:]?\s*[“\"‘]")
 
 
 def looks_vocative(text: str, start: int, end: int) -> bool:
