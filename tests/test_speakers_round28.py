@@ -288,3 +288,17 @@ def test_the_subject_of_a_sentence_that_ends_by_saying_a_line_is_a_name() -> Non
             "“Not yet,” Marguerite said.\n")
     work = analyze(text)
     assert _speaker_of(work, "Time for bed") == "Desmond"
+
+
+def test_the_subject_of_an_action_beat_is_a_name_even_once() -> None:
+    text = _NOTE + """\
+Odalys had claimed the corner booth, and she was not sharing. Caspian slid in anyway.
+
+“You’re in my seat,” Odalys said.
+
+“It’s a booth,” said Caspian.
+
+Ferro pushed through the crowd, shaking snow out of his hair. “Did I miss the fight?”
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "Did I miss the fight") == "Ferro"

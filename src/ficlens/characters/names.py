@@ -227,7 +227,8 @@ def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
                                  layout.in_quote(start))
                 before, after = _prev_word(text, start, p_start), _next_word(text, end, p_end)
                 if not occ.in_quote and (after in TAG_VERBS or before in TAG_VERBS
-                                         or _TAG_SENTENCE_RE.match(text, end, p_end) is not None):
+                                         or _TAG_SENTENCE_RE.match(text, end, p_end) is not None
+                                         or (initial and _BEAT_SENTENCE_RE.match(text, end, p_end))):
                     occ.person += 1
                 occ.acts = not occ.in_quote and before not in ("the", "this", "that", "every") \
                     and _ACTS_ON_OWN_RE.match(text, end) is not None
@@ -273,6 +274,12 @@ def capitals_name(word: str, ev: NameEvidence) -> bool:
 # by saying a line
 _TAG_SENTENCE_RE = re.compile(r"[^.!?;“”\"‘’]{0,80}?\b(?:and|then)\s+(?:" + "|".join(sorted(SPEECH_VERBS))
                               + r")[,:]?\s*[“\"‘]")
+
+
+# "Ferro pushed through the crowd, shaking snow out of his hair. “Did I miss the fight?”": the
+# subject of an action beat, a sentence about someone ("his", "her") that a line follows
+_BEAT_SENTENCE_RE = re.compile(r"\s+[a-z]+(?:ed|s)\b[^.!?;“”\"‘’]{0,160}?\b(?:his|her|himself|herself)\b"
+                               r"[^.!?;“”\"‘’]{0,80}[.!?]\s*[“\"‘]")
 
 
 def looks_vocative(text: str, start: int, end: int) -> bool:
