@@ -302,3 +302,17 @@ Ferro pushed through the crowd, shaking snow out of his hair. “Did I miss the 
 """
     work = analyze(text)
     assert _speaker_of(work, "Did I miss the fight") == "Ferro"
+
+
+def test_an_arrival_may_be_named_by_a_capitalised_order() -> None:
+    text = _NOTE + """\
+Kaeya was halfway through his drink and Diluc was polishing the same glass for the third time.
+
+A Knight of Favonius came up the steps two at a time, his face pink from the cold.
+
+“Captain? Sorry to bother you, sir.” He looked down at the envelope in his hand. “This came for you.”
+
+“Of course it did,” Kaeya said.
+"""
+    work = analyze(text)
+    assert _speaker_of(work, "Sorry to bother you") == "the knight"

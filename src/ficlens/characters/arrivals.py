@@ -28,7 +28,7 @@ _ROLE_NOUNS = sorted(PERSON_NOUNS - {"female", "male", "newcomer", "visitor", "s
                      key=len, reverse=True)
 _ROLE_RE = "|".join(map(re.escape, _ROLE_NOUNS))
 _ARRIVAL_RE = re.compile(
-    rf"\b(?:A|An|(?<=[a-z], )an?)\s+(?:(?:{ADJ_RE})\s+){{0,2}}(?P<noun>{_ROLE_RE})\b(?![-'’])")
+    rf"\b(?:A|An|(?<=[a-z], )an?)\s+(?:(?:{ADJ_RE})\s+){{0,2}}(?P<noun>(?i:{_ROLE_RE}))\b(?![-'’])")
 # "… and the young deputy hovering at the edge of his desk was holding a printout": a role met for
 # the first time in its scene, as a clause's subject, no one the cast already holds
 # Only trades a story does not call its named cast by ("the deputy", not "the detective").
