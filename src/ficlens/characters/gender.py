@@ -49,6 +49,7 @@ _OBJECT_BEFORE_RE = re.compile(r"\b(?:beside|with|at|to|for|from|behind|toward|t
 
 
 def _someone_else(text: str, end: int, m: re.Match) -> bool:
+    """Is the pronoun ``m`` an object in the clause of the name that ends at ``end``?"""
     word = m.group(1).lower()
     if word not in ("him", "her") or re.search(r"[.!?;]", text[end:m.start()]):
         return False

@@ -250,6 +250,8 @@ _POSSESSIVE_RE = re.compile(r"[’']s\b")
 
 
 def _capitals(text: str, p_start: int, p_end: int, layout: Layout) -> list[Occurrence]:
+    """Occurrences of words in capitals in one paragraph, with the evidence ``capitals_name``
+    weighs (a vocative, a speech verb beside it, a possessive)."""
     out = []
     for m in _CAPITALS_RE.finditer(text, p_start, p_end):
         start, end = m.span()

@@ -274,8 +274,10 @@ def _just_introduced(work: Work, index: MentionIndex, since: int, tag: Tag, phra
     if len(found) > 1:
         # "Stiles breathed." / "Scott's eyes flicked toward the doors…" / '"…," the werewolf
         # said': the paragraph just before the line, when it has one subject, is the one meant
-        last = work.text.rfind("\n\n", lo, subjects[-1].start)
-        found = {m.character for m in subjects if m.start > last}
+        layout = Layout.of(work)
+        p = layout.paragraph_index(subjects[-1].start)
+        last = layout.paragraphs[p][0] if p is not None else lo
+        found = {m.character for m in subjects if m.start >= last}
     return found.pop() if len(found) == 1 else None
 
 
