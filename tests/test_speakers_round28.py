@@ -9,15 +9,9 @@ from collections import Counter
 from ficlens import analyze
 from ficlens.characters.gender import pronoun_votes
 from ficlens.model import Work
+from test_speakers import quote, speaker
 
 _NOTE = "A/N: thanks to my beta for reading this twice! Comments make my day.\n\n"
-
-
-def _speaker_of(work: Work, needle: str) -> str | None:
-    at = work.text.index(needle)
-    quote = next(q for q in work.quotes if q.start <= at < q.end)
-    character = work.character(quote.speaker)
-    return character.name if character else None
 
 
 def _character(work: Work, name: str):
@@ -53,10 +47,10 @@ def test_an_arrival_who_speaks_becomes_a_character_of_her_own() -> None:
     work = analyze(_WARD)
     nurse = _character(work, "the nurse")
     assert nurse is not None and nurse.gender == "female"
-    assert _speaker_of(work, "Visiting hours are over") == "the nurse"
-    assert _speaker_of(work, "Everyone tonight is somebody") == "the nurse"
-    assert _speaker_of(work, "Five minutes, and you") == "the nurse"
-    assert _speaker_of(work, "Just tell us if") == "Imogen"
+    assert speaker(work, "Visiting hours are over") == "the nurse"
+    assert speaker(work, "Everyone tonight is somebody") == "the nurse"
+    assert speaker(work, "Five minutes, and you") == "the nurse"
+    assert speaker(work, "Just tell us if") == "Imogen"
     # the "She" after the arrival is the nurse, not the named woman on stage
     she = work.text.index("She looked at the two")
     assert next(m.character for m in work.mentions if m.start == she) == nurse.id
@@ -75,7 +69,7 @@ Imogen shrugged. “It was a long shift.”
     work = analyze(text)
     assert _character(work, "the nurse") is None   # "Imogen, a nurse …," is Imogen
     assert _character(work, "the porter") is None   # he never speaks
-    assert _speaker_of(work, "It was a long shift") == "Imogen"
+    assert speaker(work, "It was a long shift") == "Imogen"
 
 
 def test_a_name_in_capitals_is_a_character_when_the_text_treats_it_as_one() -> None:
@@ -93,7 +87,7 @@ The ship’s voice came on before Marguerite had her boots off. ORLA’s lights 
     work = analyze(text)
     orla = _character(work, "ORLA")
     assert orla is not None
-    assert _speaker_of(work, "It has been on") == "ORLA"
+    assert speaker(work, "It has been on") == "ORLA"
     assert _character(work, "TV") is None
 
 
@@ -120,7 +114,7 @@ Bartholomew leaned against the hatch and Priya kept working.
 “That’s what I said.”
 """
     work = analyze(text)
-    assert _speaker_of(work, "Nice weather for it") == "Priya"
+    assert speaker(work, "Nice weather for it") == "Priya"
 
 
 def test_a_clause_after_the_tag_does_not_give_the_line_to_its_subject() -> None:
@@ -134,7 +128,7 @@ I found Priya on the hangar floor under the engine, and Bartholomew above her on
 “The big one,” Priya mutters, but I can hear her laughing under there.
 """
     work = analyze(text)
-    assert _speaker_of(work, "The big one") == "Priya"
+    assert speaker(work, "The big one") == "Priya"
 
 
 def test_a_companion_after_with_is_no_background_for_the_next_he() -> None:
@@ -171,8 +165,8 @@ def test_a_trade_first_met_as_a_clause_subject_is_an_arrival_too() -> None:
 The porter blinked at her. “Then who is knocking in there?”
 """
     work = analyze(text)
-    assert _speaker_of(work, "This came for room nine") == "the porter"
-    assert _speaker_of(work, "Then who is knocking") == "the porter"
+    assert speaker(work, "This came for room nine") == "the porter"
+    assert speaker(work, "Then who is knocking") == "the porter"
 
 
 def test_a_trade_whose_news_is_reported_is_no_arrival() -> None:
@@ -198,9 +192,8 @@ Perpetua never knocked. She strolled in like a woman personally invited, shaking
 “You’re sulking with a book as a prop,” Perpetua said.
 """
     work = analyze(text)
-    assert _speaker_of(work, "You’re sulking again") == "Perpetua"
-    sulking = next(q for q in work.quotes if "sulking again" in work.text[q.start:q.end])
-    assert sulking.evidence == "voice"   # settled as the voice of the one who walks in
+    assert speaker(work, "You’re sulking again") == "Perpetua"
+    assert quote(work, "You’re sulking again").evidence == "voice"   # the one who walks in
 
 
 def test_prose_of_today_gets_the_fan_fiction_conventions_without_any_note() -> None:
@@ -225,7 +218,7 @@ Brannoc fills the doorway like weather fills a sky. He is carrying a tarp that i
 “It has a lot of eyes,” Brannoc says.
 """
     work = analyze(text)
-    assert _speaker_of(work, "Dinner") == "Brannoc"
+    assert speaker(work, "Dinner") == "Brannoc"
     assert _character(work, "the varl") is None
 
 
@@ -279,7 +272,7 @@ Dorwin Pell descends the last few steps, Hallam’s brother ducking under the be
 “Dorwin,” Cassia says. “Of course it’s you.”
 """
     work = analyze(text)
-    assert _speaker_of(work, "If we are discussing gifts") == "Dorwin Pell"
+    assert speaker(work, "If we are discussing gifts") == "Dorwin Pell"
 
 
 def test_the_subject_of_a_sentence_that_ends_by_saying_a_line_is_a_name() -> None:
@@ -287,7 +280,7 @@ def test_the_subject_of_a_sentence_that_ends_by_saying_a_line_is_a_name() -> Non
             "Desmond stood up, stretched, and said, “Time for bed.”\n\n"
             "“Not yet,” Marguerite said.\n")
     work = analyze(text)
-    assert _speaker_of(work, "Time for bed") == "Desmond"
+    assert speaker(work, "Time for bed") == "Desmond"
 
 
 def test_the_subject_of_an_action_beat_is_a_name_even_once() -> None:
@@ -301,7 +294,7 @@ Odalys had claimed the corner booth, and she was not sharing. Caspian slid in an
 Ferro pushed through the crowd, shaking snow out of his hair. “Did I miss the fight?”
 """
     work = analyze(text)
-    assert _speaker_of(work, "Did I miss the fight") == "Ferro"
+    assert speaker(work, "Did I miss the fight") == "Ferro"
 
 
 def test_an_arrival_may_be_named_by_a_capitalised_order() -> None:
@@ -315,4 +308,4 @@ A Knight of Favonius came up the steps two at a time, his face pink from the col
 “Of course it did,” Kaeya said.
 """
     work = analyze(text)
-    assert _speaker_of(work, "Sorry to bother you") == "the knight"
+    assert speaker(work, "Sorry to bother you") == "the knight"
