@@ -74,12 +74,12 @@ def introduce_arrivals(text: str, layout: Layout, characters: list[Character],
                 genders[character.id] = gender
             elif gender:
                 genders[character.id] = "unknown"   # a male and a female guard: no one gender
-            arrivals.append((m.start(), m.end(), character.id, layout.scene_index(m.start())))
+            arrivals.append((m.start(), m.end(), name, layout.scene_index(m.start())))
     if not arrivals:
         return {}
     for c in made.values():
         c.gender = genders.setdefault(c.id, "unknown")
-    _add_mentions(text, layout, mentions, arrivals, made)
+    _add_mentions(text, layout, mentions, arrivals, {name: c.id for name, c in made.items()})
     return genders
 
 
@@ -93,7 +93,8 @@ def _first_in_scene(text: str, layout: Layout, m: re.Match, held: dict[int, str 
     if held.get(m.start()) is not None:
         return False
     lo = layout.scenes[layout.scene_index(m.start())][0]
-    return re.search(rf"\b{re.escape(m.group('noun'))}\b", text[lo:m.start()], re.IGNORECASE) is None
+    said = re.compile(rf"\b{re.escape(m.group('noun'))}\b", re.IGNORECASE)
+    return said.search(text, lo, m.start()) is None
 
 
 def _opens_clause(text: str, m: re.Match, limit: int) -> bool:
@@ -140,26 +141,30 @@ def _pronoun_gender(text: str, end: int, limit: int) -> str | None:
 
 
 def _add_mentions(text: str, layout: Layout, mentions: list[Mention],
-                  arrivals: list[tuple[int, int, str, int]], made: dict[str, Character]) -> None:
+                  arrivals: list[tuple[int, int, str, int]], ids: dict[str, str]) -> None:
     """The arrival itself, and "the nurse" after it in the same scene (taking over whatever the
-    epithet linker gave that description there)."""
+    epithet linker gave that description there). ``arrivals``: (start, end, name, scene)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
-    for start, end, cid, scene in arrivals:
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and ordered[i].end > start and ordered[i].kind == "epithet":
-            ordered[i].character = cid   # the description the epithet finder saw, now someone
-        else:
+    added: set[int] = set()   # a span the same description's earlier arrival already took
+
+    def mark(start: int, end: int, cid: str, over: Mention | None) -> None:
+        if over is not None:
+            over.character = cid
+        elif start not in added:
             mentions.append(Mention(start, end, cid, "epithet"))
-        name = next(n for n, c in made.items() if c.id == cid)
-        s_hi = layout.scenes[scene][1]
+            added.add(start)
+
+    for start, end, name, scene in arrivals:
+        cid = ids[name]
+        i = bisect_right(starts, start) - 1
+        here = ordered[i] if i >= 0 and ordered[i].end > start and ordered[i].kind == "epithet" else None
+        mark(start, end, cid, here)   # the description the epithet finder saw, now someone
         said = re.compile(r"\b[Tt]he\s+" + re.escape(name.split()[-1]) + r"\b(?![-'’])")
-        for m in said.finditer(text, end, s_hi):
+        for m in said.finditer(text, end, layout.scenes[scene][1]):
             if layout.in_quote(m.start()):
                 continue
             i = bisect_right(starts, m.start()) - 1
             existing = ordered[i] if i >= 0 and ordered[i].end > m.start() else None
-            if existing is None:
-                mentions.append(Mention(m.start(), m.end(), cid, "epithet"))
-            elif existing.kind == "epithet":
-                existing.character = cid
+            if existing is None or existing.kind == "epithet":
+                mark(m.start(), m.end(), cid, existing)

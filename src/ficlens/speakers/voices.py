@@ -159,7 +159,8 @@ def _walks_in(text: str, q, layout: Layout, index: MentionIndex) -> str | None:
     before, (nxt, nxt_end) = layout.paragraphs[p - 1], layout.paragraphs[p + 1]
     if layout.quote_before(lo) is not None and layout.quotes[layout.quote_before(lo)][0] >= before[0]:
         return None   # the paragraph before has a line: this one answers it
-    speaks = any(nxt <= start < nxt_end for start, _ in layout.quotes)
+    last = layout.quote_before(nxt_end)   # the last line to start before the paragraph ends
+    speaks = last is not None and layout.quotes[last][0] >= nxt
     first = next(iter(index.within(nxt, nxt + 200)), None)
     if first is None or first.start != nxt or first.character is None or first.kind == "pronoun":
         return None
