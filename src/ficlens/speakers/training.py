@@ -112,9 +112,10 @@ def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500,
     """Conditional logit over candidate groups that contain the right speaker."""
     usable = [(design(r, pairwise), y) for r, y in groups if y.any() and len(y) > 1]
     rng = np.random.default_rng(seed)
-    w = rng.normal(0, 0.01, design_width(pairwise))
-    x = np.vstack([r for r, _ in usable])
-    y = np.concatenate([y / y.sum() for _, y in usable])
+    # single precision: the design matrix is the memory the descent streams through each step
+    w = rng.normal(0, 0.01, design_width(pairwise)).astype(np.float32)
+    x = np.vstack([r for r, _ in usable]).astype(np.float32)
+    y = np.concatenate([y / y.sum() for _, y in usable]).astype(np.float32)
     bounds = np.cumsum([0] + [len(r) for r, _ in usable])[:-1]
     n = len(usable)
     for _ in range(steps):
@@ -122,9 +123,9 @@ def fit(groups: list[Group], seed: int = 0, l2: float = 1e-3, steps: int = 1500,
         s = s - np.repeat(np.maximum.reduceat(s, bounds), np.diff(np.append(bounds, len(s))))
         e = np.exp(s)
         p = e / np.repeat(np.add.reduceat(e, bounds), np.diff(np.append(bounds, len(s))))
-        grad = x.T @ (p - y) / n + l2 * w
-        w -= rate * grad
-    return Model(list(FEATURES), w, 0.0, "trained", pairwise)
+        grad = x.T @ (p - y) / n + np.float32(l2) * w
+        w -= np.float32(rate) * grad
+    return Model(list(FEATURES), w.astype(np.float64), 0.0, "trained", pairwise)
 
 
 def accuracy(model: Model, groups: list[Group]) -> tuple[int, int]:
