@@ -59,7 +59,9 @@ FLOORS = {
     "teenwolf-hospital-humming": 66,  # 68 of 88 (round 28's development story: 52 at 3ac2196, blind)
     "masseffect-too-many-cooks": 63,  # 65 of 85 (round 28's development story: 44 at 3ac2196, blind)
     "genshin-tavern-debts": 61,       # 63 of 88 (held out, round 28: 63 at e92fc58; 63 at 3ac2196)
-    "criticalrole-camp-singlequotes": 49,  # 51 of 80 (held out, round 28: 51 at e92fc58; 53 at 3ac2196)
+    "criticalrole-camp-singlequotes": 57,  # 59 of 80 (held out, round 28: 51; in the canon since round 29)
+    "b99-evidence-locker": 62,        # 64 of 94 (round 29's development story: 53 at 54329dc, blind)
+    "startrek-away-team": 70,         # 72 of 93 (round 29's development story: 59 at 54329dc, blind)
 }
 
 

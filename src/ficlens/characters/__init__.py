@@ -629,6 +629,10 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
         if SAID_I_RE.search(text[qe:qe + 30]) or re.search(r"\bI\s+(?:said|asked|replied)\W{0,3}$",
                                                             text[max(0, qs - 30):qs]):
             narrator_paragraphs.add(layout.paragraph_index(qs))
+    # '"Geordi, anything?" / I looked.': a paragraph of the narrator's own doing answers too
+    for p, (s, e) in enumerate(layout.paragraphs):
+        if text.startswith("I ", s) and layout.quote_before(e) == layout.quote_before(s):
+            narrator_paragraphs.add(p)
     voted: set[tuple[int, int]] = set()   # (cluster, paragraph): a paragraph votes once
     addressed: dict[int, set[int]] = {}    # cluster -> paragraphs that call it by name
     narrated: set[int] = set()             # clusters the narration names

@@ -27,8 +27,10 @@ from ficlens.model import Character, Mention
 _ROLE_NOUNS = sorted(PERSON_NOUNS - {"female", "male", "newcomer", "visitor", "stranger"},
                      key=len, reverse=True)
 _ROLE_RE = "|".join(map(re.escape, _ROLE_NOUNS))
+# "A uniformed officer", "a harried waitress": a participle describes as well as the listed words
 _ARRIVAL_RE = re.compile(
-    rf"\b(?:A|An|(?<=[a-z], )an?)\s+(?:(?:{ADJ_RE})\s+){{0,2}}(?P<noun>(?i:{_ROLE_RE}))\b(?![-'’])")
+    rf"\b(?:A|An|(?<=[a-z], )an?)\s+(?:(?:{ADJ_RE}|[a-z]+(?:ed|ing))\s+){{0,2}}"
+    rf"(?P<noun>(?i:{_ROLE_RE}))\b(?![-'’])")
 # "… and the young deputy hovering at the edge of his desk was holding a printout": a role met for
 # the first time in its scene, as a clause's subject, no one the cast already holds
 # Only trades a story does not call its named cast by ("the deputy", not "the detective").
@@ -40,6 +42,9 @@ _GENERIC_SAYING_RE = re.compile(r"\s+(?:should|would|could|might|must|can|cannot
                                 r"|needs|knows|is\s+(?:a|an|never|always))\b")
 # the next sentence's subject pronoun, for the arrival's gender ("… rounded the corner. She took")
 _NEXT_SUBJECT_RE = re.compile(r"[^.!?“”\"]*[.!?]\s+(He|She)\b")
+# the tag of the arrival's first line: '"You have to sign in," he said'
+_TAG_PRONOUN_RE = re.compile(rf"\s*(he|she)\s+(?:{'|'.join(sorted(TAG_VERBS))})\b")
+_SENTENCE_END_RE = re.compile(r"[.!?]")
 _OWN_PRONOUN_RE = re.compile(r"[^.!?;:‘“\"A-Z]{0,80}?\b(he|him|his|himself|she|her|hers|herself)\b")
 
 
@@ -56,20 +61,25 @@ def introduce_arrivals(text: str, layout: Layout, characters: list[Character],
         first_seen = (m for m in _FIRST_SEEN_RE.finditer(text, lo, hi)
                       if _first_in_scene(text, layout, m, held))
         found = [*_ARRIVAL_RE.finditer(text, lo, hi), *first_seen]
+        sentence_taken = -1   # an arrival's sentence: ", a kid with a buzz cut" after it describes it
         for m in sorted(found, key=lambda m: m.start()):
             if layout.in_quote(m.start()) or not _opens_clause(text, m, hi) \
                     or _GENERIC_SAYING_RE.match(text, m.end()) or not _speaks_next(text, layout, p, m.end()):
                 continue
+            if m.group(0)[0] == "a" and sentence_taken >= 0 and not _SENTENCE_END_RE.search(
+                    text, sentence_taken, m.start()):
+                continue
+            sentence_taken = m.end()
             noun = m.group("noun").lower()
             name = "the " + noun
-            if name in taken and name not in made:
-                continue   # someone the story already calls "the nurse"
+            if name in taken and name not in made and m.group(0)[0] in "Tt":
+                continue   # someone the story already calls "the nurse"; "a nurse" is someone new
             character = made.get(name)
             if character is None:
                 character = Character(f"c{len(characters)}", name, [name], origin="text")
                 characters.append(character)
                 made[name] = character
-            gender = head_gender(noun) or _pronoun_gender(text, m.end(), hi)
+            gender = head_gender(noun) or _pronoun_gender(text, layout, m.end(), hi)
             if gender and genders.get(character.id, gender) == gender:
                 genders[character.id] = gender
             elif gender:
@@ -132,9 +142,15 @@ _NAMED_TAG_RE = re.compile(rf"\s*(?:(?:{'|'.join(sorted(TAG_VERBS))})\s+(?:Mrs?\
                            rf"|(?:Mrs?\.\s+|Miss\s+)?[A-Z][a-z]+\s+(?:{'|'.join(sorted(TAG_VERBS))})\b)")
 
 
-def _pronoun_gender(text: str, end: int, limit: int) -> str | None:
-    """'A scout … corrects herself' / '… rounded the corner. She took one look'."""
+def _pronoun_gender(text: str, layout: Layout, end: int, limit: int) -> str | None:
+    """'A scout … corrects herself' / '… rounded the corner. She took one look' / '… window.
+    "You have to sign in," he said'."""
     m = _OWN_PRONOUN_RE.match(text, end, limit) or _NEXT_SUBJECT_RE.match(text, end, limit)
+    if m is None:
+        q = layout.quote_before(end)
+        q = 0 if q is None else q + 1
+        if q < len(layout.quotes) and layout.quotes[q][0] < limit:
+            m = _TAG_PRONOUN_RE.match(text, layout.quotes[q][1])
     if m is None:
         return None
     return "female" if m.group(1).lower() in ("she", "her", "hers", "herself") else "male"

@@ -164,16 +164,41 @@ def join_canon_names(clusters: list[Cluster],
         nicknames = {f for k in ch.nicknames for f in spelt.get(_spelling(k), ())}
         own |= nicknames
         target.nickname_forms |= set(target.forms) & nicknames
+        # a shared word of its name joins with a form that is its own: "Crusher" with "Dr. Crusher"
+        name_words = {w for _, tokens in ch.names for w in tokens}
         for key in sorted(own, key=lambda k: (k[0] or "", k[1])):
             c = form_cluster.get(key)
             if c is not None and c is not target and id(c) not in canon_of and id(c) not in folded \
-                    and all(f in own for f in c.forms):
+                    and all(f in own or (len(f[1]) == 1 and f[1][0] in name_words) for f in c.forms):
                 target.forms.update(c.forms)
                 target.nickname_forms |= set(c.forms) & nicknames
                 folded.add(id(c))
                 for f in c.forms:
                     form_cluster[f] = target
+    _fold_bare_surnames(owner.values(), canon_of, form_cluster, folded)
     return [c for c in clusters if id(c) not in folded], canon_of
+
+
+def _fold_bare_surnames(targets, canon_of: dict[int, CanonCharacter], form_cluster: dict[FormKey, Cluster],
+                        folded: set[int]) -> None:
+    """"Crusher" is Beverly's and Wesley's name, but a text that calls only Beverly "Dr. Crusher"
+    means her by "Crusher" too: a cluster of nothing but that word joins the one canon character
+    the text gives it with a title."""
+    claims: dict[str, list[Cluster]] = {}
+    for target in targets:
+        for title, tokens in target.forms:
+            if title is not None and len(tokens) == 1:
+                claims.setdefault(tokens[0], []).append(target)
+    for word, holders in claims.items():
+        c = form_cluster.get((None, (word,)))
+        if len(set(map(id, holders))) != 1 or c is None or id(c) in canon_of or id(c) in folded:
+            continue
+        target = holders[0]
+        if c is not target and all(tokens == (word,) for _, tokens in c.forms):
+            target.forms.update(c.forms)
+            folded.add(id(c))
+            for f in c.forms:
+                form_cluster[f] = target
 
 
 def _spelling(key: FormKey) -> tuple[str | None, str]:

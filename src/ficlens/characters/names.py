@@ -73,8 +73,9 @@ def _is_stop(word: str) -> bool:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     low = word.lower().rstrip(".")
-    if low.endswith("ly") and len(low) > 5 and not is_given_name(low):
-        return True  # "Unluckily Aziz": an adverb opening the sentence
+    if low.endswith("ly") and len(low) > 5 and not is_given_name(low) \
+            and not (low.endswith("lly") and not low.endswith(("ally", "fully", "wholly"))):
+        return True  # "Unluckily Aziz": an adverb opening the sentence ("Scully", "Donnelly": names)
     return low in NOT_NAMES or low in STOP_WORDS
 
 
@@ -293,8 +294,18 @@ def looks_vocative(text: str, start: int, end: int) -> bool:
     after_comma = bool(left) and left[-1] == ","
     # '"Wrex. Good to see you."': a name alone as the line's first sentence greets its bearer
     greeted = opened and re.match(r"\.\s+[A-Z]", text[end:end + 3]) is not None
-    return (opened and right[:1] in (",", "!", "?")) or greeted \
+    # '"… the last transmission. Geordi, anything?"': a later sentence of the line opens on the
+    # name; not a list ("Harry, Ron and I went") or a subject ("Mr. Weston, who had been…, is";
+    # "Mr. Martin, I imagine, has")
+    called = bool(left) and left[-1] in ".!?" and right[:1] == "," \
+        and _LISTED_AFTER_RE.match(text, end) is None
+    return (opened and right[:1] in (",", "!", "?")) or greeted or called \
         or (after_comma and right[:1] in (",", ".", "!", "?"))
+
+
+_LISTED_AFTER_RE = re.compile(r",\s*(?:[A-Z][a-z]+(?:,|\s+and\b|\s+or\b)|[-—–]"
+                              r"|(?:who|which|whose|whom|that|the|a|an|he|she|it|they)\b"
+                              r"|(?:I|you|we)\s+[a-z]+(?:\s+[a-z]+)?,)")
 
 
 _ALONE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")

@@ -17,6 +17,7 @@ import re
 
 from ficlens.characters.coref import speaking_subject
 from ficlens.characters.epithets import GENERIC
+from ficlens.characters.kinship import FAMILY
 from ficlens.language.verbs import SPEECH_VERBS
 from ficlens.model import Mention, Work
 from ficlens.speakers.context import subject_mentions_around
@@ -104,6 +105,8 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
             continue
         lo, hi = layout.paragraphs[turn.paragraph]
         subjects = [m for m in index.within(lo, hi) if speaking_subject(work.text, m.start)]
+        if any(_POSSESSIVE_RE.match(work.text, m.start) for m in subjects):
+            continue   # "Her brother emerged": the brother acts, whom "her" does not name
         who = {m.character for m in subjects}
         if len(who) != 1 or None in who \
                 or any(_perceives(work.text, m) or _anyone(work.text, m, unnamed) for m in subjects):
@@ -116,6 +119,11 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
             turn.speaker, turn.evidence = actor, "action_beat"
         done += 1
     return done
+
+
+_POSSESSIVE_RE = re.compile(r"(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y)\s+(?:(?:older|younger|little|big|best)\s+)?"
+                            rf"(?:{'|'.join(sorted(FAMILY))}|friend|partner|boyfriend|girlfriend|roommate|boss"
+                            r"|mom|dad|mum|grandma|grandpa|twin)\b")
 
 
 def _anyone(text: str, m: Mention, unnamed: set[str]) -> bool:

@@ -608,6 +608,9 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
         verb = w.group().lower()
         if not _is_speech_verb(text, w):
             continue
+        if verb in _ENDED_SPEAKING \
+                and _ENDED_CLAUSE_RE.search(text, max(clause_start, w.start() - 50), w.start()):
+            continue   # '"Hope," said Picard, when Riker had finished, "is…"': Riker listened
         heard = next((m for m in within if m.kind == "pronoun" and _perceived(text, clause_start, m)
                       and (_gap_ok(text, m.end, w.start(), 1)
                            or _AND_THEN_RE.fullmatch(text, m.end, w.start())
@@ -685,6 +688,10 @@ def tag_before(text: str, start: int, lo: int, index: MentionIndex) -> Tag | Non
 
 
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+# "when Riker had finished": the one who stopped talking, in a clause of time
+_ENDED_SPEAKING = frozenset({"finished", "done", "ended", "stopped", "paused", "concluded"})
+_ENDED_CLAUSE_RE = re.compile(r"\b(?:when|after|once|until|till|as\s+soon\s+as)\s+[^,;:.!?]{1,40}?"
+                              r"\s+(?:had\s+)?$")
 # 'She met Mr. Weston on his entrance, …, exclaiming,' / 'saw Fielding crouched below him, and
 # said,': a past-tense verb right before the name makes it the object
 _VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]+ed|met|saw|took|gave|told|left|found|held|kept|caught|struck|led|"

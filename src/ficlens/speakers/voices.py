@@ -30,7 +30,7 @@ _BEFORE_RE = re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}voice\s+(?:{_VERBS})[
 # the one who hears it: "Syme knew", "Winterbourne, turning, perceived", "Mr. Bumble raised his head"
 _LISTENER_RE = re.compile(r"(?:['’]s\b)?\s*(?:,\s*[a-z]+ing,)?\s*(?:turned|turning|looked|glanced|saw|"
                           r"perceived|descried|knew|heard|raised|started|spun|froze|jumped|whirled|"
-                          r"stiffened|flew|sprang|listened)\b")
+                          r"stiffened|flew|sprang|listened|twisted)\b")
 # the one found: "to find Mary Cavendish", "It was Miss Abbott", "she saw … Edmund"
 _FOUND_RE = re.compile(r"\b(?:find|found|saw|see|perceived|beheld|descried|was)\s+[^.!?]{0,60}$")
 # where the voice is: "cried a shrill voice in Mr. Bumble's ear", "close behind Philip"
@@ -76,6 +76,9 @@ def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, s
             if _FOUND_RE.search(text, max(lo, m.start - 80), m.start):
                 found.add(m.character)
         pick = (found or named) - listeners
+        owner = _voice_owner(text, q, layout, index)
+        if len(pick) > 1 and owner in pick:
+            pick = {owner}   # '/ The voice came from the door. Scully stood there, Hitchcock behind him'
         if len(pick) > 1 and p is not None and p + 1 < len(layout.paragraphs):
             # '"…," someone drawls from the stairwell. / Dorian Pavus descends the last few steps,
             # the Iron Bull ducking under the beam behind him': the one the next paragraph opens on
@@ -129,7 +132,26 @@ def _startles(text: str, q, layout: Layout) -> bool:
     if text[lo:q.start].strip() or text[q.end:hi].strip():
         return False
     nxt = layout.paragraphs[p + 1][0]
-    return _STARTLE_RE.match(text, nxt) is not None
+    return _STARTLE_RE.match(text, nxt) is not None or _VOICE_CAME_RE.match(text, nxt) is not None
+
+
+# '"Did somebody say cheese?" / The voice came from the doorway behind them. Scully stood there'
+_VOICE_CAME_RE = re.compile(r"(?:The|That|This)\s+voice\s+(?:came|had\s+come|belonged|was\s+coming)\b"
+                            r"[^.!?]*[.!?]\s*")
+
+
+def _voice_owner(text: str, q, layout: Layout, index: MentionIndex) -> str | None:
+    """The one the sentence after "The voice came from the doorway." names first."""
+    p = layout.paragraph_index(q.start)
+    if p is None or p + 1 >= len(layout.paragraphs):
+        return None
+    nxt, nxt_end = layout.paragraphs[p + 1]
+    came = _VOICE_CAME_RE.match(text, nxt, nxt_end)
+    if came is None:
+        return None
+    first = next(iter(index.within(came.end(), nxt_end)), None)
+    return first.character if first is not None and first.start == came.end() \
+        and first.kind in EXPLICIT_KINDS else None
 
 
 # "strides in", "appeared in the doorway", "burst into the room", "poked his head round the door"
