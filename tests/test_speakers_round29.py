@@ -166,3 +166,35 @@ tent, actually. Well. It was our tent.’
     work = analyze(text)
     line = quote(work, "It’s our tent, actually")
     assert line.evidence != "action_beat"   # the beat does not settle it for "her"
+
+
+_BRIEFING = """\
+Holt set down the clipboard. “Someone removed a wheel of cheese from the evidence locker.”
+
+“Who had the keys?” Rosa asked.
+
+“Officer Dunn,” said Holt. “Charles, you will take the day clerk.”
+
+Charles pressed a hand to his chest. “It could be sweating as we speak.”
+
+“Cheese doesn’t sweat.”
+
+“Everything sweats, Rosa. It’s called being alive.”
+
+“Not cheese. Amy, tell him.”
+
+“Technically it weeps,” said Amy.
+"""
+
+
+def test_a_line_the_next_one_answers_by_name_is_the_named_ones_in_fan_fiction() -> None:
+    work = analyze(_NOTE + _BRIEFING)
+    line = quote(work, "Cheese doesn’t sweat.")
+    assert line.evidence == "answered" and speaker(work, "Cheese doesn’t sweat.") == "Rosa"
+    # "Amy" is called in the line's second sentence, turning to a third: no answer to her
+    assert quote(work, "Everything sweats, Rosa").evidence != "answered"
+
+
+def test_no_answer_by_name_outside_fan_fiction() -> None:
+    work = analyze(_BRIEFING)   # no author's note, past tense, no words of today: a novel's way
+    assert quote(work, "Cheese doesn’t sweat.").evidence != "answered"

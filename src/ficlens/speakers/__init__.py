@@ -27,6 +27,7 @@ from ficlens.speakers.action_beats import is_fan_fiction, settle_action_beats
 from ficlens.speakers.address import addressed_by_quote, addressed_in_narration
 from ficlens.speakers.addressees import assign_addressees
 from ficlens.speakers.anaphora import BACK_REFERENCES, latter_or_former, resolve_unnamed_tags, spoken_to_self
+from ficlens.speakers.answered import settle_answered
 from ficlens.speakers.called_names import merge_called_names
 from ficlens.speakers.confidence import confidence
 from ficlens.speakers.context import Context
@@ -151,6 +152,7 @@ def run(work: Work, options: Options) -> None:
             decided[qi] = (speaker, "scorer")
             scored[qi] = probability
         _one_speaker_per_utterance(quotes, tags, decided, scored)
+    settle_answered(work, turns, tags, decided, addressed)
     merge_addressed_descriptions(work, context, decided, described)
     merge_called_names(work, context, decided)
     link_epithets_by_beats(work, context, decided, described)

@@ -39,7 +39,7 @@ FEATURES: tuple[str, ...] = (
     "tag_description", "tag_coref", "earlier_speaker", "quotes_since_named",
 )
 SETTLED = ("tag_after:explicit", "tag_before:explicit", "same_paragraph:explicit", "family", "scene_opening",
-           "voice", "action_beat")
+           "voice", "action_beat", "answered")
 
 
 def settled(evidence: str, tag) -> bool:
