@@ -62,6 +62,8 @@ FLOORS = {
     "criticalrole-camp-singlequotes": 60,  # 62 of 80 (held out, round 28: 51; in the canon since round 29)
     "b99-evidence-locker": 66,        # 68 of 94 (round 29's development story: 53 at 54329dc, blind)
     "startrek-away-team": 70,         # 72 of 93 (round 29's development story: 59 at 54329dc, blind)
+    "bg3-camp-night": 43,             # 45 of 93 (held out, round 29: 45 at 54329dc)
+    "tedlasso-pub-quiz": 49,          # 51 of 91 (held out, round 29: 49 at 54329dc)
 }
 
 
