@@ -198,3 +198,14 @@ def test_a_line_the_next_one_answers_by_name_is_the_named_ones_in_fan_fiction() 
 def test_no_answer_by_name_outside_fan_fiction() -> None:
     work = analyze(_BRIEFING)   # no author's note, past tense, no words of today: a novel's way
     assert quote(work, "Cheese doesn’t sweat.").evidence != "answered"
+
+
+def test_a_name_alone_answering_a_question_is_no_call() -> None:
+    work = analyze(_NOTE + """\
+Holmes turned the ledger toward the lamp. “May I?” he asked.
+
+“Who keeps watch with you, Mr. Pell?”
+
+“Tobias Crane. Assistant keeper. He’s ashore today for the stores.”
+""")
+    assert quote(work, "Who keeps watch").evidence != "answered"

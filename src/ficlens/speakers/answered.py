@@ -22,6 +22,7 @@ from ficlens.speakers.scorer import settled
 # between the two lines: nothing but the paragraph break
 _NEXT_PARAGRAPH_RE = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+")
+_MARKS = " \t\n\"'“”‘’.!?…,"
 
 
 def settle_answered(work: Work, turns, tags: list, decided: dict[int, tuple[str | None, str]],
@@ -48,8 +49,10 @@ def settle_answered(work: Work, turns, tags: list, decided: dict[int, tuple[str 
         # called in its first sentence: "…, Commander. EDI, back me up here." turns to a third
         first = _SENTENCE_END_RE.search(text, nxt.start + 1, nxt.end)
         stop = first.end() if first else nxt.end
+        sentence = text[nxt.start:stop].strip(_MARKS)
         who = {m.character for m in work.mentions[bisect_left(starts, nxt.start):bisect_left(starts, stop)]
-               if m.character in called.get(qi + 1, set())}
+               if m.character in called.get(qi + 1, set()) and text[m.start:m.end] != sentence}
+        # ('"Who keeps watch with you?" / "Tobias Crane. Assistant keeper."': a name alone answers)
         if len(who) != 1:
             continue
         caller = next(iter(who))
