@@ -27,9 +27,10 @@ _MARKS = " \t\n\"'“”‘’.!?…,"
 
 def settle_answered(work: Work, turns, tags: list, decided: dict[int, tuple[str | None, str]],
                     called: dict[int, set[str]]) -> int:
-    """Give an untagged line alone in its paragraph to the one person the next paragraph's line,
-    right after it, calls by name (``called``: quote index -> who it calls), unless it calls that
-    person itself. Returns how many lines it settled."""
+    """After decoding: give an untagged line the scorer decided, alone in its paragraph, to the
+    one person the next paragraph's line, right after it, calls by name in its first sentence
+    (``called``: quote index -> who it calls), when a tag or a beat shows that person speaking
+    and the line does not call them itself. Returns how many lines it gave."""
     if not is_fan_fiction(work):
         return 0
     quotes, text = work.quotes, work.text
