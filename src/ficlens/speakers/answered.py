@@ -45,7 +45,7 @@ def settle_answered(work: Work, turns, tags: list, decided: dict[int, tuple[str 
         if tags[qi] is not None or len(turn.quotes) != 1 or decided[qi][1] != "scorer" \
                 or (q.group is not None and q.group == nxt.group):
             continue
-        if not _NEXT_PARAGRAPH_RE.fullmatch(text, q.end, nxt.start) or "\n" not in text[q.end:nxt.start]:
+        if not _NEXT_PARAGRAPH_RE.fullmatch(text, q.end, nxt.start):
             continue
         # called in its first sentence: "…, Commander. EDI, back me up here." turns to a third
         first = _SENTENCE_END_RE.search(text, nxt.start + 1, nxt.end)
@@ -59,8 +59,7 @@ def settle_answered(work: Work, turns, tags: list, decided: dict[int, tuple[str 
         caller = next(iter(who))
         if caller not in speakers or caller in called.get(qi, set()) or decided[qi + 1][0] == caller:
             continue   # no one seen speaking; it calls them too; or they are the one answering
-        decided[qi] = (caller, "answered")
-        turn.speaker, turn.evidence = caller, "answered"
+        decided[qi] = (caller, "answered")   # the turns follow in _sync_turns
         done += 1
     return done
 
