@@ -34,7 +34,7 @@ from ficlens.characters.epithets import (
     link_epithets,
     title_links,
 )
-from ficlens.characters.gender import decide, name_gender, pronoun_votes
+from ficlens.characters.gender import census_gender, census_given_names, decide, name_gender, pronoun_votes
 from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
@@ -107,7 +107,12 @@ def run(work: Work, options: Options) -> None:
 
     narrator_cluster = None
     if person == "first":
-        narrator_cluster = _narrator_cluster(text, layout, occurrences, form_cluster)
+        narrator_cluster, nicknames = _narrator_cluster(text, layout, occurrences, form_cluster)
+        for other in nicknames:   # "Stiff", called out beside the narrator's lines as "Tris" is
+            narrator_cluster.forms.update(other.forms)
+            narrator_cluster.nickname_forms |= set(other.forms)
+            form_cluster.update(dict.fromkeys(other.forms, narrator_cluster))
+            clusters.remove(other)
     clusters.sort(key=lambda c: (c is not narrator_cluster, -c.count))
     ids = {id(c): f"c{i}" for i, c in enumerate(clusters)}
 
@@ -197,9 +202,13 @@ LISTED_NAME_OVERRULE = 5
 
 
 def _listed(given: str) -> bool:
-    """Is the given name itself in exactly one of the gendered lists (not just a variant)?"""
+    """Is the given name itself in exactly one of the gendered lists (not just a variant), or
+    borne far more often by one sex in the census?"""
     low = given.lower()
-    return (low in FEMALE_NAMES) != (low in MALE_NAMES)
+    if (low in FEMALE_NAMES) != (low in MALE_NAMES):
+        return True
+    female, male = census_given_names()
+    return census_gender(female.get(low, 0.0), male.get(low, 0.0)) is not None
 
 
 def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False) -> bool:
@@ -597,10 +606,11 @@ def _narrator_tags(text: str, layout: Layout) -> int:
 _ASKS_WHO_RE = re.compile(r"\?|\b(?:[Nn]ame|[Yy]ou(?:'re|’re| are))\b")
 
 
-def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None:
+def _narrator_cluster(text, layout, occurrences, form_cluster) -> tuple[Cluster | None, list[Cluster]]:
     """The named cluster the narrator turns out to be: 'my name is X', a line of nothing but a
     name that the narrator says ("'Sally Donovan,' I said."), or the name others call out in the
-    quotes next to the narrator's own ('…,' said I)."""
+    quotes next to the narrator's own ('…,' said I); and the narrator's nicknames, names called
+    out there less often that the narration never uses either."""
     for s, e in layout.paragraphs:
         for m in NAME_GIVEN_RE.finditer(text, s, e):
             if layout.in_quote(m.start()):
@@ -609,7 +619,7 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
             for n in range(len(words), 0, -1):
                 c = form_cluster.get((None, words[:n]))
                 if c is not None:
-                    return c
+                    return c, []
     # "'You're the new sergeant.' / 'Sally Donovan,' I said.": the narrator answering with nothing
     # but a full name gives their own (not "'Poirot!' I cried", calling someone)
     for occ in occurrences:
@@ -623,7 +633,7 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
                 and _ASKS_WHO_RE.search(asked) and SAID_I_RE.search(text[qe:qe + 30]):
             c = form_cluster.get((occ.title, occ.tokens))
             if c is not None:
-                return c
+                return c, []
     narrator_paragraphs = set()
     for qs, qe in layout.quotes:
         if SAID_I_RE.search(text[qe:qe + 30]) or re.search(r"\bI\s+(?:said|asked|replied)\W{0,3}$",
@@ -652,21 +662,27 @@ def _narrator_cluster(text, layout, occurrences, form_cluster) -> Cluster | None
     votes = Counter(c for c, _ in voted)
     by_id = {id(c): c for c in form_cluster.values()}
     ranked = votes.most_common()
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return by_id[ranked[0][0]]
+    if ranked and ranked[0][1] >= 2:
+        # a rival the narration never names either may be the narrator's nickname ("Tris" and
+        # "Stiff"): it does not hold the leader back, a name the narration uses does
+        rivals = [n for c, n in ranked[1:] if ranked[0][0] in narrated or c in narrated or n == ranked[0][1]]
+        if not rivals or ranked[0][1] >= 2 * rivals[0]:
+            nicknames = [by_id[c] for c, n in ranked[1:] if n >= 2 and ranked[0][0] not in narrated
+                         and c not in narrated and n < ranked[0][1]]
+            return by_id[ranked[0][0]], nicknames
     # '"Well, Watson, what do you make of it?"': the one name the narration never uses, only the
     # others calling out to the narrator, in paragraph after paragraph
     only_addressed = [c for c, paragraphs in addressed.items()
                       if c not in narrated and len(paragraphs) >= _NARRATOR_ADDRESSED and votes[c]]
     if len(only_addressed) == 1:
-        return by_id[only_addressed[0]]
+        return by_id[only_addressed[0]], []
     # a story told in untagged lines ('"How early?" / "The naiads aren't even up yet, Percy."'):
     # the name others call out most, never in the narration, clearly ahead of any other
     calls = sorted(((len(paragraphs), c) for c, paragraphs in addressed.items() if c not in narrated),
                    reverse=True)
     if calls and calls[0][0] >= _NARRATOR_CALLED and (len(calls) == 1 or calls[0][0] >= 2 * calls[1][0]):
-        return by_id[calls[0][1]]
-    return None
+        return by_id[calls[0][1]], []
+    return None, []
 
 
 _NARRATOR_ADDRESSED = 3   # paragraphs calling the narrator by a name the narration never uses

@@ -319,7 +319,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             fits = known  # "Miss Crawford" goes to a woman named Crawford before a man of unknown gender
         holders = [c for c in fits if holds_surname(c)]
         if title == "miss":
-            holders = _eldest_daughters(holders, word, forms) or holders
+            # a sister named in passing ("Annie Miller", twice) is no "Miss Miller" said 26 times
+            holders = [c for c in _eldest_daughters(holders, word, forms)
+                       if _named_often(c, forms) * _ELDEST_SHARE >= n] or holders
         target = _pick(holders, weight=lambda c, word=word: _surname_weight(c, word))
         if (target is not None and target.origin == "text" and title in _MARRIED_TITLES
                 and n > 4 * max(_surname_weight(target, word), 1) and not _married_woman(target, title, word)
@@ -482,6 +484,14 @@ def _take_eldest_sisters_name(clusters: list[Cluster], heroine: Cluster,
 def _has_mother(clusters: list[Cluster], surname: str) -> bool:
     """Is a "Mrs. <Surname>" of the house named more than in passing (a family with daughters)?"""
     return any(c.forms.get(("mrs", (surname,)), 0) >= 5 for c in clusters)
+
+
+_ELDEST_SHARE = 4   # the eldest daughter's own names, at least a quarter as many as "Miss <Surname>"
+
+
+def _named_often(c: Cluster, forms: dict[FormKey, int]) -> int:
+    """How often the text names ``c``, counting the bare given names not yet clustered."""
+    return c.count + sum(forms.get((None, (g,)), 0) for g in c.first_names())
 
 
 def _younger_sister(c: Cluster, surname: str, forms: dict[FormKey, int]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from importlib.resources import files
 
 from ficlens.characters.coref import is_subject
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER
@@ -72,12 +74,38 @@ def decide(title_gender: str | None, votes: Counter | None) -> str:
 
 
 def name_gender(given: str) -> str | None:
-    """From the given-name lists, else from the names it is a variant of ("Freddy" → Frederick)
-    when they all agree."""
+    """From the given-name lists, else from the US census's given names, else from the names it
+    is a variant of ("Freddy" → Frederick) when they all agree."""
     low = given.lower()
     if low in FEMALE_NAMES or low in MALE_NAMES:
         return "female" if low in FEMALE_NAMES else "male"
+    female, male = census_given_names()
+    by_census = census_gender(female.get(low, 0.0), male.get(low, 0.0))
+    if by_census:
+        return by_census
     variants = nickname_groups().get(low, frozenset())
     genders = {"female" if v in FEMALE_NAMES else "male"
                for v in variants if v in FEMALE_NAMES or v in MALE_NAMES}
     return genders.pop() if len(genders) == 1 else None
+
+
+_CENSUS_LEAD = 4   # "Christina" is 0.275 % of women and no man: a name far likelier one way decides
+
+
+def census_gender(share_female: float, share_male: float) -> str | None:
+    """The sex that bears a given name far more often, from its shares of each in the census."""
+    if share_female and share_female >= _CENSUS_LEAD * share_male:
+        return "female"
+    if share_male and share_male >= _CENSUS_LEAD * share_female:
+        return "male"
+    return None
+
+
+@cache
+def census_given_names() -> tuple[dict[str, float], dict[str, float]]:
+    """The 1990 US census's female and male given names (about 4,300 and 1,200, with the share of
+    people bearing each), shipped by the ``names`` package; loaded once per process."""
+    def table(name: str) -> dict[str, float]:
+        rows = (line.split() for line in (files("names") / name).read_text().splitlines())
+        return {row[0].lower(): float(row[1]) for row in rows if len(row) >= 2}
+    return table("dist.female.first"), table("dist.male.first")

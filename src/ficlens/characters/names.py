@@ -69,10 +69,14 @@ piazza santa san via rue mount lake port fort cape isle loch glen lago monte vil
 """)
 
 
-def _is_stop(word: str) -> bool:
+def _is_stop(word: str, named: frozenset[str] = frozenset()) -> bool:
+    """A stopword or a capitalised word that is never a name, unless this work ``named`` someone
+    by it (see ``_word_names``)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     low = word.lower().rstrip(".")
+    if low in named:
+        return False
     if low.endswith("ly") and len(low) > 5 and not is_given_name(low) \
             and not (low.endswith("lly") and not low.endswith(("ally", "fully", "wholly"))):
         return True  # "Unluckily Aziz": an adverb opening the sentence ("Scully", "Donnelly": names)
@@ -115,6 +119,7 @@ class NameEvidence:
     before_place: Counter = field(default_factory=Counter)
     quoted_tag: Counter = field(default_factory=Counter)   # see Occurrence.quoted_tag
     acts: Counter = field(default_factory=Counter)         # see Occurrence.acts
+    named: frozenset[str] = frozenset()   # stopwords this work names people by (``_word_names``)
 
 
 def title_key(token: str) -> str | None:
@@ -175,8 +180,10 @@ def _next_word(text: str, end: int, ceil: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None, list[tuple[str, int, int]]]]:
-    """Cut a capitalised run into (title, name words) pieces: stopwords cut, honorifics open."""
+def _split_sequence(words: list[tuple[str, int, int]], named: frozenset[str] = frozenset(),
+                    ) -> list[tuple[str | None, list[tuple[str, int, int]]]]:
+    """Cut a capitalised run into (title, name words) pieces: stopwords cut (not the ``named``
+    ones), honorifics open."""
     pieces: list[tuple[str | None, list[tuple[str, int, int]]]] = []
     title: str | None = None
     title_span: tuple[int, int] | None = None
@@ -197,7 +204,7 @@ def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None,
             title, title_span = key, (s, e)
             continue
         opens_run = not current and title is None and k + 1 < len(words)
-        if _is_stop(word) or word.lower() in TITLES or re.search(r"-[a-z]+$", word) \
+        if _is_stop(word, named) or word.lower() in TITLES or re.search(r"-[a-z]+$", word) \
                 or (opens_run and word.lower() in CALENDAR):
             # "Cold-hearted Elinor": a hyphenated adjective is no part of a name; "on Tuesday
             # Kanga said": a day before a name is no part of it ("President Sunday" keeps it)
@@ -208,14 +215,50 @@ def _split_sequence(words: list[tuple[str, int, int]]) -> list[tuple[str | None,
     return pieces
 
 
+# Stopwords that fan fiction names people by ("Will", Divergent's "Four", Stranger Things'
+# "Eleven"): names only in a work that treats them as a person again and again
+_WORD_NAMES = words("will four five six seven eight nine ten eleven twelve")
+_WORD_NAME_RE = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in sorted(_WORD_NAMES)) + r")\b")
+_NOT_BEFORE_A_NAME = words("""the a an his her my your our their its this that these those all of at
+chapter part book volume number page team section""")
+_VERB_AFTER_RE = re.compile(r"[ \t]+(?:(?:is|was|has|had|does|did)(?:n[’']t)?|doesn|didn|isn|wasn)\b")
+_VOCATIVE_AFTER_RE = re.compile(r"[,.!?…]*[”\"’']")
+_WORD_NAME_EVIDENCE = 2
+
+
+def _word_names(text: str) -> frozenset[str]:
+    """The words of ``_WORD_NAMES`` this work treats as a person at least twice: a speech verb
+    beside it ("Will says", "says Four"), a verb after it ("Four doesn't look"; "Will laughs" only
+    for the word no plural noun follows: "Four guards"), a call at the end of a line ("That's
+    called strategy, Will."), or a capital in mid-sentence ("Tell Four the…")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    seen: Counter = Counter()
+    for m in _WORD_NAME_RE.finditer(text):
+        start, end = m.span()
+        before, after = _prev_word(text, start, max(0, start - 24)), _next_word(text, end, end + 24)
+        if before in _NOT_BEFORE_A_NAME:
+            continue
+        called = text[max(0, start - 2):start] == ", " and _VOCATIVE_AFTER_RE.match(text, end) is not None
+        acts = _VERB_AFTER_RE.match(text, end) is not None or (   # "Five hundred", "Four guards"
+            m.group() == "Will" and after.endswith(("s", "ed")) and after not in STOP_WORDS)
+        tagged = after in TAG_VERBS or (before in TAG_VERBS and text[start - 1] in " \t")
+        mid_sentence = re.search(r"[a-z][ \t]+$", text[max(0, start - 3):start]) is not None \
+            and before not in STOP_WORDS
+        if tagged or called or acts or mid_sentence:
+            seen[m.group().lower()] += 1
+    return frozenset(w for w, n in seen.items() if n >= _WORD_NAME_EVIDENCE)
+
+
 def find_occurrences(text: str, layout: Layout) -> list[Occurrence]:
     """Every capitalised name-like word run in narrative paragraphs (narration and dialogue)."""
     out: list[Occurrence] = []
+    named = _word_names(text)
     for p_start, p_end in layout.paragraphs:
         for m in SEQUENCE_RE.finditer(text, p_start, p_end):
             words = [(t.group(), m.start() + t.start(), m.start() + t.end())
                      for t in TOKEN_RE.finditer(m.group())]
-            for title, piece in _split_sequence(words):
+            for title, piece in _split_sequence(words, named):
                 has_title = piece[0][0] == ""
                 names = piece[1:] if has_title else piece
                 if not names:
@@ -341,6 +384,7 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
         w = m.group()
         if w in wanted:
             ev.lower[w] += 1
+    ev.named = frozenset(w for w in wanted if w in _WORD_NAMES)   # their runs were not cut
     return ev
 
 
@@ -356,7 +400,7 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
     """Does this capitalised word behave like a (character) name across the work?"""
     if word.isupper() and len(word) > 1:
         return capitals_name(word, ev)
-    if _is_stop(word):
+    if _is_stop(word, ev.named):
         return False
     cap, non_initial, person = ev.total[word], ev.noninitial[word], ev.person[word]
     lower = ev.lower[word.lower()]
@@ -431,7 +475,8 @@ def accepted_forms(occurrences: list[Occurrence], ev: NameEvidence) -> dict[Form
         if len(tokens) != 1:
             continue
         word = tokens[0]
-        titled = title is not None and not _is_stop(word) and ev.lower[word.lower()] <= 2 * ev.total[word]
+        titled = title is not None and not _is_stop(word, ev.named) \
+            and ev.lower[word.lower()] <= 2 * ev.total[word]
         if titled or (title is None and is_name_word(word, ev, word in multi_ok)):
             accepted[(title, tokens)] = n
     return accepted

@@ -1,0 +1,126 @@
+"""Round 30: names that are also words ("Will", "Four"), given names the census knows
+("Christina", "Nina"), a first-person narrator called by a name and a nickname, and "Miss
+<Surname>" kept for the daughter the text names often."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from ficlens.characters.cluster import build_clusters
+from ficlens.characters.gender import name_gender
+from ficlens.characters.names import _word_names
+from ficlens.model import Work
+from test_speakers import speaker
+
+_NOTE = "A/N: thanks to my beta for reading this twice! Comments make my day.\n\n"
+
+
+def _character(work: Work, name: str):
+    return next((c for c in work.characters if c.name == name or name in c.aliases), None)
+
+
+def test_will_and_four_are_names_where_the_work_treats_them_as_people() -> None:
+    text = _NOTE + """\
+Christina lies on her bunk with her boots still on.
+
+“I got sixth,” she says.
+
+Will says from the bunk below hers, “You hit harder than all of them.”
+
+“That’s called strategy, Will.”
+
+Will laughs. “That’s called Candor.”
+
+The door bangs open. Four walks in and looks at each of us in turn.
+
+“Lights out,” says Four. “Now.”
+
+“Will you at least knock next time?” Christina asks.
+
+“I don’t need Four to tuck me in,” Will mutters.
+"""
+    work = analyze(text)
+    will, four = _character(work, "Will"), _character(work, "Four")
+    assert will is not None and four is not None
+    assert will.gender == "male"
+    assert speaker(work, "That’s called Candor") == "Will"
+    assert speaker(work, "Lights out") == "Four"
+    assert speaker(work, "Will you at least knock") == "Christina"
+
+
+def test_a_modal_or_a_number_before_a_noun_is_not_a_name() -> None:
+    text = """\
+“Will you come to tea?” asked Mrs. Dashwood. “Will it rain, do you think?”
+
+Five hundred pounds would be a fortune. Four guards stood at the gate, and Seven Dials lay beyond.
+
+“Will there be cake?” said Pooh.
+"""
+    assert _word_names(text) == frozenset()
+    work = analyze(text)
+    assert _character(work, "Will") is None and _character(work, "Five") is None
+
+
+def test_given_names_the_census_knows_have_a_gender() -> None:
+    assert name_gender("Christina") == "female"   # not Chris → Christopher's "male"
+    assert name_gender("Nina") == "female"
+    assert name_gender("Will") == "male"
+    assert name_gender("Dana") is None             # borne by both
+    assert name_gender("Inej") is None             # not in the census
+    text = _NOTE + """\
+Nina stirred the pot and said nothing. Jesper spun a revolver on one finger.
+
+“Smells like soap,” Jesper said.
+
+“It’s soup,” said Nina.
+"""
+    work = analyze(text)
+    assert _character(work, "Nina").gender == "female"
+
+
+def test_a_first_person_narrator_called_by_a_name_and_a_nickname_is_named() -> None:
+    text = _NOTE + """\
+I sit on the edge of my bunk, picking at my knuckles.
+
+“What about you, Stiff? You’re not even mad.” Christina rolls over to look at me.
+
+“I am mad,” I say.
+
+“Al, are you awake?” I ask quietly.
+
+Al makes a sound that could be a laugh. “No. I’m asleep, Tris.”
+
+“What are you dreaming about, then?” I ask.
+
+“Nothing good, Tris.” Al turns to the wall.
+
+“Leave him alone,” I say.
+
+Peter sneers. “Or what, Stiff?”
+
+I stand up slowly.
+
+“Tris, come on,” Christina says.
+
+I sit back down.
+
+“Sleep well, Stiff,” Peter calls.
+
+I pull the blanket up.
+
+“Night, Tris,” Al whispers.
+
+I close my eyes.
+"""
+    work = analyze(text)
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name == "Tris" and "Stiff" in narrator.aliases
+    assert speaker(work, "I am mad") == "Tris"
+
+
+def test_miss_surname_is_not_the_sister_named_in_passing() -> None:
+    forms = {("miss", ("Daisy", "Miller")): 3, (None, ("Daisy", "Miller")): 5, (None, ("Daisy",)): 120,
+             (None, ("Annie", "Miller")): 2, ("miss", ("Miller",)): 26}
+    clusters = build_clusters(forms, [], {(None, ("Daisy",)): "female", (None, ("Annie",)): "female",
+                                          (None, ("Annie", "Miller")): "female"})
+    miss = next(c for c in clusters if ("miss", ("Miller",)) in c.forms)
+    assert (None, ("Daisy",)) in miss.forms and (None, ("Annie", "Miller")) not in miss.forms
