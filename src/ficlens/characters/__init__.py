@@ -89,7 +89,8 @@ def run(work: Work, options: Options) -> None:
             i = bisect_right(full_stops, o.start)
             sentences.setdefault((o.title, o.tokens), set()).add(
                 max(layout.paragraphs[p][0], full_stops[i - 1] if i else 0))
-    clusters = people_only(build_clusters(forms, seeds, form_gender, paragraphs, sentences),
+    clusters = people_only(build_clusters(forms, seeds, form_gender, paragraphs, sentences,
+                                          _leanings(form_votes)),
                            occurrences, text)
     clusters = merge_article_names(clusters, occurrences, text, layout)
     clusters = merge_stated_aliases(clusters, occurrences, text)

@@ -254,11 +254,13 @@ def parse_seed(name: str) -> FormKey:
 def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
                    form_gender: dict[FormKey, str] | None = None,
                    paragraphs: dict[FormKey, set[int]] | None = None,
-                   sentences: dict[FormKey, set[int]] | None = None) -> list[Cluster]:
+                   sentences: dict[FormKey, set[int]] | None = None,
+                   leanings: dict[FormKey, str] | None = None) -> list[Cluster]:
     """Clusters of name forms, one per character. ``paragraphs`` and ``sentences`` (where each
     form occurs) tell a father from his son, and a mother from her daughter, by whether their
-    names meet."""
+    names meet; ``leanings`` is the gender a form's pronouns lean to, too few to decide it."""
     form_gender = form_gender or {}
+    leanings = leanings or {}
     clusters: list[Cluster] = []
 
     def new_cluster() -> Cluster:
@@ -358,7 +360,7 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             target = _pick(holders, weight=lambda c, word=word: _surname_weight(c, word))
             # the pronouns said of the bare surname pick the one holder of that gender ("Granger
             # ... she" is Hermione, not Mr. Granger); without them it is most often a man's
-            said_of = _known(form_gender.get(key)) or "male"
+            said_of = _known(form_gender.get(key)) or leanings.get(key) or "male"
             of_gender = [c for c in holders if c.title_gender() == said_of]
             if target is not None and said_of == "male" and _gender_of(target) == "female":
                 # "said Morland" is James Morland, the brother friends call by the family name,
@@ -372,6 +374,9 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             if target is None and said_of == "male":
                 # "Cavendish" among John ("Mr. Cavendish") and Lawrence Cavendish: the head of the house
                 target = _pick([c for c in of_gender if ("mr", (word,)) in c.forms])
+            elif target is None:
+                # "Crusher ... her" among "Dr. Crusher" and "Beverly Crusher": the one called by it
+                target = _pick([c for c in of_gender if any(t and toks == (word,) for t, toks in c.forms)])
             if target is not None and all(
                     t in _MARRIED_TITLES for t, toks in target.forms if toks[-1] == word):
                 # "Turton" alone is Mr. Turton, not the "Mrs. Turton" we have seen more often

@@ -19,7 +19,8 @@ blustered breathe breathed breathes cackled cackles call called calling calls ca
 chanted chants chirped chirps choked chuckle chuckled chuckles comforted commanded commands
 complained complains concede conceded concedes conclude concluded concludes concluding confess
 confessed confesses consoled continue continued continues continuing cooed coos correct corrected
-corrects counseled counselled counter countered cried cries croak croaked croaks crow crowed crowing crows crooned croons cry
+corrects counseled counselled counter countered cried cries croak croaked croaks crooned croons crow
+crowed crowing crows cry
 crying declare declared declares demand demanded demands drawl drawled drawls echoed echoes
 ejaculated encouraged encourages enquire enquired enquires entreated entreats exclaim exclaimed
 exclaiming exclaims explain explained explains faltered falters finish finished flashed gasp gasped
