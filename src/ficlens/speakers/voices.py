@@ -24,7 +24,9 @@ _VERBS = (r"said|cried|called|shouted|boomed|asked|whispered|drawled|snapped|mur
           r"replied|exclaimed|demanded|barked|growled|sang|spoke|came|rang out|piped|"
           r"says|calls|shouts|booms|asks|whispers|drawls|snaps|murmurs|answers|replies|comes|rings out")
 _VOICE = r"(?:a|an)\s+(?:[a-z-]+\s+){0,2}voice\b"
-_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_VERBS})\s+{_VOICE}|(?:someone|somebody)\s+(?:{_VERBS})\b)")
+_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]*(?:(?:{_VERBS})\s+{_VOICE}|(?:someone|somebody)\s+(?:{_VERBS})\b"
+                       # '"Initiates out past curfew?" A voice floats down from the path above us.'
+                       r"|[Aa]n?\s+(?:[a-z-]+\s+){0,2}voice\s+(?:[a-z]+s|[a-z]+ed|came|rang|broke|cut|drifted)\b)")
 # "A voice called, / "Len?"": the tag before the line, at the end of what comes before it
 _BEFORE_RE = re.compile(rf"\b[Aa]n?\s+(?:[a-z-]+\s+){{0,2}}voice\s+(?:{_VERBS})[^.!?\"“”]{{0,40}}[,:]?\s*$")
 # the one who hears it: "Syme knew", "Winterbourne, turning, perceived", "Mr. Bumble raised his head"
@@ -90,7 +92,10 @@ def reveal_voices(work: Work, tags: list, decided: dict[int, tuple[str | None, s
             who = next(iter(pick))
             group = q.group
             for qj, other in enumerate(quotes):
-                if qj == qi or (group is not None and other.group == group and tags[qj] is None):
+                # the voice goes on in its paragraph: '"…?" A voice floats down. "That's bold."'
+                goes_on = after is not None and qj > qi and other.start < p_end and tags[qj] is None \
+                    and not decided.get(qj, (None, ""))[1].endswith(":explicit")
+                if qj == qi or goes_on or (group is not None and other.group == group and tags[qj] is None):
                     decided[qj] = (who, "voice")
                     voiced.add(qj)
     return voiced
@@ -136,8 +141,9 @@ def _startles(text: str, q, layout: Layout) -> bool:
 
 
 # '"Did somebody say cheese?" / The voice came from the doorway behind them. Scully stood there'
-_VOICE_CAME_RE = re.compile(r"(?:The|That|This)\s+voice\s+(?:came|had\s+come|belonged|was\s+coming)\b"
-                            r"[^.!?]*[.!?]\s*")
+_VOICE_CAME_RE = re.compile(r"(?:The|That|This)\s+voice\s+(?:came|comes|had\s+come|belonged|was\s+coming"
+                            # '"That's enough, Eric." / The voice is low and flat and comes from the dark'
+                            r"|(?:is|was)\s+[^.!?]{0,60}\b(?:came|comes)\s+from)\b[^.!?]*[.!?]\s*")
 
 
 def _voice_owner(text: str, q, layout: Layout, index: MentionIndex) -> str | None:

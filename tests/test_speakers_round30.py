@@ -1,0 +1,50 @@
+"""Round 30: voices heard before they are seen, in present-tense fan fiction: "A voice floats
+down from the path above us" and the one who leans over the rail; "The voice is low and flat and
+comes from the dark" and the one who walks out of it."""
+
+from __future__ import annotations
+
+from ficlens import analyze
+from test_speakers import quote, speaker
+
+_NOTE = "A/N: thanks to my beta for reading this twice! Comments make my day.\n\n"
+
+
+def test_a_voice_that_floats_down_belongs_to_the_one_the_next_paragraph_opens_on() -> None:
+    text = _NOTE + """\
+Al sits on the railing over the chasm. Christina holds her breath beside me.
+
+“Al, come on,” I say. “Come sit with me on the ground.”
+
+He looks at the water for a long time.
+
+“Initiates out past curfew?” A voice floats down from the path above us, bright and amused.
+“That’s bold. I respect bold.”
+
+Uriah leans over the upper rail, grinning. Then he sees Al on the railing, and the grin drops off his face.
+
+“Whoa, man, get down from there,” Uriah says.
+"""
+    work = analyze(text)
+    assert speaker(work, "Initiates out past curfew") == "Uriah"
+    assert speaker(work, "That’s bold") == "Uriah"
+
+
+def test_the_voice_that_comes_from_the_dark_belongs_to_the_one_who_walks_out_of_it() -> None:
+    text = _NOTE + """\
+Eric leans against the railing, smiling at Al. “Go on. Jump.”
+
+“You can’t say that to him,” I say.
+
+“I’m a leader of this faction,” Eric says. “I can say what I like.”
+
+“That’s enough, Eric.”
+
+The voice is low and flat and comes from the dark near the path, and every one of us turns
+toward it. Max walks out of the shadows. He doesn’t hurry.
+
+“Look who decided to join us,” Eric says.
+"""
+    work = analyze(text)
+    assert speaker(work, "That’s enough, Eric") == "Max"
+    assert quote(work, "That’s enough, Eric").evidence == "voice"
