@@ -18,8 +18,8 @@ Al sits on the railing over the chasm. Christina holds her breath beside me.
 
 He looks at the water for a long time.
 
-“Initiates out past curfew?” A voice floats down from the path above us, bright and amused.
-“That’s bold. I respect bold.”
+“Initiates out past curfew?” A voice floats down from the path
+above us, bright and amused. “That’s bold. I respect bold.”
 
 Uriah leans over the upper rail, grinning. Then he sees Al on the railing, and the grin drops off his face.
 
