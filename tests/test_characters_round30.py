@@ -124,3 +124,34 @@ def test_miss_surname_is_not_the_sister_named_in_passing() -> None:
                                           (None, ("Annie", "Miller")): "female"})
     miss = next(c for c in clusters if ("miss", ("Miller",)) in c.forms)
     assert (None, ("Daisy",)) in miss.forms and (None, ("Annie", "Miller")) not in miss.forms
+
+
+def test_pronouns_decide_a_name_both_sexes_go_by_but_not_a_plainly_gendered_one() -> None:
+    text = _NOTE + """\
+Charlie presses a hand to her heart. Vaggie rolls her eyes at the banner.
+
+“You came!” Charlie says. She beams at Alastor, and he smiles back.
+
+Charlie claps her hands. Then she turns to the circle of chairs.
+
+Charlie sighs. Alastor sits beside her, and he crosses his legs.
+
+Charlie bounces on her toes, and she waves the candy cane.
+
+Charlie laughs at herself. Husk looks at her, and he shrugs.
+
+Charlie grins at Angel; he winks. Charlie waves to Pentious; he bows.
+
+Charlie nods to Husk; he grunts.
+
+“Ground rules!” Charlie says, and she holds up the stick.
+"""
+    assert _character(analyze(text), "Charlie").gender == "female"
+    text = """\
+Nancy looked at Sikes; he scowled. Nancy smiled at Fagin, and he laughed.
+
+Nancy turned to Bill; he swore. Nancy watched the Jew, and he rubbed his hands.
+
+Nancy sat by the fire. She said nothing.
+"""
+    assert _character(analyze(text), "Nancy").gender == "female"

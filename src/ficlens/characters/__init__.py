@@ -77,7 +77,8 @@ def run(work: Work, options: Options) -> None:
     form_gender = {key: decide(None, votes) for key, votes in form_votes.items()}
     for key in forms:  # a plain given name tells the gender unless the pronouns clearly disagree
         lexical = name_gender(key[1][0]) if key[0] is None else None
-        if lexical and not _pronouns_overrule(lexical, form_votes.get(key), _listed(key[1][0])):
+        if lexical and not _pronouns_overrule(lexical, form_votes.get(key), _listed(key[1][0]),
+                                              _plainly_gendered(key[1][0])):
             form_gender[key] = lexical
     paragraphs: dict[FormKey, set[int]] = {}
     sentences: dict[FormKey, set[int]] = {}
@@ -160,7 +161,8 @@ def run(work: Work, options: Options) -> None:
     genders = _genders(clusters, ids, votes)
     for c in clusters:   # the canon's gender, unless the text's pronouns clearly say another
         canon, cid = canon_of.get(id(c)), ids[id(c)]
-        if canon is not None and canon.gender and not _pronouns_overrule(canon.gender, votes.get(cid), True):
+        if canon is not None and canon.gender \
+                and not _pronouns_overrule(canon.gender, votes.get(cid), listed=True, plain=True):
             genders[cid] = canon.gender
     for ch in characters:
         ch.gender = genders.get(ch.id, "unknown")
@@ -202,24 +204,36 @@ def run(work: Work, options: Options) -> None:
 LISTED_NAME_OVERRULE = 5
 
 
-def _listed(given: str) -> bool:
-    """Is the given name itself in exactly one of the gendered lists (not just a variant), or
-    borne far more often by one sex in the census?"""
+def _plainly_gendered(given: str) -> bool:
+    """Is the given name itself in exactly one of our gendered lists ("Nancy", "Harry")?"""
     low = given.lower()
-    if (low in FEMALE_NAMES) != (low in MALE_NAMES):
+    return (low in FEMALE_NAMES) != (low in MALE_NAMES)
+
+
+def _listed(given: str) -> bool:
+    """Is the given name plainly gendered, or borne far more often by one sex in the census?"""
+    low = given.lower()
+    if _plainly_gendered(given):
         return True
     female, male = census_given_names()
     return census_gender(female.get(low, 0.0), male.get(low, 0.0)) is not None
 
 
-def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False) -> bool:
+def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False,
+                       plain: bool = False) -> bool:
     """Pronouns after a name in narration are noisy ('Nancy looked at Sikes; he…'): they
-    overrule the name's usual gender only when none of them agrees, and for a listed given
-    name only when there are many of them."""
+    overrule a ``plain`` name's usual gender only when none of them agrees, and a ``listed``
+    given name's only when there are many of them."""
     if not votes:
         return False
     needed = LISTED_NAME_OVERRULE if listed else 2
-    return votes.get(lexical, 0) == 0 and sum(votes.values()) >= needed
+    agree = votes.get(lexical, 0)
+    if agree == 0 or plain:
+        return agree == 0 and sum(votes.values()) >= needed
+    # Hazbin Hotel's Charlie, "her" eight times and "he" three: a few stray votes do not save a
+    # name only the census or a variant ("Charles") calls a man's; they do save "Nancy"
+    other = max(n for gender, n in votes.items() if gender != lexical) if len(votes) > 1 else 0
+    return other >= LISTED_NAME_OVERRULE and other >= 2 * agree
 
 
 def _accept_seeded_forms(forms: dict[FormKey, int], occurrences, seeds: list[tuple[str, str]]) -> None:

@@ -90,7 +90,8 @@ PLACE_PREPOSITIONS = words("""
 in at to from into near towards toward through across via off
 """)
 
-# Common given names whose gender is plain, for when the text has not said yet (short works).
+# Common given names whose gender is plain, for when the text has not said yet (short works);
+# not one both sexes go by ("Charlie"): the census leans it one way and the pronouns decide.
 FEMALE_NAMES = words("""
 mary elizabeth jane anne ann anna emma sarah sara catherine katherine kate kitty lucy lydia
 margaret maria marianne elinor charlotte caroline harriet fanny julia isabella emily emilia
@@ -110,7 +111,7 @@ eve eva evie edna
 MALE_NAMES = words("""
 john james william george thomas henry charles edward robert richard frank fred frederick
 arthur albert alfred harry harold ron ronald draco severus sirius remus albus neville
-percy bill charlie peter paul mark matthew michael david daniel joseph
+percy bill peter paul mark matthew michael david daniel joseph
 samuel benjamin jacob jack jake tom tommy bob bobby dick ned ted teddy walter wilfred
 philip phil edmund edgar hugh lawrence lewis louis martin nicholas oliver patrick ralph
 roger simon stephen steven timothy victor vincent christopher anthony andrew alexander
