@@ -72,7 +72,7 @@ def test_many_disagreeing_pronouns_still_overrule_a_listed_name():
     # one agreeing pronoun saves a plainly gendered name ("Nancy"), not one both sexes go by
     assert not _pronouns_overrule("female", Counter(male=6, female=1), listed=True, plain=True)
     assert _pronouns_overrule("male", Counter(female=6, male=1), listed=True)
-    assert not _pronouns_overrule("male", Counter(female=6, male=3), listed=True)
+    assert not _pronouns_overrule("male", Counter(female=6, male=4), listed=True)
 
 
 def test_a_servant_called_by_surname_in_dialogue_is_kept_when_titled_elsewhere():
