@@ -48,3 +48,33 @@ toward it. Max walks out of the shadows. He doesn’t hurry.
     work = analyze(text)
     assert speaker(work, "That’s enough, Eric") == "Max"
     assert quote(work, "That’s enough, Eric").evidence == "voice"
+
+
+def test_the_one_the_paragraph_before_brings_on_speaks_the_line_alone_after_it() -> None:
+    text = _NOTE + """\
+‘It is warm in here,’ Eloise agreed, ‘and you are a terrible liar.’
+
+‘I am not lying,’ said Penelope. ‘I am merely hiding.’
+
+‘From whom?’
+
+Before Penelope could defend herself, the fronds were parted by an ebony cane, and the sharp
+dark eyes of Lady Danbury peered through the gap.
+
+‘Hiding, Miss Featherington?’
+
+‘Taking the air, your ladyship,’ said Penelope.
+"""
+    work = analyze(text)
+    assert speaker(work, "Hiding, Miss Featherington") == "Lady Danbury"
+    # not the one the sentence is about when something else comes through the door
+    text = _NOTE + """\
+Noah Stilinski had been sheriff long enough to know that nothing good ever came through the
+station door after midnight.
+
+“Sir? That tip from earlier. We traced the number.”
+
+He didn’t look up. “Let me guess. A prepaid phone.”
+"""
+    work = analyze(text)
+    assert quote(work, "Sir? That tip").evidence != "voice"
