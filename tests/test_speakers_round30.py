@@ -78,3 +78,18 @@ He didn’t look up. “Let me guess. A prepaid phone.”
 """
     work = analyze(text)
     assert quote(work, "Sir? That tip").evidence != "voice"
+
+
+def test_a_pronoun_beat_is_not_the_one_its_own_sentence_names() -> None:
+    text = _NOTE + """\
+Angel sprawls across the couch with his boots on the cushions. Alastor lingers by the stairs.
+
+“What a delightful evening,” Alastor says. “I wouldn’t have missed it.”
+
+“Of course you wouldn’t,” Angel mutters. “You’re the only one who had fun.”
+
+“On the contrary, my friend!” His eyes slide to Angel, and the smile goes a shade wider.
+“Isn’t that right?”
+"""
+    work = analyze(text)
+    assert speaker(work, "On the contrary") == "Alastor"

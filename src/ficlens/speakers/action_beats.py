@@ -112,6 +112,8 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
                 or any(_perceives(work.text, m) or _anyone(work.text, m, unnamed) for m in subjects):
             continue   # two people act in the paragraph, or someone only perceives, or "the man"
         actor = who.pop()
+        if any(m.kind == "pronoun" and _named_later_in_sentence(work.text, index, m) for m in subjects):
+            continue   # "She withdrew her hand and propelled Penelope forward": she is not Penelope
         if any(actor in addressed.get(qj, ()) for qj in turn.quotes):
             continue   # a line of the paragraph calls them by name: they listen
         decided[qi] = (actor, "action_beat")
@@ -124,6 +126,17 @@ def settle_action_beats(work: Work, turns, tags: list[Tag | None], decided, layo
 _POSSESSIVE_RE = re.compile(r"(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y)\s+(?:(?:older|younger|little|big|best)\s+)?"
                             rf"(?:{'|'.join(sorted(FAMILY))}|friend|partner|boyfriend|girlfriend|roommate|boss"
                             r"|mom|dad|mum|grandma|grandpa|twin)\b")
+
+
+_SENTENCE_REST_RE = re.compile(r"[^.!?“”\"]*")
+
+
+def _named_later_in_sentence(text: str, index: MentionIndex, m: Mention) -> bool:
+    """Does the pronoun's own sentence go on to name the character it was resolved to? A
+    subject pronoun is never the person its clause names ("She … propelled Penelope forward")."""
+    rest = _SENTENCE_REST_RE.match(text, m.end)
+    return any(o.character == m.character and o.kind not in ("pronoun", "relation")
+               for o in index.within(m.end, rest.end()))
 
 
 def _anyone(text: str, m: Mention, unnamed: set[str]) -> bool:
