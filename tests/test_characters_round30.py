@@ -155,3 +155,22 @@ Nancy turned to Bill; he swore. Nancy watched the Jew, and he rubbed his hands.
 Nancy sat by the fire. She said nothing.
 """
     assert _character(analyze(text), "Nancy").gender == "female"
+
+
+def test_a_subject_pronoun_is_not_the_one_its_own_clause_names() -> None:
+    text = _NOTE + """\
+Lady Danbury tapped her cane. Penelope stood beside her and wished herself elsewhere.
+
+Penelope said nothing. She withdrew her hand and propelled Penelope forward.
+
+Geordi knelt beside the case and brushed the rime away with his fingers, which is the kind of
+thing you stop noticing about Geordi.
+
+“Cold,” Geordi said.
+"""
+    work = analyze(text)
+    she = work.text.index("She withdrew")
+    his = work.text.index("his fingers")
+    by_start = {m.start: m.character for m in work.mentions if m.kind == "pronoun"}
+    assert work.character(by_start[she]).name == "Lady Danbury"
+    assert work.character(by_start[his]).name == "Geordi"   # a later clause may name him again

@@ -78,7 +78,10 @@ def resolve_pronouns(text: str, paragraphs: list[tuple[int, int]], anchors: list
         if kind in ("narrator", "reader"):
             out.append(Mention(start, end, narrator if kind == "narrator" else reader, kind))
             continue
-        best = _most_salient(recent, kind, start, paragraph_start, previous_start, learned, leanings)
+        named_next = _named_in_clause(text, start, end, anchors, ai) \
+            if text[start:end].lower() in _BOUND_FREE else frozenset()
+        best = _most_salient(recent, kind, start, paragraph_start, previous_start, learned, leanings,
+                             not_these=named_next)
         out.append(Mention(start, end, best, "pronoun"))
         if best:
             recent.append((start, best, kind, role_weight(text, start), False))
@@ -183,14 +186,34 @@ def _name_end(text: str, pos: int) -> int:
     return pos + (m.end() if m else 0)
 
 
+# A subject or possessive pronoun is never the one its own clause goes on to name ("She withdrew
+# her hand and propelled Penelope forward", "his eyes slide to Angel")
+_BOUND_FREE = frozenset({"he", "she", "his"})
+_CLAUSE_REST_RE = re.compile(r"[^.!?;:,“”\"‘]*")
+
+
+def _named_in_clause(text: str, start: int, end: int, anchors: list[Mention], ai: int) -> frozenset[str]:
+    """The characters named after the pronoun at ``start`` in the rest of its clause."""
+    stop = _CLAUSE_REST_RE.match(text, end).end()
+    named = set()
+    while ai < len(anchors) and anchors[ai].start < stop:
+        if anchors[ai].start >= end and anchors[ai].kind != "vocative":
+            named.add(anchors[ai].character)
+        ai += 1
+    return frozenset(named)
+
+
 def _most_salient(recent, gender: str, pos: int, paragraph_start: int, previous_start: int,
-                  learned: dict[str, str], leanings: dict[str, str]) -> str | None:
+                  learned: dict[str, str], leanings: dict[str, str],
+                  not_these: frozenset[str] = frozenset()) -> str | None:
     """Recent same-gender characters scored by their most salient mention (recency times the
     mention's ``role_weight``); an unknown-gender character competes at a discount. The best
     mention, not the sum: a character named all through the last page must not outweigh the
     one who just opened the sentence ("Dorian Gray passed his hand over his forehead")."""
     scores: dict[str, float] = {}
     for p, cid, g, role, vocative in recent:
+        if cid in not_these:
+            continue
         if vocative and (p >= paragraph_start or p < previous_start):
             # '"Mr. Darcy, you…" said he': whom a quote addresses does not speak it; and the one
             # addressed answers in the next paragraph, not three turns later
