@@ -174,3 +174,50 @@ thing you stop noticing about Geordi.
     by_start = {m.start: m.character for m in work.mentions if m.kind == "pronoun"}
     assert work.character(by_start[she]).name == "Lady Danbury"
     assert work.character(by_start[his]).name == "Geordi"   # a later clause may name him again
+
+
+def test_a_pet_name_only_ever_called_out_is_no_character_and_no_narrator() -> None:
+    text = _NOTE + """\
+The bar smells the same as it always did. I push the door open and my boots stick to the floor.
+I find my usual stool, and I sit, and I let my shoulders drop.
+
+“Hiya, Cupcake!” My sister drops onto the stool beside Caitlyn.
+
+Caitlyn rolls her eyes at me. “Does she call everyone that?”
+
+“Only you, Cupcake,” I say, and Caitlyn laughs.
+
+“Drink, Cupcake?” Jinx asks.
+
+Caitlyn shakes her head. “Water.”
+
+“Suit yourself, Cupcake.” I wave at the bartender.
+"""
+    work = analyze(text)
+    assert _character(work, "Cupcake") is None
+    narrator = next(c for c in work.characters if c.origin == "narrator")
+    assert narrator.name != "Cupcake" and "Cupcake" not in narrator.aliases
+
+
+def test_a_second_paragraph_of_the_note_before_the_chapter_heading_is_paratext() -> None:
+    text = """\
+A/N: Okay so this chapter fought me. Massive thanks to my beta, who laughed in all the right places.
+
+This is post-canon fix-it, everyone lives, and Sevika has a liquor license.
+Vi narrates because Vi deserves a night off.
+
+
+Chapter 4: House Rules
+
+
+The Last Drop smells the same. Sevika nods at me from behind the bar.
+
+“You’re late,” Sevika says.
+
+“I’m always late,” I say.
+"""
+    work = analyze(text)
+    second = text.index("This is post-canon")
+    assert any(n.start <= second < n.end for n in work.notes)
+    story = text.index("The Last Drop")
+    assert not any(n.start <= story < n.end for n in work.notes)

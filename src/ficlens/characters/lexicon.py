@@ -42,6 +42,8 @@ love darling dear dearest sweetheart sweetie honey hon babe baby sugar pet angel
 sweetpea sunshine precious beloved kitten princess treasure mate buddy pal kid son lad lass
 laddie lassie dearie child boy girl sir madam ma'am maam mum mom mama mamma papa dad daddy
 father mother brother sister miss missus guv'nor gentlemen ladies friend fool idiot
+cupcake pumpkin cutie toots doll dollface sweetcheeks muffin buttercup peaches kiddo sport champ
+tiger pipsqueak squirt sugarplum honeybun snookums cutiepie gorgeous handsome hotshot bub bubba
 """)
 
 # Capitalised words that are (almost) never a character's name, beyond general stopwords.

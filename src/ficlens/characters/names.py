@@ -19,6 +19,7 @@ from ficlens.characters.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
     NOT_NAMES,
+    PET_NAMES,
     PLACE_PREPOSITIONS,
     PLACES_AND_FAITHS,
     TITLES,
@@ -119,6 +120,7 @@ class NameEvidence:
     before_place: Counter = field(default_factory=Counter)
     quoted_tag: Counter = field(default_factory=Counter)   # see Occurrence.quoted_tag
     acts: Counter = field(default_factory=Counter)         # see Occurrence.acts
+    vocative: Counter = field(default_factory=Counter)     # called out in a line ("Hiya, Cupcake!")
     named: frozenset[str] = frozenset()   # stopwords this work names people by (``_word_names``)
 
 
@@ -377,6 +379,7 @@ def pool_evidence(text: str, occurrences: list[Occurrence]) -> NameEvidence:
             ev.firm_person[word] += occ.person - (occ.vocative and occ.initial) + (occ.title is not None)
             ev.quoted_tag[word] += occ.quoted_tag
             ev.acts[word] += occ.acts and not determined
+            ev.vocative[word] += occ.vocative
             wanted.add(word.lower())
         if len(occ.tokens) == 1 and occ.in_quote and occ.initial and _ALONE_AFTER_RE.match(text, occ.end):
             ev.alone[occ.tokens[0]] += 1
@@ -402,6 +405,8 @@ def is_name_word(word: str, ev: NameEvidence, in_accepted_multiword: bool = Fals
         return capitals_name(word, ev)
     if _is_stop(word, ev.named):
         return False
+    if word.lower() in PET_NAMES and ev.vocative[word] == ev.total[word]:
+        return False   # "Hiya, Cupcake!", "Honey, can you…": a pet name, only ever called out
     cap, non_initial, person = ev.total[word], ev.noninitial[word], ev.person[word]
     lower = ev.lower[word.lower()]
     if ev.titled[word]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ficlens.structure.layout import Layout
 from ficlens.structure.notes import (
+    QUOTE_OPENERS,
     continues_note,
     explicit_note_kind,
     front_line_kind,
@@ -64,7 +65,10 @@ def mark_front(layout: Layout, region: list[int], whole: bool) -> int:
                                                     or _is_key_only(layout.text_of(region[n - 1]))):
             kind, weak = _continued(previous), weak + 1
         kinds.append(kind)
-    if whole and region and all(kinds):
+    if whole and region and (all(kinds) or (kinds[0] and not any(
+            any(q in layout.text_of(i) for q in QUOTE_OPENERS[:3]) for i in region))):
+        # an author's note on top, then more of it with no line of dialogue, then "Chapter 4"
+        # ("Vi narrates because Vi deserves a night off."): all notes up to the heading
         count = len(region)
     else:
         count = next((n for n, kind in enumerate(kinds) if kind is None), len(region))
