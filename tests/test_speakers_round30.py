@@ -93,3 +93,27 @@ Angel sprawls across the couch with his boots on the cushions. Alastor lingers b
 """
     work = analyze(text)
     assert speaker(work, "On the contrary") == "Alastor"
+
+
+def test_the_one_who_arrives_or_is_turned_to_speaks_the_line_that_opens_the_next_paragraph() -> None:
+    text = _NOTE + """\
+Zagreus set the last goblet down. Hades did not look up from his scroll.
+
+“It will do,” said Hades.
+
+Behind them something clattered, and Zagreus turned to find Dusa hovering a foot off the
+floor with an armful of goblets.
+
+“Sorry! Sorry, that was me!” The little gorgon spun in a slow circle.
+
+“It’s fine, Dusa,” Zagreus said.
+
+Orpheus arrived next, lyre slung across his back and a covered dish held out before him.
+
+“My Eurydice sends her regards.” The court musician set the dish down with great ceremony.
+
+“Thank you, Orpheus,” said Zagreus.
+"""
+    work = analyze(text)
+    assert speaker(work, "Sorry! Sorry, that was me") == "Dusa"
+    assert speaker(work, "My Eurydice sends") == "Orpheus"

@@ -208,36 +208,49 @@ def _walks_in(text: str, q, layout: Layout, index: MentionIndex) -> str | None:
 
 # "the sharp dark eyes of Lady Danbury peered through the gap", "Four walked out of the shadows"
 _COMES_ON_RE = re.compile(
-    r"\b(?:appears?|appeared|emerges?|emerged|enters?|entered|peer(?:s|ed)?\s+(?:through|round|around|in)"
+    r"\b(?:appears?|appeared|emerges?|emerged|enters?|entered|arrives?|arrived"
+    r"|peer(?:s|ed)?\s+(?:through|round|around|in)"
     r"|(?:steps?|stepped|walks?|walked|strides?|strode|comes?|came|bursts?|burst|sweeps?|swept|slips?|slipped)"
     r"\s+(?:out\s+of|into|in\b|through)|(?:loomed|looms)\s+(?:up|over|in))")
+# "he turned to find Dusa hovering a foot off the floor": the one found is the one on stage
+_TURNS_TO_FIND_RE = re.compile(
+    r"\b(?:turn(?:s|ed)?|look(?:s|ed)?\s+up|glanc(?:es|ed)\s+up)\s+to\s+(?:find|see)\s+")
 
 
 def _came_on(text: str, q, layout: Layout, index: MentionIndex) -> str | None:
-    """The one character the paragraph before a line alone in its own brings on, in its last
-    sentence and with no line of its own ('…the sharp dark eyes of Lady Danbury peered through
-    the gap. / ‘Hiding, Miss Featherington?’'): they speak first. Fan fiction only: in the
+    """The one character the paragraph before an untagged line that opens its own brings on, with
+    no line of its own: 'Orpheus arrived next, lyre slung across his back … / “My Eurydice sends
+    her regards…”', '…the sharp dark eyes of Lady Danbury peered through the gap. / ‘Hiding,
+    Miss Featherington?’', '…he turned to find Dusa hovering … / “Sorry! Sorry, that was me”':
+    they speak first. The last such sentence of the paragraph counts. Fan fiction only: in the
     novels the one who comes in is as often greeted."""
     p = layout.paragraph_index(q.start)
     if p is None or p == 0:
         return None
-    lo, hi = layout.paragraphs[p]
-    if text[lo:q.start].strip() or text[q.end:hi].strip():
+    lo = layout.paragraphs[p][0]
+    if text[lo:q.start].strip():
         return None
     b_lo, b_hi = layout.paragraphs[p - 1]
     before = layout.quote_before(b_hi)
     if before is not None and layout.quotes[before][0] >= b_lo:
         return None   # the paragraph before has a line of its own
-    last = max(b_lo, max((m.end() for m in _SENTENCE_END_RE.finditer(text, b_lo, b_hi - 1)), default=b_lo))
-    comes = _COMES_ON_RE.search(text, last, b_hi)
-    if comes is None:
-        return None
-    # the name nearest before the verb ("Before Penelope could defend herself, … the eyes of
-    # Lady Danbury peered"), with no other name between
-    named = [m for m in index.within(last, comes.start()) if m.kind in EXPLICIT_KINDS]
-    if not named or not _SUBJECT_GAP_RE.fullmatch(text, named[-1].end, comes.start()):
-        return None   # "Noah had been sheriff long enough to know that nothing good ever came through"
-    return named[-1].character
+    starts = [b_lo] + [m.end() for m in _SENTENCE_END_RE.finditer(text, b_lo, b_hi - 1)]
+    for s_lo, s_hi in reversed(list(zip(starts, [*starts[1:], b_hi], strict=True))):
+        found = _TURNS_TO_FIND_RE.search(text, s_lo, s_hi)
+        if found is not None:
+            first = next(iter(index.within(found.end(), s_hi)), None)
+            if first is not None and first.start == found.end() and first.kind in EXPLICIT_KINDS:
+                return first.character
+        comes = _COMES_ON_RE.search(text, s_lo, s_hi)
+        if comes is None:
+            continue
+        # the name nearest before the verb ("Before Penelope could defend herself, … the eyes of
+        # Lady Danbury peered"), with no other name between
+        named = [m for m in index.within(s_lo, comes.start()) if m.kind in EXPLICIT_KINDS]
+        if not named or not _SUBJECT_GAP_RE.fullmatch(text, named[-1].end, comes.start()):
+            return None   # "Noah had been sheriff long enough to know that nothing good ever came through"
+        return named[-1].character
+    return None
 
 
 _SUBJECT_GAP_RE = re.compile(r"\s*(?:[a-z]+ly\s+|then\s+|finally\s+|suddenly\s+)?")
