@@ -1,4 +1,4 @@
-"""Regression floors on twenty-one short fan fiction stories written for ficlens (tests/fixtures/fanfic):
+"""Regression floors on thirty-one short fan fiction stories written for ficlens (tests/fixtures/fanfic):
 Harry Potter with epithets and pet names, British single-quote Sherlock with a first-person
 narrator, a second-person Y/N reader story, Supernatural with a clipped name ("Cas") and a role
 ("the angel"), Naruto with Japanese honorifics, four written blind, by a writer who had not
@@ -20,7 +20,12 @@ walks in) and Mass Effect (first person present with straight quotes, a name in 
 species words for the cast: "the krogan", "the quarian"); and two written blind for round 28 and
 measured only at its end, held out: Genshin Impact (straight quotes, a four-way tavern exchange,
 canon epithets) and Critical Role (British single quotes with apostrophes that look like closing
-marks, speeches over two paragraphs, five-way banter).
+marks, speeches over two paragraphs, five-way banter); round 29's Brooklyn Nine-Nine, Star Trek,
+Baldur's Gate 3 and Ted Lasso (ensemble banter); and round 30's, all written blind: Divergent
+(first person present, names that are words: "Will", "Four"), Six of Crows (straight quotes,
+epithets), Bridgerton (British single quotes, titles), Hazbin Hotel (present tense, a heroine
+called "Charlie", pet names), and, held out, Arcane (first person present, a second paragraph of
+the author's note, "Cupcake") and Hades (arrivals at a dinner table).
 Each ``.speakers`` file lists, in order, a fragment of every line and a word of its speaker's
 name, as a reader would attribute it.
 
@@ -64,6 +69,12 @@ FLOORS = {
     "startrek-away-team": 70,         # 72 of 93 (round 29's development story: 59 at 54329dc, blind)
     "bg3-camp-night": 43,             # 45 of 93 (held out, round 29: 45 at 54329dc)
     "tedlasso-pub-quiz": 49,          # 51 of 91 (held out, round 29: 49 at 54329dc)
+    "divergent-chasm-night": 101,     # 103 of 112 (round 30's development story: 46 at f06179e, blind)
+    "sixofcrows-safehouse": 94,       # 96 of 114 (round 30's development story: 95 at f06179e, blind)
+    "bridgerton-danbury-ball": 137,   # 140 of 159 (round 30's second development pair: 133 at f06179e)
+    "hazbin-group-therapy": 125,      # 128 of 141 (round 30's second development pair: 99 at f06179e)
+    "arcane-undercity-bar": 43,       # 45 of 90 (held out, round 30: 30 at f06179e, 32 blind at the end)
+    "hades-house-dinner": 53,         # 55 of 91 (held out, round 30: 51 at f06179e, 51 blind at the end)
 }
 
 
