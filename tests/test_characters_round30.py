@@ -221,3 +221,17 @@ The Last Drop smells the same. Sevika nods at me from behind the bar.
     assert any(n.start <= second < n.end for n in work.notes)
     story = text.index("The Last Drop")
     assert not any(n.start <= story < n.end for n in work.notes)
+
+
+def test_one_stray_pronoun_does_not_give_a_bare_surname_to_the_married_woman() -> None:
+    forms = {("mrs", ("Morel",)): 4, (None, ("Morel",)): 1}
+    clusters = build_clusters(forms, [], {}, leanings={(None, ("Morel",)): "female"})
+    wife = next(c for c in clusters if ("mrs", ("Morel",)) in c.forms)
+    assert (None, ("Morel",)) not in wife.forms
+    # beside a holder who goes by the surname with another title, the pronoun is heard
+    forms = {("dr", ("Crusher",)): 1, (None, ("Beverly", "Crusher")): 1, (None, ("Wesley", "Crusher")): 1,
+             (None, ("Crusher",)): 2}
+    genders = {(None, ("Beverly", "Crusher")): "female", (None, ("Wesley", "Crusher")): "male"}
+    clusters = build_clusters(forms, [], genders, leanings={(None, ("Crusher",)): "female"})
+    bare = next(c for c in clusters if (None, ("Crusher",)) in c.forms)
+    assert (None, ("Wesley", "Crusher")) not in bare.forms

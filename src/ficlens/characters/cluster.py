@@ -360,7 +360,8 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
             target = _pick(holders, weight=lambda c, word=word: _surname_weight(c, word))
             # the pronouns said of the bare surname pick the one holder of that gender ("Granger
             # ... she" is Hermione, not Mr. Granger); without them it is most often a man's
-            said_of = _known(form_gender.get(key)) or leanings.get(key) or "male"
+            said_of = _known(form_gender.get(key)) or _leaning_holder(leanings.get(key), holders, word) \
+                or "male"
             of_gender = [c for c in holders if c.title_gender() == said_of]
             if target is not None and said_of == "male" and _gender_of(target) == "female":
                 # "said Morland" is James Morland, the brother friends call by the family name,
@@ -421,6 +422,16 @@ def build_clusters(forms: dict[FormKey, int], seeds: list[tuple[str, str]],
         if nickname:
             target.nickname_forms.add(key)
     return _join_daughters_without_surname(clusters, paragraphs)
+
+
+def _leaning_holder(lean: str | None, holders: list[Cluster], word: str) -> str | None:
+    """The gender one pronoun after a bare surname leans to, when a holder of that gender goes by
+    the surname other than as a married title ("Crusher … her" beside "Dr. Crusher"); one stray
+    "she" does not give a bare "Morel" to "Mrs. Morel" (the bare name is most often her husband)."""
+    if lean is None:
+        return None
+    return lean if any(c.title_gender() == lean and not all(
+        t in _MARRIED_TITLES for t, toks in c.forms if toks[-1] == word) for c in holders) else None
 
 
 def _mostly_a_surname(word: str, holder: Cluster, clusters: list[Cluster]) -> bool:
