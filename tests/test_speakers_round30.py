@@ -117,3 +117,16 @@ Orpheus arrived next, lyre slung across his back and a covered dish held out bef
     work = analyze(text)
     assert speaker(work, "Sorry! Sorry, that was me") == "Dusa"
     assert speaker(work, "My Eurydice sends") == "Orpheus"
+
+
+def test_crows_tags_a_line() -> None:
+    text = _NOTE + """\
+Peter strolls in with Molly at his heels. Christina glares at them both.
+
+“It’s going to change anyway,” I say.
+
+Peter turns to me, eyebrows raised, and Molly crows, “Listen to her! Abnegation grew a spine.”
+
+“At least hers is on the inside,” Christina says.
+"""
+    assert speaker(analyze(text), "Listen to her") == "Molly"
