@@ -34,7 +34,7 @@ from ficlens.characters.epithets import (
     link_epithets,
     title_links,
 )
-from ficlens.characters.gender import census_gender, census_given_names, decide, name_gender, pronoun_votes
+from ficlens.characters.gender import census_gender, decide, name_gender, pronoun_votes
 from ficlens.characters.kinship import family_member, kin_gender
 from ficlens.characters.layout import Layout
 from ficlens.characters.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_LABEL, TITLES
@@ -212,11 +212,7 @@ def _plainly_gendered(given: str) -> bool:
 
 def _listed(given: str) -> bool:
     """Is the given name plainly gendered, or borne far more often by one sex in the census?"""
-    low = given.lower()
-    if _plainly_gendered(given):
-        return True
-    female, male = census_given_names()
-    return census_gender(female.get(low, 0.0), male.get(low, 0.0)) is not None
+    return _plainly_gendered(given) or census_gender(given) is not None
 
 
 def _pronouns_overrule(lexical: str, votes: Counter | None, listed: bool = False,

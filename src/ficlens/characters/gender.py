@@ -79,8 +79,7 @@ def name_gender(given: str) -> str | None:
     low = given.lower()
     if low in FEMALE_NAMES or low in MALE_NAMES:
         return "female" if low in FEMALE_NAMES else "male"
-    female, male = census_given_names()
-    by_census = census_gender(female.get(low, 0.0), male.get(low, 0.0))
+    by_census = census_gender(low)
     if by_census:
         return by_census
     variants = nickname_groups().get(low, frozenset())
@@ -92,8 +91,10 @@ def name_gender(given: str) -> str | None:
 _CENSUS_LEAD = 4   # "Christina" is 0.275 % of women and no man: a name far likelier one way decides
 
 
-def census_gender(share_female: float, share_male: float) -> str | None:
+def census_gender(given: str) -> str | None:
     """The sex that bears a given name far more often, from its shares of each in the census."""
+    female, male = census_given_names()
+    share_female, share_male = female.get(given.lower(), 0.0), male.get(given.lower(), 0.0)
     if share_female and share_female >= _CENSUS_LEAD * share_male:
         return "female"
     if share_male and share_male >= _CENSUS_LEAD * share_female:
